@@ -1,0 +1,67 @@
+"""The Document: what will be on the page, in order, styled by role and not by format.
+
+Every backend renders this and nothing else, so the PDF, the DOCX and the text outputs cannot
+disagree on content. `check` reads a written file back and compares it with `Block.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+class Role(str, Enum):
+    NAME = "name"  # the person's name, the document title
+    HEADLINE = "headline"  # one line under the name
+    CONTACT = "contact"  # e-mail, phone, location, links: in the body, never a page header
+    HEADING = "heading"  # a section heading: Experience, Skills, …
+    ENTRY = "entry"  # an entry's title line, dates set flush right
+    SUBLINE = "subline"  # an entry's second line: location, kind, role
+    GROUP = "group"  # a sub-heading over a group of bullets inside an entry
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+
+
+KEEP_WITH_NEXT = frozenset({Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP})
+"""Roles that must never end a page: a heading stays with its entry, an entry with its bullet."""
+
+
+@dataclass(frozen=True)
+class Block:
+    role: Role
+    runs: tuple[Run, ...]
+    aside: str = ""  # set flush right on the same line (an entry's dates)
+    source: str = ""  # the profile field it came from, for error messages
+
+    @property
+    def body(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def text(self) -> str:
+        """The block's text as an ATS should read it: body, then the aside on the same line."""
+        return f"{self.body} {self.aside}" if self.aside else self.body
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str  # PDF Title / DOCX title
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    language: str = "en"
+    notes: tuple[str, ...] = field(default=())  # layout facts for the lint report
+
+    def lines(self) -> list[str]:
+        return [block.text for block in self.blocks]

@@ -1,0 +1,74 @@
+"""Warnings about a profile that do not block rendering but cost the candidate replies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from renderer.errors import FieldPath, Problem
+from renderer.loader import LoadedProfile
+from renderer.model import Dated, PartialDate
+
+# Characters that UTF-8 text turns into when it is read as Windows-1252 or Latin-1.
+_MOJIBAKE_LEADS = ("Ã", "Â", "â€", "ðŸ", "Å", "Ä")
+
+
+def repair_mojibake(text: str) -> str | None:
+    """The text as it was meant to be, if it is UTF-8 that was decoded as Windows-1252."""
+    if not any(lead in text for lead in _MOJIBAKE_LEADS):
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            repaired = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if repaired != text:
+            return repaired
+    return None
+
+
+def lint(loaded: LoadedProfile) -> list[Problem]:
+    profile, file = loaded.profile, str(loaded.path)
+    warnings: list[Problem] = []
+
+    def warn(message: str, path: FieldPath = ()) -> None:
+        line, column = loaded.positions.of(path) or (None, None)
+        warnings.append(Problem(file, message, line, column, path))
+
+    if not profile.name:
+        warn("no name: an applicant tracking system cannot tell whose resume this is")
+    if not profile.email and not profile.phone:
+        warn("no e-mail or phone: an applicant tracking system cannot contact the candidate")
+    for path, text in _strings(profile, ()):
+        repaired = repair_mojibake(text)
+        if repaired is not None:
+            warn(f"text looks mis-decoded (mojibake); did you mean {repaired!r}?", path)
+    for path, node in _models(profile, ()):
+        if isinstance(node, Dated) and isinstance(node.start, PartialDate):
+            end = node.end
+            if isinstance(end, PartialDate) and end.sort_key < node.start.sort_key:
+                warn(f"ends ({end}) before it starts ({node.start})", (*path, "end"))
+    return warnings
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def _models(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, BaseModel]]:
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name in type(value).model_fields:
+            yield from _models(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _models(item, (*path, i))

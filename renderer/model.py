@@ -1,0 +1,384 @@
+"""The canonical profile: what a person's career is, with no layout and no I/O.
+
+Every field carries its description, which also becomes the JSON Schema that editors use for
+completion (`resume schema`). Unknown keys are errors; text is NFC-normalised and may not hold
+control characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from renderer.markup import check_url, parse
+
+# --- text -----------------------------------------------------------------------------------
+
+# C0 and C1 controls, DEL. Tab and newline are allowed only where a paragraph may hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(value: str, *, multiline: bool) -> str:
+    value = unicodedata.normalize("NFC", value)
+    bad = _CONTROL.search(value) or (None if multiline else re.search(r"[\n\t]", value))
+    if bad:
+        raise ValueError(
+            f"control character U+{ord(bad.group()):04X} at position {bad.start()} is not allowed"
+            + ("" if multiline else " (this field is a single line)")
+        )
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _line(value: str) -> str:
+    return _clean(value, multiline=False)
+
+
+def _paragraphs(value: str) -> str:
+    value = _clean(value.replace("\t", " "), multiline=True)
+    # Single newlines inside a paragraph are soft wraps of the source, not line breaks.
+    paragraphs = re.split(r"\n\s*\n", value)
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+Line = Annotated[str, AfterValidator(_line)]
+"""One line of literal text: no markup, no line breaks."""
+
+def _markup(value: str) -> str:
+    parse(value)  # a bad link fails here, where the error can name the field
+    return value
+
+
+def _markup_line(value: str) -> str:
+    return _markup(_line(value))
+
+
+def _markup_paragraphs(value: str) -> str:
+    return _markup(_paragraphs(value))
+
+
+Markup = Annotated[
+    str,
+    AfterValidator(_markup_line),
+    Field(description="Text with inline markup: **bold**, *italic*, [label](https://url)."),
+]
+"""One line of text with inline markup (see renderer/markup.py)."""
+
+Paragraphs = Annotated[
+    str,
+    AfterValidator(_markup_paragraphs),
+    Field(description="One or more paragraphs (blank line between) with inline markup."),
+]
+
+Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+
+# --- links ----------------------------------------------------------------------------------
+
+
+def _url(value: str) -> str:
+    return check_url(_line(value))
+
+
+Url = Annotated[str, AfterValidator(_url)]
+
+
+def _email(value: str) -> str:
+    value = _line(value)
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+def _phone(value: Any) -> str:
+    value = _line(str(value))
+    if not re.fullmatch(r"\+?[0-9 ()./-]{5,}(\s*(ext\.?|x)\s*[0-9]+)?", value):
+        raise ValueError(f"{value!r} is not a phone number (digits, spaces, + ( ) - . only)")
+    return value
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+class PartialDate(BaseModel):
+    """A year, or a year and month: resumes rarely need days."""
+
+    model_config = ConfigDict(frozen=True)
+    year: int
+    month: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        return (self.year, self.month or 0)
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):  # YAML turns 2025-02-14 into a date
+        return PartialDate(year=value.year, month=value.month)
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"{value!r} is not a date; write 2025, 2025-02 or present")
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date; write 2025, 2025-02 or present")
+    year, month = int(match.group(1)), match.group(2)
+    if not 1900 <= year <= 2100:
+        raise ValueError(f"{text!r}: year {year} is out of range")
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{text!r} is not a valid month")
+    return PartialDate(year=year, month=int(month) if month else None)
+
+
+_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}){0,2}$"},
+    ],
+    "description": "A year (2025) or a year and month (2025-02).",
+}
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(_DATE_SCHEMA),
+]
+
+
+def _parse_end(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("present", "now", "current"):
+        return "present"
+    return _parse_date(value)
+
+
+EndDate = Annotated[
+    PartialDate | Literal["present"],
+    BeforeValidator(_parse_end),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {"anyOf": [_DATE_SCHEMA, {"const": "present"}], "description": "End date, or present."}
+    ),
+]
+
+# --- building blocks ------------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    # A YAML `1.0` or `2025` written where text belongs is meant as text, not an error.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Link(Strict):
+    label: Line = Field(description="What the reader sees, e.g. GitHub or a repository name.")
+    url: Url = Field(description="https://, http://, mailto: or tel: address.")
+
+
+class Highlight(Strict):
+    text: Markup = Field(description="The achievement, with inline markup.")
+    tags: list[Tag] = Field(default_factory=list, description="Select variants by tag.")
+
+
+def _highlight(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+HighlightItem = Annotated[
+    Highlight,
+    BeforeValidator(_highlight),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "A bullet, with inline markup."},
+                {"$ref": "#/$defs/Highlight"},
+            ]
+        }
+    ),
+]
+
+
+class HighlightGroup(Strict):
+    heading: Line = Field(description="Sub-heading over a group of bullets (a topic, a system).")
+    highlights: list[HighlightItem] = Field(min_length=1, description="The group's bullets.")
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Dated(Strict):
+    start: Date | None = Field(default=None, description="Year or year-month it began.")
+    end: EndDate | None = Field(default=None, description="Year, year-month, or present.")
+
+
+class EmploymentKind(str, Enum):
+    full_time = "full-time"
+    part_time = "part-time"
+    internship = "internship"
+    contract = "contract"
+    freelance = "freelance"
+    volunteer = "volunteer"
+
+
+def _kind(value: Any) -> Any:
+    return value.strip().lower().replace(" ", "-") if isinstance(value, str) else value
+
+
+class Role(Dated):
+    title: Line | None = Field(default=None, description="Job title, if the source gives one.")
+    kind: Annotated[EmploymentKind | None, BeforeValidator(_kind)] = Field(
+        default=None, description="full-time, part-time, internship, contract, …"
+    )
+    location: Line | None = Field(default=None, description="City, country, or Remote.")
+    description: Paragraphs | None = Field(default=None, description="A line on the role.")
+    highlights: list[HighlightItem] = Field(default_factory=list, description="Bullets.")
+    groups: list[HighlightGroup] = Field(
+        default_factory=list, description="Bullets grouped under sub-headings."
+    )
+    technologies: list[Line] = Field(default_factory=list, description="Tools used in the role.")
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Experience(Role):
+    company: Line = Field(description="Employer or company.")
+    team: Line | None = Field(default=None, description="Team or division, e.g. Bedrock.")
+    url: Url | None = Field(default=None, description="The company's web site.")
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Several roles at one company (a promotion): give these instead of "
+        "title, dates and bullets on the company itself.",
+    )
+
+    @model_validator(mode="after")
+    def _roles_or_inline(self) -> Experience:
+        inline = [f for f in Role.model_fields if f != "location" and f in self.model_fields_set]
+        if self.roles and inline:
+            raise ValueError(
+                f"give either roles or {', '.join(inline)} on the company, not both"
+            )
+        return self
+
+    def all_roles(self) -> list[Role]:
+        """The roles held here, most recent first as written; one for a simple entry."""
+        if self.roles:
+            return list(self.roles)
+        return [Role(**{f: getattr(self, f) for f in Role.model_fields})]
+
+
+class Project(Dated):
+    name: Line | None = Field(default=None, description="Project name (omit if unknown).")
+    url: Url | None = Field(default=None, description="Where the project lives.")
+    role: Line | None = Field(default=None, description="Your role, e.g. Back-end Developer.")
+    description: Paragraphs | None = Field(default=None, description="What the project is.")
+    highlights: list[HighlightItem] = Field(default_factory=list, description="Your work on it.")
+    keywords: list[Line] = Field(default_factory=list, description="Topics and technologies.")
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class SkillGroup(Strict):
+    name: Line = Field(description="Group label, e.g. Languages.")
+    keywords: list[Line] = Field(min_length=1, description="The skills in this group.")
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Education(Dated):
+    institution: Line = Field(description="University or school.")
+    degree: Line | None = Field(default=None, description="e.g. Master of Science (MS).")
+    field: Line | None = Field(default=None, description="Field of study.")
+    location: Line | None = None
+    score: Line | None = Field(default=None, description="GPA or grade, if you wish to show it.")
+    highlights: list[HighlightItem] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Language(Strict):
+    language: Line = Field(description="A human language.")
+    fluency: Line | None = Field(default=None, description="e.g. Native, Fluent, B2.")
+
+
+class Certification(Strict):
+    name: Line
+    issuer: Line | None = None
+    date: Date | None = None
+    url: Url | None = None
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Award(Strict):
+    title: Line
+    awarder: Line | None = None
+    date: Date | None = None
+    summary: Markup | None = None
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Publication(Strict):
+    title: Line
+    publisher: Line | None = None
+    date: Date | None = None
+    url: Url | None = None
+    summary: Markup | None = None
+    tags: list[Tag] = Field(default_factory=list)
+
+
+class Profile(Strict):
+    """A person's career, written once."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        title="Resume profile",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    name: Line | None = Field(default=None, description="Full name as it should be printed.")
+    headline: Line | None = Field(default=None, description="One line under the name.")
+    email: Annotated[str, AfterValidator(_email)] | None = Field(default=None)
+    phone: Annotated[str, BeforeValidator(_phone)] | None = Field(default=None)
+    location: Line | None = Field(default=None, description="Where you are based.")
+    links: list[Link] = Field(default_factory=list, description="Web site, GitHub, LinkedIn, …")
+    summary: Paragraphs | None = Field(default=None, description="Who you are, in a paragraph.")
+    highlights: list[HighlightItem] = Field(
+        default_factory=list, description="Key strengths, shown as bullets under the summary."
+    )
+    experience: list[Experience] = Field(default_factory=list)
+    projects: list[Project] = Field(
+        default_factory=list, description="Projects and open-source contributions."
+    )
+    skills: list[SkillGroup] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list, description="Human languages.")
+    certifications: list[Certification] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+
+
+SECTION_FIELDS = (
+    "summary",
+    "experience",
+    "projects",
+    "skills",
+    "education",
+    "languages",
+    "certifications",
+    "awards",
+    "publications",
+)
+"""Profile fields that become sections; a theme orders and titles them."""
