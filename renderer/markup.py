@@ -16,7 +16,7 @@ from renderer.document import Run
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _ESCAPABLE = set("\\*[]()")
 # [label](address); the address may hold one level of balanced parentheses (Wikipedia style).
-_LINK = re.compile(r"\[([^\]\n]+)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\\n])+)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
 class MarkupError(ValueError):

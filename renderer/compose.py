@@ -1,0 +1,259 @@
+"""Profile + Theme -> Document: decide what goes on the page, in which order, in which role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+from renderer.document import Block, Document, Role, Run
+from renderer.markup import parse
+from renderer.model import (
+    Dated,
+    HighlightGroup,
+    PartialDate,
+    Profile,
+)
+from renderer.model import Role as JobRole
+from renderer.text import bare_url, render_slot
+from renderer.theme import Theme
+
+Blocks = list[Block]
+
+
+class _Composer:
+    def __init__(self, profile: Profile, theme: Theme) -> None:
+        self.profile = profile
+        self.theme = theme
+
+    # -- small helpers -------------------------------------------------------------------------
+
+    def slot(self, slot_name: str, /, **values: object) -> tuple[Run, ...]:
+        return parse(render_slot(self.theme, slot_name, **values))
+
+    def block(self, role: Role, runs: Iterable[Run], source: str, aside: str = "") -> Block:
+        return Block(role, tuple(runs), aside, source)
+
+    def date(self, value: PartialDate | Literal["present"]) -> str:
+        if value == "present":
+            return self.theme.dates.present
+        assert isinstance(value, PartialDate)
+        fmt = self.theme.dates.year if value.month is None else self.theme.dates.month
+        return dt.date(value.year, value.month or 1, 1).strftime(fmt)
+
+    def dates(self, item: Dated) -> str:
+        parts = [self.date(d) for d in (item.start, item.end) if d is not None]
+        return self.theme.dates.separator.join(parts)
+
+    def bullets(self, items: Iterable[object], source: str) -> Blocks:
+        return [
+            self.block(Role.BULLET, parse(item.text), f"{source}[{i}]")  # type: ignore[attr-defined]
+            for i, item in enumerate(items)
+        ]
+
+    def paragraphs(self, text: str | None, source: str) -> Blocks:
+        if not text:
+            return []
+        return [self.block(Role.PARAGRAPH, parse(p), source) for p in text.split("\n\n")]
+
+    def subline(self, slot: str, source: str, **values: object) -> Blocks:
+        runs = self.slot(slot, **values)
+        return [self.block(Role.SUBLINE, runs, source)] if runs else []
+
+    # -- header --------------------------------------------------------------------------------
+
+    def header(self) -> Blocks:
+        p, blocks = self.profile, []
+        if p.name:
+            blocks.append(self.block(Role.NAME, [Run(p.name)], "name"))
+        if p.headline:
+            blocks.append(self.block(Role.HEADLINE, [Run(p.headline)], "headline"))
+        items: list[Run] = []
+        if p.email:
+            items.append(Run(p.email, href=f"mailto:{p.email}"))
+        if p.phone:
+            items.append(Run(p.phone, href="tel:" + "".join(c for c in p.phone if c in "+0123456789")))
+        if p.location:
+            items.append(Run(p.location))
+        items += [Run(bare_url(link.url), href=link.url) for link in p.links]
+        if items:
+            runs: list[Run] = []
+            for item in items:
+                if runs:
+                    runs.append(Run(self.theme.separator))
+                runs.append(item)
+            blocks.append(self.block(Role.CONTACT, runs, "contact"))
+        return blocks
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def summary(self) -> Blocks:
+        return self.paragraphs(self.profile.summary, "summary") + self.bullets(
+            self.profile.highlights, "highlights"
+        )
+
+    def role_body(self, role: JobRole, source: str) -> Blocks:
+        blocks: Blocks = []
+        if role.technologies:
+            runs = self.slot("technologies", technologies=role.technologies)
+            blocks.append(self.block(Role.PARAGRAPH, runs, f"{source}.technologies"))
+        blocks += self.paragraphs(role.description, f"{source}.description")
+        blocks += self.bullets(role.highlights, f"{source}.highlights")
+        for g, group in enumerate(role.groups):
+            blocks += self.group(group, f"{source}.groups[{g}]")
+        return blocks
+
+    def group(self, group: HighlightGroup, source: str) -> Blocks:
+        heading = self.block(Role.GROUP, [Run(group.heading, bold=True)], f"{source}.heading")
+        return [heading, *self.bullets(group.highlights, f"{source}.highlights")]
+
+    def experience(self) -> Blocks:
+        blocks: Blocks = []
+        for e, job in enumerate(self.profile.experience):
+            source = f"experience[{e}]"
+            kind = lambda r: r.kind.value.capitalize() if r.kind else None  # noqa: E731
+            if not job.roles:
+                title = self.slot("experience_title", title=job.title, company=job.company)
+                blocks.append(self.block(Role.ENTRY, title, source, self.dates(job)))
+                blocks += self.subline(
+                    "experience_subline", source, team=job.team, kind=kind(job),
+                    location=job.location,
+                )
+                blocks += self.role_body(job, source)
+                continue
+            # Several roles at one company: the company once, then each role with its dates.
+            span = Dated(start=job.roles[-1].start, end=job.roles[0].end)
+            company = self.slot("experience_title", title=None, company=job.company)
+            blocks.append(self.block(Role.ENTRY, company, source, self.dates(span)))
+            blocks += self.subline(
+                "experience_subline", source, team=job.team, kind=None, location=job.location
+            )
+            for r, role in enumerate(job.roles):
+                role_source = f"{source}.roles[{r}]"
+                title = [Run(role.title or "", bold=True)]
+                blocks.append(self.block(Role.ENTRY, title, role_source, self.dates(role)))
+                blocks += self.subline(
+                    "experience_subline", role_source, team=None, kind=kind(role),
+                    location=role.location,
+                )
+                blocks += self.role_body(role, role_source)
+        return blocks
+
+    def projects(self) -> Blocks:
+        blocks: Blocks = []
+        for i, project in enumerate(self.profile.projects):
+            source = f"projects[{i}]"
+            title = self.slot("project_title", name=project.name, role=project.role)
+            blocks.append(self.block(Role.ENTRY, title, source, self.dates(project)))
+            blocks += self.subline(
+                "project_subline", source, url=project.url, keywords=project.keywords
+            )
+            blocks += self.paragraphs(project.description, f"{source}.description")
+            blocks += self.bullets(project.highlights, f"{source}.highlights")
+        return blocks
+
+    def skills(self) -> Blocks:
+        return [
+            self.block(
+                Role.PARAGRAPH, self.slot("skill", name=g.name, keywords=g.keywords),
+                f"skills[{i}]",
+            )
+            for i, g in enumerate(self.profile.skills)
+        ]
+
+    def education(self) -> Blocks:
+        blocks: Blocks = []
+        for i, school in enumerate(self.profile.education):
+            source = f"education[{i}]"
+            title = self.slot("education_title", institution=school.institution)
+            blocks.append(self.block(Role.ENTRY, title, source, self.dates(school)))
+            blocks += self.subline(
+                "education_subline", source, degree=school.degree, field=school.field,
+                location=school.location, score=school.score,
+            )
+            blocks += self.bullets(school.highlights, f"{source}.highlights")
+        return blocks
+
+    def languages(self) -> Blocks:
+        if not self.profile.languages:
+            return []
+        runs: list[Run] = []
+        for item in self.profile.languages:
+            if runs:
+                runs.append(Run(self.theme.separator))
+            runs += self.slot("language", language=item.language, fluency=item.fluency)
+        return [self.block(Role.PARAGRAPH, runs, "languages")]
+
+    def certifications(self) -> Blocks:
+        blocks: Blocks = []
+        for i, cert in enumerate(self.profile.certifications):
+            runs = self.slot("certification", name=cert.name, issuer=cert.issuer)
+            date = self.date(cert.date) if cert.date else ""
+            blocks.append(self.block(Role.ENTRY, runs, f"certifications[{i}]", date))
+            if cert.url:
+                link = Run(bare_url(cert.url), href=cert.url)
+                blocks.append(self.block(Role.SUBLINE, [link], f"certifications[{i}].url"))
+        return blocks
+
+    def awards(self) -> Blocks:
+        blocks: Blocks = []
+        for i, award in enumerate(self.profile.awards):
+            runs = self.slot("award", title=award.title, awarder=award.awarder)
+            date = self.date(award.date) if award.date else ""
+            blocks.append(self.block(Role.ENTRY, runs, f"awards[{i}]", date))
+            if award.summary:
+                blocks += self.paragraphs(award.summary, f"awards[{i}].summary")
+        return blocks
+
+    def publications(self) -> Blocks:
+        blocks: Blocks = []
+        for i, pub in enumerate(self.profile.publications):
+            runs = self.slot("publication", title=pub.title, publisher=pub.publisher)
+            date = self.date(pub.date) if pub.date else ""
+            blocks.append(self.block(Role.ENTRY, runs, f"publications[{i}]", date))
+            if pub.url:
+                link = Run(bare_url(pub.url), href=pub.url)
+                blocks.append(self.block(Role.SUBLINE, [link], f"publications[{i}].url"))
+            if pub.summary:
+                blocks += self.paragraphs(pub.summary, f"publications[{i}].summary")
+        return blocks
+
+
+def compose(profile: Profile, theme: Theme) -> Document:
+    composer = _Composer(profile, theme)
+    sections: dict[str, Callable[[], Blocks]] = {
+        "summary": composer.summary,
+        "experience": composer.experience,
+        "projects": composer.projects,
+        "skills": composer.skills,
+        "education": composer.education,
+        "languages": composer.languages,
+        "certifications": composer.certifications,
+        "awards": composer.awards,
+        "publications": composer.publications,
+    }
+    blocks = composer.header()
+    for name in theme.sections:
+        content = sections[name]()
+        if content:  # an empty heading would tell an ATS the candidate has none
+            heading = composer.slot("heading", title=theme.headings.get(name, name.title()))
+            blocks += [composer.block(Role.HEADING, heading, name), *content]
+    return Document(
+        title=f"{profile.name} – Resume" if profile.name else f"Resume – {profile.headline or ''}",
+        author=profile.name or "",
+        subject=profile.headline or "Resume",
+        keywords=_keywords(profile),
+        blocks=tuple(blocks),
+    )
+
+
+def _keywords(profile: Profile) -> tuple[str, ...]:
+    words: dict[str, None] = {}
+    for group in profile.skills:
+        words.update(dict.fromkeys(group.keywords))
+    for job in profile.experience:
+        for role in job.all_roles():
+            words.update(dict.fromkeys(role.technologies))
+    for project in profile.projects:
+        words.update(dict.fromkeys(project.keywords))
+    return tuple(words)

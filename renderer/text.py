@@ -1,0 +1,121 @@
+"""Jinja2, sandboxed: the one place where theme templates turn values into text.
+
+Two kinds of template run here. Slot templates (a theme's `templates:`) produce inline markup,
+so every value they print is markup-escaped first: a `*` or `[` in a profile prints as itself.
+Output templates (`text.txt.j2`, `markdown.md.j2`) turn a whole Document into plain text or
+Markdown. Neither can reach files, attributes of internals, or undefined names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from renderer.errors import InputError, Problem, RenderError
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from renderer.loader import Positions
+    from renderer.theme import Theme
+
+_MARKUP_SPECIAL = re.compile(r"([\\*\[\]])")
+
+
+def escape_markup(value: Any) -> Any:
+    """Make a value print literally inside inline markup."""
+    return _MARKUP_SPECIAL.sub(r"\\\1", value) if isinstance(value, str) else value
+
+
+def bare_url(url: str) -> str:
+    """https://github.com/x -> github.com/x: what a reader can type, shorter on the page."""
+    return re.sub(r"^(https?://(www\.)?|mailto:|tel:)", "", url).rstrip("/")
+
+
+def _environment(finalize: Callable[[Any], Any] | None) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+    env.filters["bare_url"] = bare_url
+    return env
+
+
+@cache
+def _slot_env() -> ImmutableSandboxedEnvironment:
+    return _environment(escape_markup)
+
+
+@cache
+def _output_env() -> ImmutableSandboxedEnvironment:
+    return _environment(None)
+
+
+_compiled: dict[tuple[Path, str, str], Template] = {}
+
+
+def _compile(theme: Theme, slot: str) -> Template:
+    source = theme.template(slot)
+    key = (theme.folder, slot, source)
+    if key not in _compiled:
+        _compiled[key] = _slot_env().from_string(source)
+    return _compiled[key]
+
+
+def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
+    """Compile every slot now, so a broken template is an error naming its line."""
+    for slot in theme.templates:
+        try:
+            _compile(theme, slot)
+        except TemplateSyntaxError as error:
+            line, column = positions.of(("templates", slot)) or (None, None)
+            raise InputError(
+                Problem(
+                    str(path),
+                    f"template syntax error: {error.message}",
+                    line,
+                    column,
+                    ("templates", slot),
+                )
+            ) from None
+
+
+def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
+    try:
+        return _compile(theme, slot).render(**values).strip()
+    except TemplateError as error:
+        raise RenderError(
+            f"theme {theme.name!r}, template {slot!r}: {error} "
+            f"(the slot is given {', '.join(sorted(values))})"
+        ) from None
+
+
+def render_output(theme: Theme, filename: str, **values: Any) -> str:
+    """Render an output template: the theme's own if it has one, else the built-in."""
+    own = theme.folder / filename
+    path = own if own.is_file() else Path(__file__).parent / "templates" / filename
+    template = _output_template(path)
+    try:
+        return template.render(**values)
+    except TemplateError as error:
+        raise RenderError(f"{path}: {error}") from None
+
+
+@cache
+def _output_template(path: Path) -> Template:
+    try:
+        return _output_env().from_string(path.read_text(encoding="utf-8"))
+    except TemplateSyntaxError as error:
+        raise InputError(
+            Problem(str(path), f"template syntax error: {error.message}", error.lineno)
+        ) from None

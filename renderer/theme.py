@@ -1,0 +1,265 @@
+"""Themes: data that says how a resume looks, validated like a profile, never code.
+
+A theme is a folder holding `theme.yaml` (this module's `Theme` model), `fonts/` with its
+TrueType files and their licence, and optionally `text.txt.j2` / `markdown.md.j2` to override
+the plain-text outputs. Its slot templates are Jinja2, run sandboxed with undefined names as
+errors. Themes are found among the built-ins, at a folder path, or through the
+`resume_renderer.themes` entry-point group (located without importing anything).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from renderer.errors import InputError, Problem
+from renderer.loader import parse_document, read_text
+from renderer.model import SECTION_FIELDS
+
+ENTRY_POINT_GROUP = "resume_renderer.themes"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+# Installed wheels carry the themes inside the package; a source checkout has them beside it.
+BUILTIN_DIR = next(
+    (d for d in (_PACKAGE_DIR / "_builtin_themes", _PACKAGE_DIR.parent / "themes") if d.is_dir()),
+    _PACKAGE_DIR.parent / "themes",
+)
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB")]
+PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fonts(_Strict):
+    regular: str = Field(description="TrueType file, relative to the theme folder.")
+    bold: str
+    italic: str
+    bold_italic: str
+    fallback: list[str] = Field(
+        default_factory=list,
+        description="Fonts tried, in order, for a character the main font cannot draw.",
+    )
+
+
+class Style(_Strict):
+    """How one role of the Document looks (the same roles in the PDF and the DOCX)."""
+
+    size: float = Field(ge=5, le=40, description="Font size in points.")
+    leading: float = Field(default=1.2, ge=0.9, le=2.5, description="Line height / size.")
+    bold: bool = False
+    italic: bool = False
+    colour: Literal["text", "accent", "muted"] = "text"
+    align: Literal["left", "center"] = "left"
+    space_before: float = Field(default=0, ge=0, le=72, description="Points above.")
+    space_after: float = Field(default=0, ge=0, le=72, description="Points below.")
+    indent: float = Field(default=0, ge=0, le=72, description="Left indent in points.")
+    rule: bool = Field(default=False, description="A hairline under the block (headings).")
+
+
+class Styles(_Strict):
+    name: Style
+    headline: Style
+    contact: Style
+    heading: Style
+    entry: Style
+    subline: Style
+    group: Style
+    paragraph: Style
+    bullet: Style
+
+
+class Colours(_Strict):
+    text: Colour = "#000000"
+    accent: Colour = "#000000"
+    muted: Colour = "#444444"
+
+
+class Page(_Strict):
+    size: Literal["letter", "a4"] = "letter"
+    margins: tuple[float, float, float, float] = Field(
+        default=(48, 54, 48, 54), description="top, right, bottom, left, in points."
+    )
+    target_pages: int = Field(default=2, ge=1, description="More pages than this is warned.")
+
+
+class Dates(_Strict):
+    month: str = Field(default="%b %Y", description="strftime format for a year and month.")
+    year: str = Field(default="%Y", description="strftime format for a year alone.")
+    present: str = "Present"
+    separator: str = " – "
+
+
+DEFAULT_TEMPLATES: dict[str, str] = {
+    # Each slot is a Jinja2 template whose output is inline markup (**bold**, *italic*);
+    # profile values are escaped on the way in, so they always print literally.
+    "heading": "{{ title }}",
+    "experience_title": "{% if title %}**{{ title }}**, {{ company }}{% else %}**{{ company }}**"
+    "{% endif %}",
+    "experience_subline": "{{ [team, kind, location] | select | join(' · ') }}",
+    "project_title": "**{{ name or 'Open-source project' }}**"
+    "{% if role %}, {{ role }}{% endif %}",
+    "project_subline": "{{ [url | bare_url if url, keywords | join(', ')] | select "
+    "| join(' · ') }}",
+    "education_title": "**{{ institution }}**",
+    "education_subline": "{{ [degree, field, location, score] | select | join(', ') }}",
+    "skill": "**{{ name }}:** {{ keywords | join(', ') }}",
+    "technologies": "**Technologies:** {{ technologies | join(', ') }}",
+    "language": "{{ language }}{% if fluency %} ({{ fluency }}){% endif %}",
+    "certification": "**{{ name }}**{% if issuer %}, {{ issuer }}{% endif %}",
+    "award": "**{{ title }}**{% if awarder %}, {{ awarder }}{% endif %}",
+    "publication": "**{{ title }}**{% if publisher %}, {{ publisher }}{% endif %}",
+    "page_number": "Page {{ page }} of {{ pages }}",
+}
+
+
+class Theme(_Strict):
+    """A theme.yaml. Everything but `name`, `description`, `fonts` and `styles` has defaults."""
+
+    name: str = Field(description="Lower-case name, as given to --theme.")
+    description: str = Field(description="One line, shown by `resume themes`.")
+    fonts: Fonts
+    docx_font: str = Field(
+        description="Font family the DOCX names: one Word users have, metric-compatible with "
+        "the PDF font (Calibri for Carlito, Arial for Liberation Sans, Cambria for Caladea)."
+    )
+    page: Page = Page()
+    colours: Colours = Colours()
+    styles: Styles
+    bullet: str = Field(default="•", min_length=1, max_length=1)
+    separator: str = Field(default=" · ", description="Between contact items and languages.")
+    dates: Dates = Dates()
+    sections: list[Literal[SECTION_FIELDS]] = Field(  # type: ignore[valid-type]
+        default=list(SECTION_FIELDS), description="Which sections, in which order."
+    )
+    headings: dict[str, str] = Field(
+        default_factory=lambda: {
+            "summary": "Summary",
+            "experience": "Experience",
+            "projects": "Projects",
+            "skills": "Skills",
+            "education": "Education",
+            "languages": "Languages",
+            "certifications": "Certifications",
+            "awards": "Awards",
+            "publications": "Publications",
+        }
+    )
+    templates: dict[str, str] = Field(default_factory=dict, description="Slot overrides.")
+    folder: Path = Field(default=Path("."), exclude=True)
+    origin: str = Field(default="", exclude=True, description="Where the theme was found.")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("a theme name is lower-case letters, digits and hyphens")
+        return value
+
+    @field_validator("templates")
+    @classmethod
+    def _known_slots(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(DEFAULT_TEMPLATES))
+        if unknown:
+            raise ValueError(f"unknown slot(s) {unknown}; slots are {sorted(DEFAULT_TEMPLATES)}")
+        return value
+
+    def template(self, slot: str) -> str:
+        return self.templates.get(slot, DEFAULT_TEMPLATES[slot])
+
+    def font_path(self, relative: str) -> Path:
+        return self.folder / relative
+
+    def page_size(self, override: str | None = None) -> tuple[float, float]:
+        return PAGE_SIZES[override or self.page.size]
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name for p in BUILTIN_DIR.iterdir() if (p / "theme.yaml").is_file())
+
+
+def _entry_point_folders() -> dict[str, tuple[Path, str]]:
+    """Installed theme packages, located without importing (and so running) any of them."""
+    found: dict[str, tuple[Path, str]] = {}
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        spec = importlib.util.find_spec(ep.value) if "." not in ep.value else None
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        if locations and _NAME.match(ep.name):
+            dist = ep.dist.name if ep.dist else "?"
+            found[ep.name] = (Path(locations[0]), f"package {dist}")
+    return found
+
+
+def available() -> dict[str, tuple[Path, str]]:
+    """Every theme by name: its folder and where it came from."""
+    themes = {name: (BUILTIN_DIR / name, "built-in") for name in builtin_names()}
+    for name, where in _entry_point_folders().items():
+        themes.setdefault(name, where)
+    return themes
+
+
+def find(name_or_path: str) -> tuple[Path, str]:
+    """The folder of a theme named on the command line, or an error listing the known ones."""
+    if "/" in name_or_path or name_or_path.startswith("."):
+        folder = Path(name_or_path).expanduser()
+        if not (folder / "theme.yaml").is_file():
+            raise InputError(f"no theme.yaml in the folder {folder}", name_or_path)
+        return folder.resolve(), f"folder {folder}"
+    themes = available()
+    if name_or_path not in themes:
+        raise InputError(
+            f"unknown theme {name_or_path!r}; known themes: {', '.join(sorted(themes))} "
+            "(or give a folder path)",
+            "--theme",
+        )
+    return themes[name_or_path]
+
+
+@lru_cache(maxsize=32)
+def load_theme(name_or_path: str) -> Theme:
+    folder, origin = find(name_or_path)
+    path = folder / "theme.yaml"
+    data, positions = parse_document(read_text(path, what="theme"), path)
+    if not isinstance(data, dict):
+        raise InputError("a theme.yaml is a mapping of settings", path)
+    try:
+        theme = Theme.model_validate({**data, "folder": folder, "origin": origin})
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            line, column = positions.of(loc) or (None, None)
+            message = item["msg"].removeprefix("Value error, ")
+            problems.append(Problem(str(path), message, line, column, loc))
+        raise InputError(problems) from None
+    _check_fonts(theme, path)
+    from renderer.text import compile_slots  # a broken template fails at load, not mid-render
+
+    compile_slots(theme, path, positions)
+    return theme
+
+
+def _check_fonts(theme: Theme, path: Path) -> None:
+    fonts = theme.fonts
+    for role, relative in [
+        ("regular", fonts.regular),
+        ("bold", fonts.bold),
+        ("italic", fonts.italic),
+        ("bold_italic", fonts.bold_italic),
+        *(("fallback", f) for f in fonts.fallback),
+    ]:
+        file = (theme.folder / relative).resolve()
+        if not file.is_relative_to(theme.folder.resolve()):
+            raise InputError(f"fonts.{role}: {relative!r} points outside the theme folder", path)
+        if not file.is_file():
+            raise InputError(f"fonts.{role}: font file {relative!r} does not exist", path)
+        if file.suffix.lower() != ".ttf":
+            raise InputError(f"fonts.{role}: {relative!r} is not a TrueType (.ttf) file", path)
