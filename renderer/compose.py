@@ -256,4 +256,7 @@ def _keywords(profile: Profile) -> tuple[str, ...]:
             words.update(dict.fromkeys(role.technologies))
     for project in profile.projects:
         words.update(dict.fromkeys(project.keywords))
+    if not words:  # no skills listed: the headline and employers still tell a search engine
+        words.update(dict.fromkeys([*filter(None, [profile.headline])],))
+        words.update(dict.fromkeys(job.company for job in profile.experience))
     return tuple(words)

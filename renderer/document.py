@@ -52,6 +52,16 @@ class Block:
         """The block's text as an ATS should read it: body, then the aside on the same line."""
         return f"{self.body} {self.aside}" if self.aside else self.body
 
+    def text_with_links(self) -> str:
+        """The text with each link's address written out, for formats without hyperlinks."""
+        parts = []
+        for run in self.runs:
+            parts.append(run.text)
+            if run.href and run.text.strip() not in run.href:
+                parts.append(f" ({run.href})")
+        body = "".join(parts)
+        return f"{body} {self.aside}" if self.aside else body
+
 
 @dataclass(frozen=True)
 class Document:

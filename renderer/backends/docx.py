@@ -1,0 +1,241 @@
+"""Document -> DOCX with python-docx, in Word's own styles restyled by the theme.
+
+Nothing but this module knows python-docx. Roles map to built-in styles (Title, Subtitle,
+Heading 1-3, List Bullet, Normal) so a Word user edits a familiar document; bullets are a real
+`•` in the theme's font rather than Word's Symbol-font glyph; links are real hyperlinks; no
+tables, text boxes, headers or footers. The zip is rewritten with fixed timestamps so the same
+input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from renderer.document import Block, Document, Role, Run
+from renderer.theme import Style, Theme
+
+STYLE_OF_ROLE = {
+    Role.NAME: "Title",
+    Role.HEADLINE: "Subtitle",
+    Role.CONTACT: "Contact",
+    Role.HEADING: "Heading 1",
+    Role.ENTRY: "Heading 2",
+    Role.SUBLINE: "Entry Details",
+    Role.GROUP: "Heading 3",
+    Role.PARAGRAPH: "Normal",
+    Role.BULLET: "List Bullet",
+}
+_FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _set_font(rpr_owner: Any, family: str) -> None:
+    """Name the font outright: Word's theme-font attributes would otherwise win."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme") or attribute.endswith("theme"):
+            del fonts.attrib[attribute]
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), family)
+
+
+def _colour(theme: Theme, name: str) -> RGBColor:
+    return RGBColor.from_string(getattr(theme.colours, name).lstrip("#").upper())
+
+
+def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> None:
+    _set_font(style.element, theme.docx_font)
+    font = style.font
+    font.size = Pt(spec.size)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    font.color.rgb = _colour(theme, spec.colour)
+    for attribute in ("w:caps", "w:smallCaps", "w:spacing"):  # Title/Heading defaults we undo
+        rpr = style.element.rPr
+        if rpr is not None and (node := rpr.find(qn(attribute))) is not None:
+            rpr.remove(node)
+    fmt = style.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if spec.align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    fmt.space_before = Pt(spec.space_before)
+    fmt.space_after = Pt(spec.space_after)
+    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    fmt.line_spacing = spec.leading / 1.17  # Word's "single" already spaces lines ~1.17 em
+    fmt.left_indent = Pt(spec.indent)
+    fmt.keep_with_next = role in (Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP)
+    fmt.widow_control = True
+    ppr = style.element.get_or_add_pPr()
+    for attribute in ("w:pBdr", "w:contextualSpacing"):  # Title's border, lists' squeezing
+        if (node := ppr.find(qn(attribute))) is not None:
+            ppr.remove(node)
+    if spec.rule:
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("val", "single"), ("sz", "5"), ("space", "1")):
+            bottom.set(qn(f"w:{key}"), value)
+        bottom.set(qn("w:color"), getattr(theme.colours, spec.colour).lstrip("#").upper())
+        border.append(bottom)
+        ppr.append(border)
+
+
+def _bullets_in_font(document: Any, theme: Theme, spec: Style) -> None:
+    """Make List Bullet's numbering draw the theme's bullet in the theme's font, not Symbol's."""
+    numbering = document.part.numbering_part.element
+    style = document.styles["List Bullet"].element
+    num_id = style.pPr.numPr.numId.val
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    level = next(lv for lv in abstract.findall(qn("w:lvl")) if lv.get(qn("w:ilvl")) == "0")
+    level.find(qn("w:lvlText")).set(qn("w:val"), theme.bullet)
+    rpr = level.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        level.append(rpr)
+    for child in list(rpr):
+        rpr.remove(child)
+    fonts = OxmlElement("w:rFonts")
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), theme.docx_font)
+    rpr.append(fonts)
+    indent = level.find(qn("w:pPr")).find(qn("w:ind"))
+    hanging = max(spec.indent - 2, 6)
+    indent.set(qn("w:left"), str(int(spec.indent * 20)))
+    indent.set(qn("w:hanging"), str(int(hanging * 20)))
+
+
+def _styles(document: Any, theme: Theme) -> None:
+    styles = document.styles
+    for name in ("Contact", "Entry Details"):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.quick_style = True
+    for role, name in STYLE_OF_ROLE.items():
+        _restyle(styles[name], getattr(theme.styles, role.value), theme, role)
+    _bullets_in_font(document, theme, theme.styles.bullet)
+    # The defaults every style inherits: the theme's font, not Word's theme fonts.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr_default.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), theme.docx_font)
+
+
+def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme) -> None:
+    for run in runs:
+        if run.href:
+            _add_hyperlink(paragraph, run, theme)
+            continue
+        added = paragraph.add_run(run.text)
+        if run.bold:
+            added.bold = True
+        if run.italic:
+            added.italic = True
+
+
+def _add_hyperlink(paragraph: Paragraph, run: Run, theme: Theme) -> None:
+    assert run.href is not None
+    rel_id = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    element = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), theme.colours.accent.lstrip("#").upper())
+    rpr.append(colour)
+    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):
+        if on:
+            rpr.append(OxmlElement(flag))
+    element.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = run.text
+    text.set(qn("xml:space"), "preserve")
+    element.append(text)
+    link.append(element)
+    paragraph._p.append(link)
+
+
+def _entry(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
+    _add_runs(paragraph, block.runs, theme)
+    if block.aside:
+        paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        aside = paragraph.add_run("\t" + block.aside)
+        aside.bold = False
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename == "docProps/thumbnail.jpeg":
+                continue  # python-docx's stock thumbnail shows a page that is not this resume
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def _drop_thumbnail(document: Any) -> None:
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package.rels[rel_id]
+
+
+def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+    word = docx.Document()
+    _drop_thumbnail(word)
+    _styles(word, theme)
+    width, height = theme.page_size(page_size)
+    top, right, bottom, left = theme.page.margins
+    section = word.sections[0]
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.top_margin, section.right_margin = Pt(top), Pt(right)
+    section.bottom_margin, section.left_margin = Pt(bottom), Pt(left)
+    section.header_distance = section.footer_distance = Pt(bottom / 2)
+    text_width = Pt(width - left - right)
+
+    body = word.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
+        body.remove(paragraph)
+    for block in document.blocks:
+        paragraph = word.add_paragraph(style=STYLE_OF_ROLE[block.role])
+        if block.role is Role.ENTRY:
+            _entry(paragraph, block, text_width, theme)
+        else:
+            _add_runs(paragraph, block.runs, theme)
+
+    core = word.core_properties
+    core.title, core.author, core.subject = document.title, document.author, document.subject
+    core.keywords = ", ".join(document.keywords)
+    core.comments = ""
+    core.last_modified_by = document.author
+    core.created = core.modified = _FIXED_TIME
+    core.revision = 1
+    core.language = document.language
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _deterministic_zip(buffer.getvalue())

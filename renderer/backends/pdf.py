@@ -1,0 +1,304 @@
+"""Document -> PDF with reportlab: embedded subset TrueType fonts, real text, one column.
+
+Nothing but this module knows reportlab. Text goes through reportlab's paragraph markup, so
+every character of the Document is XML-escaped here and nowhere else; each character is
+checked against the fonts before anything is drawn, so a missing glyph is an error naming the
+character and the field, never a blank box.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab import rl_config
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.flowables import HRFlowable
+
+from renderer.document import KEEP_WITH_NEXT, Block, Document, Role, Run
+from renderer.errors import RenderError
+from renderer.markup import parse
+from renderer.text import render_slot
+from renderer.theme import Style, Theme
+
+rl_config.useA85 = 0  # ASCII85 makes streams a quarter larger for 7-bit safety no one needs
+
+FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove fonts load once
+_fonts: dict[Path, TTFont] = {}
+
+
+def _font(path: Path) -> TTFont:
+    """Register a TrueType file once per process; parsing it is most of a warm render's cost."""
+    path = path.resolve()
+    if path not in _fonts:
+        font = TTFont(f"F{len(_fonts)}-{path.stem}", str(path))
+        pdfmetrics.registerFont(font)
+        _fonts[path] = font
+        FONT_REGISTRATIONS[path] += 1
+    return _fonts[path]
+
+
+@dataclass(frozen=True)
+class _FontSet:
+    regular: TTFont
+    bold: TTFont
+    italic: TTFont
+    bold_italic: TTFont
+    fallback: tuple[TTFont, ...]
+
+    @classmethod
+    def of(cls, theme: Theme) -> _FontSet:
+        f = theme.fonts
+        return cls(
+            _font(theme.font_path(f.regular)),
+            _font(theme.font_path(f.bold)),
+            _font(theme.font_path(f.italic)),
+            _font(theme.font_path(f.bold_italic)),
+            tuple(_font(theme.font_path(p)) for p in f.fallback),
+        )
+
+    def face(self, bold: bool, italic: bool) -> TTFont:
+        return [[self.regular, self.italic], [self.bold, self.bold_italic]][bold][italic]
+
+
+def _draws(font: TTFont, char: str) -> bool:
+    return ord(char) in font.face.charToGlyph
+
+
+def _missing(char: str, source: str, theme: Theme) -> RenderError:
+    name = unicodedata.name(char, "unnamed")
+    return RenderError(
+        f"{source}: character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
+        f"of theme {theme.name!r}; remove it, or use a theme whose fonts (or declared "
+        "fallback fonts) have it"
+    )
+
+
+def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
+    """One run as reportlab paragraph markup: escaped text, fallback fonts where needed."""
+    main = fonts.face(run.bold, run.italic)
+    pieces: list[str] = []
+    current: TTFont | None = None
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            text = escape("".join(chunk))
+            pieces.append(text if current is main else f'<font face="{current.fontName}">{text}</font>')  # type: ignore[union-attr]
+            chunk.clear()
+
+    for char in run.text:
+        if char == " " or _draws(main, char):
+            font = main
+        else:
+            font = next((f for f in fonts.fallback if _draws(f, char)), None)
+            if font is None:
+                raise _missing(char, source, theme)
+        if font is not current:
+            flush()
+            current = font
+        chunk.append(char)
+    flush()
+    text = "".join(pieces)
+    # <b>/<i> pick the family's faces (registered below), so fallback spans nest inside them.
+    if run.bold:
+        text = f"<b>{text}</b>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.href:
+        colour = theme.colours.accent
+        text = f"<a href={quoteattr(run.href)} color={quoteattr(colour)}>{text}</a>"
+    return text
+
+
+def _markup(runs: tuple[Run, ...], fonts: _FontSet, theme: Theme, source: str) -> str:
+    return "".join(_run_markup(run, fonts, theme, source) for run in runs)
+
+
+def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) -> ParagraphStyle:
+    colour = HexColor(getattr(theme.colours, style.colour))
+    face = fonts.face(style.bold, style.italic)
+    bullet_width = pdfmetrics.stringWidth(theme.bullet, fonts.regular.fontName, style.size)
+    is_bullet = role is Role.BULLET
+    return ParagraphStyle(
+        role.value,
+        fontName=face.fontName,
+        fontSize=style.size,
+        leading=style.size * style.leading,
+        textColor=colour,
+        alignment=TA_CENTER if style.align == "center" else TA_LEFT,
+        spaceBefore=style.space_before,
+        spaceAfter=style.space_after,
+        leftIndent=style.indent,
+        bulletIndent=max(style.indent - bullet_width - style.size * 0.45, 0) if is_bullet else 0,
+        bulletFontName=fonts.regular.fontName,
+        bulletFontSize=style.size,
+        bulletColor=colour,
+        keepWithNext=int(role in KEEP_WITH_NEXT),
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+        hyphenationLang="",  # never hyphenate: an ATS would read half-words
+    )
+
+
+class _EntryLine(Flowable):
+    """An entry's title on the left and its dates flush right, on one baseline.
+
+    Drawn as text in reading order (title, then dates), never as a table: an ATS reads the
+    line as `Title, Company  Mar 2025 – Present`.
+    """
+
+    def __init__(self, title: Paragraph, aside: str, font: str, size: float, colour: Any):
+        super().__init__()
+        self.title, self.aside, self.font, self.size, self.colour = title, aside, font, size, colour
+        self.keepWithNext = 1
+        self.spaceBefore = title.style.spaceBefore
+        self.spaceAfter = title.style.spaceAfter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width_ = available_width
+        aside_width = pdfmetrics.stringWidth(self.aside, self.font, self.size)
+        gap = self.size * 1.5 if self.aside else 0
+        _, self.height_ = self.title.wrap(available_width - aside_width - gap, available_height)
+        return available_width, self.height_
+
+    def draw(self) -> None:
+        self.title.drawOn(self.canv, 0, 0)
+        if self.aside:
+            ascent = getattr(self.title.blPara, "ascent", self.size)
+            self.canv.setFont(self.font, self.size)
+            self.canv.setFillColor(self.colour)
+            self.canv.drawRightString(self.width_, self.height_ - ascent, self.aside)
+
+
+class _Document(BaseDocTemplate):
+    """Adds a PDF outline entry for every section heading."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        title = getattr(flowable, "outline_title", None)
+        if title:
+            key = f"section-{len(self._outline)}"
+            self._outline.append(key)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0, closed=False)
+
+
+def _numbered_canvas(label: str, font: str, size: float, colour: Any, bottom: float) -> type:
+    """A canvas that numbers pages once it knows how many there are, and only if > 1."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                if total > 1:
+                    self.setFont(font, size)
+                    self.setFillColor(colour)
+                    text = label.replace("{page}", str(number)).replace("{pages}", str(total))
+                    self.drawCentredString(self._pagesize[0] / 2, bottom, text)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowable]:
+    styles = {
+        role: _paragraph_style(role, getattr(theme.styles, role.value), fonts, theme)
+        for role in Role
+    }
+    if theme.styles.heading.rule:  # the rule under the heading carries the space instead
+        styles[Role.HEADING].spaceAfter = 0
+    regular = fonts.regular
+    story: list[Flowable] = []
+    for block in document.blocks:
+        style = styles[block.role]
+        text = _markup(block.runs, fonts, theme, block.source)
+        if block.role is Role.BULLET:
+            story.append(Paragraph(text, style, bulletText=theme.bullet))
+        elif block.role is Role.ENTRY:
+            for char in block.aside:
+                if char != " " and not _draws(regular, char):
+                    raise _missing(char, block.source, theme)
+            style_def = theme.styles.entry
+            colour = HexColor(getattr(theme.colours, style_def.colour))
+            story.append(
+                _EntryLine(Paragraph(text, style), block.aside, regular.fontName, style.fontSize,
+                           colour)
+            )
+        else:
+            paragraph = Paragraph(text, style)
+            if block.role is Role.HEADING:
+                paragraph.outline_title = block.text  # type: ignore[attr-defined]
+            story.append(paragraph)
+        if block.role is Role.HEADING and theme.styles.heading.rule:
+            rule = HRFlowable(
+                width="100%", thickness=0.6, color=style.textColor, spaceBefore=1.5,
+                spaceAfter=theme.styles.heading.space_after, hAlign="LEFT",
+            )
+            rule.keepWithNext = 1
+            story.append(rule)
+    return story
+
+
+def _label_check(label: str, fonts: _FontSet, theme: Theme) -> str:
+    for char in label:
+        if char != " " and not _draws(fonts.regular, char):
+            raise _missing(char, "theme page_number template", theme)
+    return label
+
+
+def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+    fonts = _FontSet.of(theme)
+    pdfmetrics.registerFontFamily(
+        fonts.regular.fontName, normal=fonts.regular.fontName, bold=fonts.bold.fontName,
+        italic=fonts.italic.fontName, boldItalic=fonts.bold_italic.fontName,
+    )
+    for fallback in fonts.fallback:  # <b> around a fallback span keeps the fallback face
+        name = fallback.fontName
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+
+    width, height = theme.page_size(page_size)
+    top, right, bottom, left = theme.page.margins
+    buffer = io.BytesIO()
+    doc = _Document(
+        buffer,
+        pagesize=(width, height),
+        leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
+        title=document.title, author=document.author, subject=document.subject,
+        keywords=list(document.keywords), creator="resume-renderer", producer="resume-renderer",
+        invariant=1, lang=document.language, displayDocTitle=1,
+        initialFontName=fonts.regular.fontName,  # else every page names Helvetica, unembedded
+    )
+    doc._outline = []  # type: ignore[attr-defined]
+    frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    label = "".join(r.text for r in parse(render_slot(theme, "page_number", page="{page}",
+                                                      pages="{pages}")))
+    muted = HexColor(theme.colours.muted)
+    canvasmaker = _numbered_canvas(
+        _label_check(label, fonts, theme), fonts.regular.fontName, 8.5, muted, bottom / 2
+    )
+    doc.build(_flowables(document, theme, fonts), canvasmaker=canvasmaker)
+    return buffer.getvalue()
