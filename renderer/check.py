@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from renderer.document import Document, Role
+from renderer.document import Document, Role, shows_address
 
 FORMATS = ("pdf", "docx", "txt", "md")
 
@@ -150,14 +150,18 @@ def read_back(path: Path, data: bytes | None = None) -> tuple[list[str], list[st
     raise ValueError(f"cannot check {path.name}: only {', '.join(FORMATS)} files")
 
 
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(<?([^)>\s]*)>?\)")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(<([^>\s]*)>\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~&])")
 
 
 def markdown_to_text(line: str) -> str:
     """What a reader of rendered Markdown sees: no emphasis marks, escapes or link syntax."""
     line = re.sub(r"^(#{1,6} |- |> )", "", line)
-    line = _MD_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", line)
+    line = _MD_LINK.sub(
+        lambda m: m.group(1) if shows_address(m.group(1), m.group(2))
+        else f"{m.group(1)} ({m.group(2)})",
+        line,
+    )
     line = re.sub(r"(?<!\\)(\*\*|\*)", "", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     return line.replace("&lt;", "<").replace("&amp;", "&")

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+def shows_address(text: str, href: str) -> bool:
+    """Whether a link's visible text already spells out where it goes (github.com/x)."""
+    return bool(text.strip()) and text.strip() in href
+
+
 @dataclass(frozen=True)
 class Run:
     """A piece of inline text with one style."""
@@ -52,14 +57,17 @@ class Block:
         """The block's text as an ATS should read it: body, then the aside on the same line."""
         return f"{self.body} {self.aside}" if self.aside else self.body
 
+    @property
+    def body_with_links(self) -> str:
+        """The body with each link's address written out, for formats without hyperlinks."""
+        return "".join(
+            f"{run.text} ({run.href})" if run.href and not shows_address(run.text, run.href)
+            else run.text
+            for run in self.runs
+        )
+
     def text_with_links(self) -> str:
-        """The text with each link's address written out, for formats without hyperlinks."""
-        parts = []
-        for run in self.runs:
-            parts.append(run.text)
-            if run.href and run.text.strip() not in run.href:
-                parts.append(f" ({run.href})")
-        body = "".join(parts)
+        body = self.body_with_links
         return f"{body} {self.aside}" if self.aside else body
 
 

@@ -46,6 +46,9 @@ class InputError(Exception):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:  # crosses process pools intact
+        return (type(self), (self.problems,))
+
 
 class RenderError(Exception):
     """A render that cannot be done faithfully (a glyph the fonts lack, a template that fails)."""

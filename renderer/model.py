@@ -198,22 +198,12 @@ class Highlight(Strict):
     tags: list[Tag] = Field(default_factory=list, description="Select variants by tag.")
 
 
-def _highlight(value: Any) -> Any:
-    return {"text": value} if isinstance(value, str) else value
+def _as_highlight(value: str | Highlight) -> Highlight:
+    return Highlight(text=value) if isinstance(value, str) else value
 
 
-HighlightItem = Annotated[
-    Highlight,
-    BeforeValidator(_highlight),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "description": "A bullet, with inline markup."},
-                {"$ref": "#/$defs/Highlight"},
-            ]
-        }
-    ),
-]
+# A bullet is written as plain text, or as {text, tags} when it belongs to a variant.
+HighlightItem = Annotated[Markup | Highlight, AfterValidator(_as_highlight)]
 
 
 class HighlightGroup(Strict):

@@ -302,3 +302,25 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     )
     doc.build(_flowables(document, theme, fonts), canvasmaker=canvasmaker)
     return buffer.getvalue()
+
+
+LONG_BULLET_LINES = 4
+
+
+def layout_warnings(document: Document, theme: Theme, page_size: str | None = None) -> list[str]:
+    """Bullets too long to be read at a glance (estimated from the font's real widths)."""
+    width, _ = theme.page_size(page_size)
+    _, right, _, left = theme.page.margins
+    style = theme.styles.bullet
+    available = width - left - right - style.indent
+    font = _FontSet.of(theme).regular.fontName
+    warnings = []
+    for block in document.blocks:
+        if block.role is Role.BULLET:
+            lines = pdfmetrics.stringWidth(block.text, font, style.size) / available
+            if lines > LONG_BULLET_LINES:
+                warnings.append(
+                    f"{block.source}: bullet runs to about {int(lines) + 1} lines; "
+                    f"more than {LONG_BULLET_LINES} is hard to scan"
+                )
+    return warnings

@@ -1,0 +1,47 @@
+"""Document -> Markdown (UTF-8): every literal character escaped, links as Markdown links."""
+
+from __future__ import annotations
+
+import re
+
+from renderer.document import Document, Run
+from renderer.text import render_output
+from renderer.theme import Theme
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([-+>=#]|\d+(?=[.)]))")
+
+
+def md(text: str) -> str:
+    """Escape text so that Markdown shows it literally (no emphasis, HTML, links or lists)."""
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    # A paragraph that starts like a list item or heading must stay a paragraph.
+    return _LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit() else "\\" + m.group(2)),
+        text,
+    )
+
+
+def _inline(runs: tuple[Run, ...]) -> str:
+    parts = []
+    for run in runs:
+        text = md(run.text)
+        # Emphasis marks must touch the words: keep the run's outer spaces outside them.
+        lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()  # type: ignore[union-attr]
+        if core and run.italic:
+            core = f"*{core}*"
+        if core and run.bold:
+            core = f"**{core}**"
+        if run.href:
+            core = f"[{core}](<{run.href}>)"
+        parts.append(lead + core + trail)
+    return "".join(parts)
+
+
+def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+    blocks = [
+        {"role": b.role.value, "inline": _inline(b.runs), "aside": b.aside}
+        for b in document.blocks
+    ]
+    text = render_output(theme, "markdown.md.j2", blocks=blocks, md=md)
+    return (text.strip("\n") + "\n").encode("utf-8")

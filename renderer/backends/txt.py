@@ -1,0 +1,39 @@
+"""Document -> plain text (UTF-8), through the theme's or the built-in Jinja2 template."""
+
+from __future__ import annotations
+
+import textwrap
+
+from renderer.document import Document
+from renderer.text import render_output
+from renderer.theme import Theme
+
+WIDTH = 80
+
+
+def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
+    """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split."""
+    return textwrap.fill(
+        text, width, initial_indent=first, subsequent_indent=rest,
+        break_long_words=False, break_on_hyphens=False,
+    ) or first.rstrip()
+
+
+def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
+    if not aside:
+        return wrap(text, width)
+    lines = wrap(text, width - len(aside) - 2).splitlines() or [""]
+    lines[0] = f"{lines[0]}  {aside.rjust(width - len(lines[0]) - 2)}"
+    return "\n".join(lines)
+
+
+def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+    blocks = [
+        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside}
+        for b in document.blocks
+    ]
+    text = render_output(
+        theme, "text.txt.j2", blocks=blocks, width=WIDTH, bullet=theme.bullet,
+        wrap=wrap, flush_right=flush_right,
+    )
+    return (text.strip("\n") + "\n").encode("utf-8")

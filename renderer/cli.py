@@ -1,0 +1,349 @@
+"""The `resume` command: thin. It parses arguments, calls the pipeline, and reports.
+
+Exit codes: 0 all good, 1 a render or a check failed, 2 bad usage or bad input.
+Heavy modules (pydantic models, reportlab, python-docx, rich) are imported inside the commands
+that need them, so `resume --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from renderer.errors import Problem
+    from renderer.pipeline import Result
+
+app = typer.Typer(
+    name="resume",
+    help="Write your career once as a YAML profile; render ATS-friendly PDF, DOCX, text and "
+    "Markdown resumes from it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DEFAULT_THEME = "classic"
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(problems: list[Problem] | str, code: int = 2) -> typer.Exit:
+    console = _stderr()
+    for problem in [problems] if isinstance(problems, str) else problems:
+        console.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _print_warnings(warnings: list[Problem] | list[str]) -> None:
+    console = _stderr()
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True, markup=True)
+
+
+def _profiles(paths: list[Path] | None) -> list[Path]:
+    """Files as given; folders expanded to the profiles inside; nothing means ./profiles."""
+    if not paths:
+        default = Path("profiles")
+        if not default.is_dir():
+            raise _fail("no profiles given, and no profiles/ folder here; name a profile file")
+        paths = [default]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES)
+            if not inside:
+                raise _fail(f"{path}: no .yaml, .yml or .json profiles in this folder")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _themes(value: str) -> tuple[str, ...]:
+    from renderer.errors import InputError
+    from renderer.theme import available, load_theme
+
+    names = sorted(available()) if value.strip() == "all" else _split(value)
+    try:
+        for name in names:
+            load_theme(name)  # every theme's errors before any rendering starts
+    except InputError as error:
+        raise _fail(error.problems) from None
+    return tuple(names)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from renderer.pipeline import FORMATS
+
+    formats = FORMATS if value.strip() == "all" else tuple(_split(value))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise _fail(f"unknown format {', '.join(unknown)!r}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def _human_size(size: int) -> str:
+    return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} B"
+
+
+PageSize = Annotated[
+    Optional[str],  # noqa: UP045 (typer reads the annotation at run time)
+    typer.Option("--page-size", "-p", help="letter or a4 (default: the theme's)."),
+]
+
+
+@app.command()
+def render(
+    profiles: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Profile files or folders of them (default: ./profiles)."),
+    ] = None,
+    theme: Annotated[
+        str, typer.Option("--theme", "-t", help="Theme name or folder; a,b for several; all.")
+    ] = DEFAULT_THEME,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="pdf,docx,txt,md (any of them) or all.")
+    ] = "all",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    page_size: PageSize = None,
+    run_check: Annotated[
+        bool, typer.Option("--check", help="Read every written file back and verify it.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
+) -> None:
+    """Render profiles to output/<who>/<who>-<theme>.<format>."""
+    from renderer.errors import InputError, RenderError
+    from renderer.pipeline import Job
+
+    if page_size not in (None, "letter", "a4"):
+        raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
+    jobs_list = [
+        Job(path, _themes(theme), _formats(fmt), out, page_size, run_check)
+        for path in _profiles(profiles)
+    ]
+    try:
+        results = _run_all(jobs_list, jobs, quiet)
+    except InputError as error:
+        raise _fail(error.problems) from None
+    except RenderError as error:
+        raise _fail(str(error), 1) from None
+    except OSError as error:
+        raise _fail(f"cannot write: {error}", 1) from None
+    failed = _report(results, quiet)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
+    from renderer.pipeline import run
+
+    total = len(jobs_list)
+    if total <= 3 or quiet:
+        if jobs == 1:
+            return [run(job) for job in jobs_list]
+    from rich.progress import Progress
+
+    with Progress(console=_stderr(), transient=True, disable=quiet) as progress:
+        task = progress.add_task("Rendering", total=total)
+        if jobs == 1:
+            results = []
+            for job in jobs_list:
+                results.append(run(job))
+                progress.advance(task)
+            return results
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = []
+            for result in pool.map(run, jobs_list, chunksize=max(1, total // (jobs * 8))):
+                results.append(result)
+                progress.advance(task)
+            return results
+
+
+def _report(results: list[Result], quiet: bool) -> bool:
+    from rich.console import Console
+    from rich.table import Table
+
+    failed = False
+    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("file", "pages", "size", "check"):
+        table.add_column(
+            column, justify="left" if column == "file" else "right", overflow="fold"
+        )
+    for result in results:
+        if not quiet:
+            _print_warnings(result.warnings)
+        for written in result.written:
+            if not quiet:
+                _print_warnings(written.warnings)
+            status = "—"
+            if written.report is not None:
+                status = "[green]ok[/]" if written.report.ok else "[red]FAILED[/]"
+                if not written.report.ok:
+                    failed = True
+                    for problem in written.report.problems:
+                        _stderr().print(f"[red]check:[/] {written.path}: {problem}", soft_wrap=True)
+            table.add_row(
+                str(written.path), str(written.pages or "—"), _human_size(written.size), status
+            )
+    if not quiet:
+        Console(highlight=False).print(table)
+    return failed
+
+
+@app.command()
+def validate(
+    profiles: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Profile files or folders (default: ./profiles)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check profiles against the schema; print errors (exit 2) and warnings."""
+    from renderer.errors import InputError
+    from renderer.lint import lint
+    from renderer.loader import load_profile
+
+    problems, warned = [], False
+    for path in _profiles(profiles):
+        try:
+            warnings = lint(load_profile(path))
+        except InputError as error:
+            problems += error.problems
+            continue
+        _print_warnings(warnings)
+        warned = warned or bool(warnings)
+        if not warnings:
+            print(f"{path}: ok")
+    if problems:
+        raise _fail(problems)
+    raise typer.Exit(2 if strict and warned else 0)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write to a file instead of standard output."),
+    ] = None,
+) -> None:
+    """Print the profile's JSON Schema (for editor completion and CI validation)."""
+    from renderer.schema import schema_json
+
+    text = schema_json()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from renderer.pipeline import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
+@app.command()
+def themes() -> None:
+    """List the themes: name, description, and where each came from."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from renderer.errors import InputError
+    from renderer.theme import available, load_theme
+
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("theme", "description", "from"):
+        table.add_column(column)
+    for name, (_folder, origin) in sorted(available().items()):
+        try:
+            description = load_theme(name).description
+        except InputError as error:
+            description = f"[red]broken: {error.problems[0].message}[/]"
+        table.add_row(name, description, origin)
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def new(
+    path: Annotated[Path, typer.Argument(help="Where to write the new profile.")] = Path(
+        "profile.yaml"
+    ),
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a profile to fill in, with every section shown and commented."""
+    from renderer.pipeline import write_atomic
+    from renderer.schema import scaffold
+
+    if path.exists() and not force:
+        raise _fail(f"{path} exists; use --force to overwrite it")
+    write_atomic(path, scaffold().encode("utf-8"))
+    print(f"wrote {path}; fill it in, then: resume validate {path}")
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help="PDF, DOCX, TXT or MD files to verify.")],
+    profile: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--profile", help="The profile the files were made from."),
+    ] = None,
+    theme: Annotated[str, typer.Option("--theme", "-t", help="The theme they used.")] = (
+        DEFAULT_THEME
+    ),
+) -> None:
+    """Read files back as an ATS would and prove every line of the resume survived."""
+    from renderer.check import FORMATS, check
+    from renderer.compose import compose
+    from renderer.errors import InputError
+    from renderer.lint import lint
+    from renderer.loader import load_profile
+    from renderer.pipeline import page_label_pattern
+    from renderer.theme import load_theme
+
+    document, pattern = None, None
+    try:
+        if profile is not None:
+            loaded = load_profile(profile)
+            _print_warnings(lint(loaded))
+            chosen = load_theme(theme)
+            document, pattern = compose(loaded.profile, chosen), page_label_pattern(chosen)
+    except InputError as error:
+        raise _fail(error.problems) from None
+    failed = False
+    for file in files:
+        if file.suffix.lower().lstrip(".") not in FORMATS:
+            raise _fail(f"{file}: can check only {', '.join(FORMATS)} files")
+        if not file.is_file():
+            raise _fail(f"{file}: no such file")
+        report = check(file, document, pattern)
+        _print_warnings(report.warnings)
+        if report.ok:
+            found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""
+            print(f"{file}: ok{found}")
+        else:
+            failed = True
+            for problem in report.problems:
+                _stderr().print(f"[red]{file}:[/] {problem}", soft_wrap=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The whole job for one profile: load, compose per theme, render per format, write, check.
+
+The CLI and the benchmarks call this; it knows where files go and how they are written, and
+nothing about any output format (backends are imported only when first used).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from renderer.check import Report, check
+from renderer.compose import compose
+from renderer.document import Document
+from renderer.errors import Problem
+from renderer.lint import lint
+from renderer.loader import load_profile
+from renderer.markup import plain
+from renderer.text import render_slot
+from renderer.theme import Theme, load_theme
+
+FORMATS = ("pdf", "docx", "txt", "md")
+
+
+def backend(fmt: str) -> ModuleType:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return importlib.import_module(f"renderer.backends.{fmt}")
+
+
+def slug(text: str) -> str:
+    """A safe ASCII file name part: no path separators, dots-only names or control characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:60].strip("-") or "resume"
+
+
+def person_slug(name: str | None, source: Path) -> str:
+    return slug(name) if name and slug(name) != "resume" else slug(source.stem)
+
+
+def output_path(out_dir: Path, who: str, theme: str, fmt: str, size_suffix: str = "") -> Path:
+    return out_dir / who / f"{who}-{slug(theme)}{size_suffix}.{fmt}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temp file and rename: a failure never leaves a half-written or lost file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:  # KeyboardInterrupt too: never leave the temp file behind
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def page_label_pattern(theme: Theme) -> re.Pattern[str]:
+    """The page-number line the theme prints, so a check can tell it from resume text."""
+    marker = "\x00"
+    label = plain(render_slot(theme, "page_number", page=marker, pages=marker))
+    return re.compile(re.escape(" ".join(label.split())).replace(marker, r"\d+"))
+
+
+def count_pages(data: bytes, fmt: str) -> int | None:
+    if fmt != "pdf":
+        return None
+    return len(re.findall(rb"/Type /Page\b", data))
+
+
+@dataclass
+class Written:
+    path: Path
+    fmt: str
+    theme: str
+    size: int
+    pages: int | None
+    report: Report | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def render_document(
+    document: Document,
+    theme: Theme,
+    fmt: str,
+    path: Path,
+    *,
+    page_size: str | None = None,
+    run_check: bool = False,
+) -> Written:
+    data = backend(fmt).render(document, theme, page_size)
+    report = check(path, document, page_label_pattern(theme), data) if run_check else None
+    write_atomic(path, data)
+    written = Written(path, fmt, theme.name, len(data), count_pages(data, fmt), report)
+    if fmt == "pdf":
+        written.warnings = backend("pdf").layout_warnings(document, theme, page_size)
+        if written.pages and written.pages > theme.page.target_pages:
+            written.warnings.append(
+                f"{written.pages} pages; theme {theme.name!r} aims at "
+                f"{theme.page.target_pages} at most"
+            )
+    return written
+
+
+@dataclass
+class Job:
+    """One profile to render: picklable, so a process pool can take it."""
+
+    profile: Path
+    themes: tuple[str, ...]
+    formats: tuple[str, ...]
+    out_dir: Path
+    page_size: str | None = None
+    run_check: bool = False
+
+
+@dataclass
+class Result:
+    profile: Path
+    written: list[Written]
+    warnings: list[Problem]
+
+
+def run(job: Job) -> Result:
+    """Load, lint, compose and render one profile in every theme and format asked for."""
+    loaded = load_profile(job.profile)
+    who = person_slug(loaded.profile.name, job.profile)
+    written = []
+    for theme_name in job.themes:
+        theme = load_theme(theme_name)
+        document = compose(loaded.profile, theme)
+        suffix = f"-{job.page_size}" if job.page_size and job.page_size != theme.page.size else ""
+        for fmt in job.formats:
+            path = output_path(job.out_dir, who, theme.name, fmt, suffix)
+            written.append(
+                render_document(document, theme, fmt, path, page_size=job.page_size,
+                                run_check=job.run_check)
+            )
+    return Result(job.profile, written, lint(loaded))

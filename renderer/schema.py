@@ -1,0 +1,19 @@
+"""The profile's JSON Schema, and a commented profile to start from (`resume new`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from renderer.model import Profile
+
+SCHEMA_FILE = Path(__file__).parent / "profile.schema.json"
+
+
+def schema_json() -> str:
+    schema = Profile.model_json_schema(mode="validation")
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def scaffold() -> str:
+    return (Path(__file__).parent / "templates" / "new-profile.yaml").read_text("utf-8")
