@@ -158,8 +158,9 @@ def markdown_to_text(line: str) -> str:
     """What a reader of rendered Markdown sees: no emphasis marks, escapes or link syntax."""
     line = re.sub(r"^(#{1,6} |- |> )", "", line)
     line = _MD_LINK.sub(
-        lambda m: m.group(1) if shows_address(m.group(1), m.group(2))
-        else f"{m.group(1)} ({m.group(2)})",
+        lambda m: (
+            m.group(1) if shows_address(m.group(1), m.group(2)) else f"{m.group(1)} ({m.group(2)})"
+        ),
         line,
     )
     line = re.sub(r"(?<!\\)(\*\*|\*)", "", line)
@@ -200,7 +201,9 @@ def check_lines(
             continue
         # Not there as written: is it there with white space changed (split or glued words)?
         squeezed = re.sub(r"\s", "", needle)
-        start = bare.find(squeezed, bare_index[position] if position < len(bare_index) else len(bare))
+        start = bare.find(
+            squeezed, bare_index[position] if position < len(bare_index) else len(bare)
+        )
         if squeezed and start >= 0:
             end_in_stream = _stream_offset(stream, start + len(squeezed))
             got = stream[_stream_offset(stream, start) : end_in_stream]
@@ -271,7 +274,7 @@ def _nearest(stream: str, needle: str, position: int) -> str:
     if low < 8:
         return ""
     at = stream.find(needle[:low], position) + low
-    return f"; it matches up to {needle[:low][-30:]!r}, then the file has {stream[at:at + 30]!r}"
+    return f"; it matches up to {needle[:low][-30:]!r}, then the file has {stream[at : at + 30]!r}"
 
 
 def check_contact(lines: list[str], document: Document, report: Report) -> None:

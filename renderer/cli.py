@@ -154,9 +154,8 @@ def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
     from renderer.pipeline import run
 
     total = len(jobs_list)
-    if total <= 3 or quiet:
-        if jobs == 1:
-            return [run(job) for job in jobs_list]
+    if (total <= 3 or quiet) and jobs == 1:
+        return [run(job) for job in jobs_list]
     from rich.progress import Progress
 
     with Progress(console=_stderr(), transient=True, disable=quiet) as progress:
@@ -184,9 +183,7 @@ def _report(results: list[Result], quiet: bool) -> bool:
     failed = False
     table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
     for column in ("file", "pages", "size", "check"):
-        table.add_column(
-            column, justify="left" if column == "file" else "right", overflow="fold"
-        )
+        table.add_column(column, justify="left" if column == "file" else "right", overflow="fold")
     for result in results:
         if not quiet:
             _print_warnings(result.warnings)

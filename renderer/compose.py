@@ -72,7 +72,9 @@ class _Composer:
         if p.email:
             items.append(Run(p.email, href=f"mailto:{p.email}"))
         if p.phone:
-            items.append(Run(p.phone, href="tel:" + "".join(c for c in p.phone if c in "+0123456789")))
+            items.append(
+                Run(p.phone, href="tel:" + "".join(c for c in p.phone if c in "+0123456789"))
+            )
         if p.location:
             items.append(Run(p.location))
         items += [Run(bare_url(link.url), href=link.url) for link in p.links]
@@ -116,7 +118,10 @@ class _Composer:
                 title = self.slot("experience_title", title=job.title, company=job.company)
                 blocks.append(self.block(Role.ENTRY, title, source, self.dates(job)))
                 blocks += self.subline(
-                    "experience_subline", source, team=job.team, kind=kind(job),
+                    "experience_subline",
+                    source,
+                    team=job.team,
+                    kind=kind(job),
                     location=job.location,
                 )
                 blocks += self.role_body(job, source)
@@ -133,7 +138,10 @@ class _Composer:
                 title = [Run(role.title or "", bold=True)]
                 blocks.append(self.block(Role.ENTRY, title, role_source, self.dates(role)))
                 blocks += self.subline(
-                    "experience_subline", role_source, team=None, kind=kind(role),
+                    "experience_subline",
+                    role_source,
+                    team=None,
+                    kind=kind(role),
                     location=role.location,
                 )
                 blocks += self.role_body(role, role_source)
@@ -155,7 +163,8 @@ class _Composer:
     def skills(self) -> Blocks:
         return [
             self.block(
-                Role.PARAGRAPH, self.slot("skill", name=g.name, keywords=g.keywords),
+                Role.PARAGRAPH,
+                self.slot("skill", name=g.name, keywords=g.keywords),
                 f"skills[{i}]",
             )
             for i, g in enumerate(self.profile.skills)
@@ -168,8 +177,12 @@ class _Composer:
             title = self.slot("education_title", institution=school.institution)
             blocks.append(self.block(Role.ENTRY, title, source, self.dates(school)))
             blocks += self.subline(
-                "education_subline", source, degree=school.degree, field=school.field,
-                location=school.location, score=school.score,
+                "education_subline",
+                source,
+                degree=school.degree,
+                field=school.field,
+                location=school.location,
+                score=school.score,
             )
             blocks += self.bullets(school.highlights, f"{source}.highlights")
         return blocks
@@ -257,6 +270,10 @@ def _keywords(profile: Profile) -> tuple[str, ...]:
     for project in profile.projects:
         words.update(dict.fromkeys(project.keywords))
     if not words:  # no skills listed: the headline and employers still tell a search engine
-        words.update(dict.fromkeys([*filter(None, [profile.headline])],))
+        words.update(
+            dict.fromkeys(
+                [*filter(None, [profile.headline])],
+            )
+        )
         words.update(dict.fromkeys(job.company for job in profile.experience))
     return tuple(words)

@@ -61,7 +61,8 @@ class Block:
     def body_with_links(self) -> str:
         """The body with each link's address written out, for formats without hyperlinks."""
         return "".join(
-            f"{run.text} ({run.href})" if run.href and not shows_address(run.text, run.href)
+            f"{run.text} ({run.href})"
+            if run.href and not shows_address(run.text, run.href)
             else run.text
             for run in self.runs
         )
@@ -83,3 +84,17 @@ class Document:
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
+
+
+def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether a block must share a page with the one after it.
+
+    A heading holds on to its first entry; an entry, its sub-line or group heading hold on to
+    their own content, but not to the next entry (else a section of body-less entries, such
+    as a list of employers, would be glued into one unbreakable lump).
+    """
+    block = blocks[index]
+    if block.role not in KEEP_WITH_NEXT or index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1].role
+    return block.role is Role.HEADING or following not in (Role.ENTRY, Role.HEADING)

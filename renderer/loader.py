@@ -142,7 +142,10 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
                 raise InputError(
                     Problem(str(file), "keys must be plain words", *_mark(key_node), path)
                 )
@@ -167,7 +170,8 @@ def _build(
     try:
         return loader.construct_object(node)
     except yaml.YAMLError as error:
-        raise InputError(Problem(str(file), f"cannot read value: {error}", *_mark(node), path))
+        problem = Problem(str(file), f"cannot read value: {error}", *_mark(node), path)
+        raise InputError(problem) from None
 
 
 def load_profile(path: Path | str) -> LoadedProfile:

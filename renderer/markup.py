@@ -100,8 +100,11 @@ def _closing(s: str, start: int, delim: str) -> int | None:
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
     merged: list[Run] = []
     for run in runs:
-        if merged and (p := merged[-1]).bold == run.bold and p.italic == run.italic and (
-            p.href == run.href
+        if (
+            merged
+            and (p := merged[-1]).bold == run.bold
+            and p.italic == run.italic
+            and (p.href == run.href)
         ):
             merged[-1] = Run(p.text + run.text, p.bold, p.italic, p.href)
         else:

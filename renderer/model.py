@@ -60,6 +60,7 @@ def _paragraphs(value: str) -> str:
 Line = Annotated[str, AfterValidator(_line)]
 """One line of literal text: no markup, no line breaks."""
 
+
 def _markup(value: str) -> str:
     parse(value)  # a bad link fails here, where the error can name the field
     return value
@@ -259,9 +260,7 @@ class Experience(Role):
     def _roles_or_inline(self) -> Experience:
         inline = [f for f in Role.model_fields if f != "location" and f in self.model_fields_set]
         if self.roles and inline:
-            raise ValueError(
-                f"give either roles or {', '.join(inline)} on the company, not both"
-            )
+            raise ValueError(f"give either roles or {', '.join(inline)} on the company, not both")
         return self
 
     def all_roles(self) -> list[Role]:

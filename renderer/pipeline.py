@@ -144,7 +144,8 @@ def run(job: Job) -> Result:
         for fmt in job.formats:
             path = output_path(job.out_dir, who, theme.name, fmt, suffix)
             written.append(
-                render_document(document, theme, fmt, path, page_size=job.page_size,
-                                run_check=job.run_check)
+                render_document(
+                    document, theme, fmt, path, page_size=job.page_size, run_check=job.run_check
+                )
             )
     return Result(job.profile, written, lint(loaded))

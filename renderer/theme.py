@@ -105,8 +105,7 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "experience_title": "{% if title %}**{{ title }}**, {{ company }}{% else %}**{{ company }}**"
     "{% endif %}",
     "experience_subline": "{{ [team, kind, location] | select | join(' · ') }}",
-    "project_title": "**{{ name or 'Open-source project' }}**"
-    "{% if role %}, {{ role }}{% endif %}",
+    "project_title": "**{{ name or 'Open-source project' }}**{% if role %}, {{ role }}{% endif %}",
     "project_subline": "{{ [url | bare_url if url, keywords | join(', ')] | select "
     "| join(' · ') }}",
     "education_title": "**{{ institution }}**",

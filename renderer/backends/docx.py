@@ -24,7 +24,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from renderer.document import Block, Document, Role, Run
+from renderer.document import Block, Document, Role, Run, keeps_with_next
 from renderer.theme import Style, Theme
 
 STYLE_OF_ROLE = {
@@ -78,7 +78,6 @@ def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> No
     fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
     fmt.line_spacing = spec.leading / 1.17  # Word's "single" already spaces lines ~1.17 em
     fmt.left_indent = Pt(spec.indent)
-    fmt.keep_with_next = role in (Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP)
     fmt.widow_control = True
     ppr = style.element.get_or_add_pPr()
     for attribute in ("w:pBdr", "w:contextualSpacing"):  # Title's border, lists' squeezing
@@ -102,7 +101,8 @@ def _bullets_in_font(document: Any, theme: Theme, spec: Style) -> None:
     num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     abstract = next(
-        a for a in numbering.findall(qn("w:abstractNum"))
+        a
+        for a in numbering.findall(qn("w:abstractNum"))
         if a.get(qn("w:abstractNumId")) == abstract_id
     )
     level = next(lv for lv in abstract.findall(qn("w:lvl")) if lv.get(qn("w:ilvl")) == "0")
@@ -221,8 +221,10 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     body = word.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(paragraph)
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         paragraph = word.add_paragraph(style=STYLE_OF_ROLE[block.role])
+        if keeps_with_next(document.blocks, index):
+            paragraph.paragraph_format.keep_with_next = True
         if block.role is Role.ENTRY:
             _entry(paragraph, block, text_width, theme)
         else:

@@ -40,8 +40,7 @@ def _inline(runs: tuple[Run, ...]) -> str:
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     blocks = [
-        {"role": b.role.value, "inline": _inline(b.runs), "aside": b.aside}
-        for b in document.blocks
+        {"role": b.role.value, "inline": _inline(b.runs), "aside": b.aside} for b in document.blocks
     ]
     text = render_output(theme, "markdown.md.j2", blocks=blocks, md=md)
     return (text.strip("\n") + "\n").encode("utf-8")

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from renderer.document import KEEP_WITH_NEXT, Block, Document, Role, Run
+from renderer.document import Document, Role, Run, keeps_with_next
 from renderer.errors import RenderError
 from renderer.markup import parse
 from renderer.text import render_slot
@@ -95,7 +95,9 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
     def flush() -> None:
         if chunk:
             text = escape("".join(chunk))
-            pieces.append(text if current is main else f'<font face="{current.fontName}">{text}</font>')  # type: ignore[union-attr]
+            pieces.append(
+                text if current is main else f'<font face="{current.fontName}">{text}</font>'
+            )  # type: ignore[union-attr]
             chunk.clear()
 
     for char in run.text:
@@ -145,7 +147,6 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
         bulletFontName=fonts.regular.fontName,
         bulletFontSize=style.size,
         bulletColor=colour,
-        keepWithNext=int(role in KEEP_WITH_NEXT),
         allowWidows=0,
         allowOrphans=0,
         splitLongWords=1,
@@ -163,7 +164,6 @@ class _EntryLine(Flowable):
     def __init__(self, title: Paragraph, aside: str, font: str, size: float, colour: Any):
         super().__init__()
         self.title, self.aside, self.font, self.size, self.colour = title, aside, font, size, colour
-        self.keepWithNext = 1
         self.spaceBefore = title.style.spaceBefore
         self.spaceAfter = title.style.spaceAfter
 
@@ -177,10 +177,10 @@ class _EntryLine(Flowable):
     def draw(self) -> None:
         self.title.drawOn(self.canv, 0, 0)
         if self.aside:
-            ascent = getattr(self.title.blPara, "ascent", self.size)
+            # reportlab sets a paragraph's first baseline one font size below its top.
             self.canv.setFont(self.font, self.size)
             self.canv.setFillColor(self.colour)
-            self.canv.drawRightString(self.width_, self.height_ - ascent, self.aside)
+            self.canv.drawRightString(self.width_, self.height_ - self.size, self.aside)
 
 
 class _Document(BaseDocTemplate):
@@ -231,7 +231,7 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
         styles[Role.HEADING].spaceAfter = 0
     regular = fonts.regular
     story: list[Flowable] = []
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         style = styles[block.role]
         text = _markup(block.runs, fonts, theme, block.source)
         if block.role is Role.BULLET:
@@ -243,18 +243,24 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
             style_def = theme.styles.entry
             colour = HexColor(getattr(theme.colours, style_def.colour))
             story.append(
-                _EntryLine(Paragraph(text, style), block.aside, regular.fontName, style.fontSize,
-                           colour)
+                _EntryLine(
+                    Paragraph(text, style), block.aside, regular.fontName, style.fontSize, colour
+                )
             )
         else:
             paragraph = Paragraph(text, style)
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
             story.append(paragraph)
+        story[-1].keepWithNext = int(keeps_with_next(document.blocks, index))
         if block.role is Role.HEADING and theme.styles.heading.rule:
             rule = HRFlowable(
-                width="100%", thickness=0.6, color=style.textColor, spaceBefore=1.5,
-                spaceAfter=theme.styles.heading.space_after, hAlign="LEFT",
+                width="100%",
+                thickness=0.6,
+                color=style.textColor,
+                spaceBefore=1.5,
+                spaceAfter=theme.styles.heading.space_after,
+                hAlign="LEFT",
             )
             rule.keepWithNext = 1
             story.append(rule)
@@ -271,8 +277,11 @@ def _label_check(label: str, fonts: _FontSet, theme: Theme) -> str:
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     fonts = _FontSet.of(theme)
     pdfmetrics.registerFontFamily(
-        fonts.regular.fontName, normal=fonts.regular.fontName, bold=fonts.bold.fontName,
-        italic=fonts.italic.fontName, boldItalic=fonts.bold_italic.fontName,
+        fonts.regular.fontName,
+        normal=fonts.regular.fontName,
+        bold=fonts.bold.fontName,
+        italic=fonts.italic.fontName,
+        boldItalic=fonts.bold_italic.fontName,
     )
     for fallback in fonts.fallback:  # <b> around a fallback span keeps the fallback face
         name = fallback.fontName
@@ -284,18 +293,37 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     doc = _Document(
         buffer,
         pagesize=(width, height),
-        leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=document.title, author=document.author, subject=document.subject,
-        keywords=list(document.keywords), creator="resume-renderer", producer="resume-renderer",
-        invariant=1, lang=document.language, displayDocTitle=1,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=document.title,
+        author=document.author,
+        subject=document.subject,
+        keywords=list(document.keywords),
+        creator="resume-renderer",
+        producer="resume-renderer",
+        invariant=1,
+        lang=document.language,
+        displayDocTitle=1,
         initialFontName=fonts.regular.fontName,  # else every page names Helvetica, unembedded
     )
     doc._outline = []  # type: ignore[attr-defined]
-    frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        left,
+        bottom,
+        width - left - right,
+        height - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    label = "".join(r.text for r in parse(render_slot(theme, "page_number", page="{page}",
-                                                      pages="{pages}")))
+    label = "".join(
+        r.text for r in parse(render_slot(theme, "page_number", page="{page}", pages="{pages}"))
+    )
     muted = HexColor(theme.colours.muted)
     canvasmaker = _numbered_canvas(
         _label_check(label, fonts, theme), fonts.regular.fontName, 8.5, muted, bottom / 2

@@ -13,10 +13,17 @@ WIDTH = 80
 
 def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
     """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split."""
-    return textwrap.fill(
-        text, width, initial_indent=first, subsequent_indent=rest,
-        break_long_words=False, break_on_hyphens=False,
-    ) or first.rstrip()
+    return (
+        textwrap.fill(
+            text,
+            width,
+            initial_indent=first,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or first.rstrip()
+    )
 
 
 def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
@@ -29,11 +36,15 @@ def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     blocks = [
-        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside}
-        for b in document.blocks
+        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside} for b in document.blocks
     ]
     text = render_output(
-        theme, "text.txt.j2", blocks=blocks, width=WIDTH, bullet=theme.bullet,
-        wrap=wrap, flush_right=flush_right,
+        theme,
+        "text.txt.j2",
+        blocks=blocks,
+        width=WIDTH,
+        bullet=theme.bullet,
+        wrap=wrap,
+        flush_right=flush_right,
     )
     return (text.strip("\n") + "\n").encode("utf-8")
