@@ -64,7 +64,8 @@ def _parse(s: str, bold: bool, italic: bool, href: str | None, out: list[Run]) -
             continue
         if c == "[" and href is None and (m := _LINK.match(s, i)):
             flush()
-            _parse(m.group(1), bold, italic, check_url(m.group(2)), out)
+            address = re.sub(r"\\(.)", r"\1", m.group(2))  # templates escape what they print
+            _parse(m.group(1), bold, italic, check_url(address), out)
             i = m.end()
             continue
         if s.startswith("**", i) and not bold and (j := _closing(s, i + 2, "**")) is not None:

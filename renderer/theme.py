@@ -106,8 +106,8 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "{% endif %}",
     "experience_subline": "{{ [team, kind, location] | select | join(' · ') }}",
     "project_title": "**{{ name or 'Open-source project' }}**{% if role %}, {{ role }}{% endif %}",
-    "project_subline": "{{ [url | bare_url if url, keywords | join(', ')] | select "
-    "| join(' · ') }}",
+    "project_subline": "{% if url %}[{{ url | bare_url }}]({{ url }})"
+    "{% if keywords %} · {% endif %}{% endif %}{{ keywords | join(', ') }}",
     "education_title": "**{{ institution }}**",
     "education_subline": "{{ [degree, field, location, score] | select | join(', ') }}",
     "skill": "**{{ name }}:** {{ keywords | join(', ') }}",

@@ -1,0 +1,45 @@
+"""Shared fixtures: the four people, the built-in themes, and their renders (made once)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from renderer.compose import compose
+from renderer.document import Document
+from renderer.loader import load_profile
+from renderer.pipeline import backend
+from renderer.theme import builtin_names, load_theme
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))
+PEOPLE = [p.stem for p in PROFILES]
+THEMES = builtin_names()
+
+
+@cache
+def document(person: str, theme: str) -> Document:
+    return compose(load_profile(ROOT / "profiles" / f"{person}.yaml").profile, load_theme(theme))
+
+
+@cache
+def rendered(person: str, theme: str, fmt: str, page_size: str | None = None) -> bytes:
+    return backend(fmt).render(document(person, theme), load_theme(theme), page_size)
+
+
+@pytest.fixture(params=PEOPLE)
+def person(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(params=THEMES)
+def theme(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def write_profile(tmp_path: Path, text: str, name: str = "p.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

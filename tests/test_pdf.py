@@ -1,0 +1,137 @@
+"""PDF output: every line reads back, fonts embedded, metadata, identical bytes, no lost glyph."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from renderer.check import check, normalise, pdf_text
+from renderer.compose import compose
+from renderer.errors import RenderError
+from renderer.loader import load_profile
+from renderer.pipeline import backend, page_label_pattern
+from renderer.theme import load_theme
+from tests.conftest import document, rendered, write_profile
+
+
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_every_line_reads_back_in_order(person, theme, page_size, tmp_path):
+    data = rendered(person, theme, "pdf", page_size)
+    report = check(
+        tmp_path / "x.pdf", document(person, theme), page_label_pattern(load_theme(theme)), data
+    )
+    assert report.ok, report.problems
+    assert report.lines_found == report.lines_total == len(document(person, theme).blocks)
+
+
+def test_text_is_exactly_the_document(person, theme):
+    """Nothing extra, nothing missing: the whole text, bullets and page numbers aside."""
+    lines, problems = pdf_text(rendered(person, theme, "pdf"))
+    assert not problems
+    label = page_label_pattern(load_theme(theme))
+    body = [re.sub(r"^\s*• ", "", ln) for ln in lines if not label.fullmatch(ln.strip())]
+    expected = normalise(" ".join(document(person, theme).lines()))
+    assert normalise(" ".join(body)) == expected
+
+
+def test_fonts_are_embedded_subsets_with_unicode_maps(person, theme):
+    reader = pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf")))
+    fonts = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert re.match(r"/[A-Z]{6}\+", name), f"{name} is not a subset"
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, f"{name} is not an embedded TrueType font"
+        assert "/ToUnicode" in font, f"{name} has no Unicode map"
+        assert not any(std in name for std in ("Helvetica", "Times", "Courier", "Symbol"))
+
+
+def test_metadata(person, theme):
+    meta = pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf"))).metadata
+    doc = document(person, theme)
+    assert meta["/Title"] == doc.title and meta["/Subject"] == doc.subject
+    assert meta["/Author"] == doc.author
+    assert meta["/Keywords"] == ", ".join(doc.keywords) and doc.keywords
+
+
+def test_identical_bytes_for_identical_input(theme):
+    doc, chosen = document("kaiyang", theme), load_theme(theme)
+    assert backend("pdf").render(doc, chosen) == backend("pdf").render(doc, chosen)
+
+
+def test_outline_has_one_entry_per_section(person, theme):
+    reader = pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf")))
+    headings = [b.text for b in document(person, theme).blocks if b.role.value == "heading"]
+    assert [item.title for item in reader.outline] == headings
+
+
+def test_page_numbers_only_on_multipage_resumes(theme):
+    label = page_label_pattern(load_theme(theme))
+    for person in ("kaiyang", "rui-shao"):
+        data = rendered(person, theme, "pdf")
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        numbers = [
+            ln
+            for p in reader.pages
+            for ln in p.extract_text().splitlines()
+            if label.fullmatch(ln.strip())
+        ]
+        pages = len(reader.pages)
+        assert len(numbers) == (pages if pages > 1 else 0)
+
+
+def test_page_size(theme):
+    for size, expected in (("letter", (612, 792)), ("a4", (595, 842))):
+        reader = pypdf.PdfReader(io.BytesIO(rendered("rui-shao", theme, "pdf", size)))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == expected
+
+
+def test_links_are_clickable_https_only():
+    reader = pypdf.PdfReader(io.BytesIO(rendered("rui-shao", "classic", "pdf")))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])]
+    assert "https://github.com/ryan42xyz/ai-infra-lab" in uris
+    assert all(u.startswith(("https://", "http://", "mailto:", "tel:")) for u in uris)
+
+
+def test_special_characters_come_back(tmp_path):
+    """The characters a naive PDF loses: arrows, dashes, quotes, accents, bullets."""
+    tricky = "→ – — ’ “ ” é ü ñ ç ß · … ≥ ½ × € £"
+    path = write_profile(tmp_path, f"name: Zoë Ærø\nsummary: '{tricky}'\n")
+    for name in ("classic", "modern", "compact"):
+        chosen = load_theme(name)
+        doc = compose(load_profile(path).profile, chosen)
+        data = backend("pdf").render(doc, chosen)
+        lines, _ = pdf_text(data)
+        assert tricky in lines and "Zoë Ærø" in lines
+
+
+def test_a_character_no_font_has_is_an_error(tmp_path):
+    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🚀 on time']\n")
+    chosen = load_theme("classic")
+    doc = compose(load_profile(path).profile, chosen)
+    with pytest.raises(RenderError) as caught:
+        backend("pdf").render(doc, chosen)
+    message = str(caught.value)
+    assert "highlights[0]" in message and "U+1F680 ROCKET" in message and "classic" in message
+
+
+def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
+    """Caladea has no Hebrew; the classic theme's declared fallback (DejaVu Sans) does."""
+    path = write_profile(tmp_path, "name: Ann\nsummary: 'Speaks עברית and Ελληνικά'\n")
+    chosen = load_theme("classic")
+    doc = compose(load_profile(path).profile, chosen)
+    data = backend("pdf").render(doc, chosen)
+    assert b"DejaVuSans" in data
+    assert "Ελληνικά" in " ".join(pdf_text(data)[0])
+
+
+def test_one_page_pdf_is_small():
+    assert len(rendered("rui-shao", "compact", "pdf")) < 60_000
