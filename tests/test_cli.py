@@ -1,0 +1,221 @@
+"""The resume command as a person uses it: every command, every exit code, safe writes."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from renderer import pipeline
+from renderer.cli import app
+from tests.conftest import PEOPLE, ROOT, THEMES, write_profile
+
+runner = CliRunner()
+
+
+def resume(*args: str, cwd=None):
+    """Run the installed entry point in a real subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "renderer.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=300,
+    )
+
+
+def test_help_lists_every_command():
+    result = resume("--help")
+    assert result.returncode == 0
+    for command in ("render", "validate", "schema", "themes", "new", "check"):
+        assert command in result.stdout
+    for command in ("render", "validate", "schema", "themes", "new", "check"):
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "Usage:" in sub.output
+
+
+def test_render_without_arguments_renders_every_profile(tmp_path):
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    result = resume("render", "--check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for person in PEOPLE:
+        for fmt in ("pdf", "docx", "txt", "md"):
+            assert (tmp_path / "output" / person / f"{person}-classic.{fmt}").is_file()
+    assert "Written" in result.stdout and "ok" in result.stdout
+    assert "no e-mail or phone" in result.stderr  # the lint warnings are shown
+
+
+def test_render_themes_formats_page_size(tmp_path):
+    out = tmp_path / "out"
+    profile = str(ROOT / "profiles" / "rui-shao.yaml")
+    result = runner.invoke(
+        app, ["render", profile, "-t", "all", "-f", "pdf,txt", "-o", str(out), "-p", "a4", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (out / "rui-shao").iterdir())
+    expected = []
+    for theme in THEMES:
+        suffix = "" if theme == "compact" else "-a4"  # compact is A4 already
+        expected += [f"rui-shao-{theme}{suffix}.pdf", f"rui-shao-{theme}{suffix}.txt"]
+    assert names == sorted(expected)
+
+
+def test_render_a_folder_with_progress_and_jobs(tmp_path):
+    result = runner.invoke(
+        app, ["render", str(ROOT / "profiles"), "-f", "txt", "-o", str(tmp_path), "-j", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(list(tmp_path.glob("*/*.txt"))) == len(PEOPLE)
+
+
+def test_usage_errors_exit_2(tmp_path):
+    profile = str(ROOT / "profiles" / "rui-shao.yaml")
+    unknown_theme = runner.invoke(app, ["render", profile, "-t", "fancy", "-o", str(tmp_path)])
+    assert unknown_theme.exit_code == 2
+    assert "unknown theme 'fancy'; known themes: classic, compact, modern" in unknown_theme.output
+    bad_format = runner.invoke(app, ["render", profile, "-f", "pdf,odt"])
+    assert bad_format.exit_code == 2 and "unknown format 'odt'" in bad_format.output
+    bad_size = runner.invoke(app, ["render", profile, "-p", "legal"])
+    assert bad_size.exit_code == 2 and "letter or a4" in bad_size.output
+    assert runner.invoke(app, ["render", "--no-such-flag"]).exit_code == 2
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_profile_exits_2_with_file_and_line_and_no_traceback(tmp_path):
+    text = (
+        (ROOT / "profiles" / "rui-shao.yaml")
+        .read_text()
+        .replace("company: Intel", "compnay: Intel")
+    )
+    path = write_profile(tmp_path, text)
+    result = resume("render", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "p.yaml:" in result.stderr and "did you mean 'company'?" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate(tmp_path):
+    good = runner.invoke(app, ["validate", str(ROOT / "profiles")])
+    assert good.exit_code == 0 and "no name" in good.output
+    strict = runner.invoke(app, ["validate", "--strict", str(ROOT / "profiles")])
+    assert strict.exit_code == 2
+    bad = write_profile(tmp_path, "name: Ann\nexperience: [{company: X, start: 2025-13}]\n")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2 and "experience[0].start" in result.output
+
+
+def test_schema(tmp_path):
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert "experience" in schema["properties"]
+    assert runner.invoke(app, ["schema", "-o", str(tmp_path / "s.json")]).exit_code == 0
+    assert json.loads((tmp_path / "s.json").read_text()) == schema
+
+
+def test_themes_lists_each_with_description_and_origin():
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 0
+    for theme in THEMES:
+        assert theme in result.stdout
+    assert "built-in" in result.stdout and "Carlito" in result.stdout
+
+
+def test_new_scaffolds_a_profile_that_validates(tmp_path):
+    path = tmp_path / "me.yaml"
+    assert runner.invoke(app, ["new", str(path)]).exit_code == 0
+    text = path.read_text()
+    for section in (
+        "experience",
+        "projects",
+        "skills",
+        "education",
+        "languages",
+        "certifications",
+        "awards",
+        "publications",
+    ):
+        assert section in text
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+    again = runner.invoke(app, ["new", str(path)])
+    assert again.exit_code == 2 and "exists" in again.output
+    assert runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "o")]).exit_code == 0
+
+
+def test_check_command(tmp_path):
+    profile = str(ROOT / "profiles" / "kaiyang.yaml")
+    assert runner.invoke(app, ["render", profile, "-o", str(tmp_path), "-q"]).exit_code == 0
+    written = sorted((tmp_path / "kaiyang").iterdir())
+    ok = runner.invoke(app, ["check", *map(str, written), "--profile", profile])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.count(": ok (") == 4
+    other = str(ROOT / "profiles" / "ao-wang.yaml")
+    wrong = runner.invoke(app, ["check", str(written[0]), "--profile", other])
+    assert wrong.exit_code == 1 and "not found in order" in wrong.output
+    assert runner.invoke(app, ["check", str(tmp_path / "none.pdf")]).exit_code == 2
+
+
+def test_failed_render_keeps_the_previous_file(tmp_path):
+    profile = write_profile(tmp_path, "name: Ann\nhighlights: [Shipped on time]\n")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["render", str(profile), "-o", str(out), "-f", "pdf"]).exit_code == 0
+    pdf = out / "ann" / "ann-classic.pdf"
+    before = pdf.read_bytes()
+    profile.write_text("name: Ann\nhighlights: ['Shipped 🚀 on time']\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(profile), "-o", str(out), "-f", "pdf"])
+    assert result.exit_code == 1 and "U+1F680" in result.output
+    assert pdf.read_bytes() == before
+    assert [p.name for p in pdf.parent.iterdir()] == ["ann-classic.pdf"]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
+    ids=["disk-full", "ctrl-c"],
+)
+def test_interrupted_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch, failure):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+
+    def broken_fsync(fd):
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(type(failure)):
+        pipeline.write_atomic(target, b"new" * 1000)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_disk_full_through_the_cli_exits_1(tmp_path, monkeypatch):
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    profile = str(ROOT / "profiles" / "rui-shao.yaml")
+    result = runner.invoke(app, ["render", profile, "-o", str(tmp_path), "-f", "txt"])
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_installed_entry_point_works_from_another_folder(tmp_path):
+    script = shutil.which("resume", path=os.path.dirname(sys.executable))
+    assert script, "the console script is installed next to the interpreter"
+    profile = tmp_path / "me.yaml"
+    shutil.copy(ROOT / "profiles" / "ao-wang.yaml", profile)
+    result = subprocess.run(
+        [script, "render", str(profile), "-f", "pdf"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "ao-wang" / "ao-wang-classic.pdf").is_file()

@@ -1,0 +1,174 @@
+"""DOCX output: parity with the PDF, Word's styles, real links, and LibreOffice opens it."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from renderer.check import check, docx_text, normalise, pdf_text
+from renderer.document import Role
+from renderer.pipeline import backend, page_label_pattern
+from renderer.theme import load_theme
+from tests.conftest import PEOPLE, THEMES, document, rendered
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_docx_lines_equal_the_document(person, theme, tmp_path):
+    paragraphs, problems = docx_text(rendered(person, theme, "docx"))
+    assert not problems
+    assert [normalise(p) for p in paragraphs] == [
+        normalise(line) for line in document(person, theme).lines()
+    ]
+    report = check(
+        tmp_path / "x.docx", document(person, theme), None, rendered(person, theme, "docx")
+    )
+    assert report.ok, report.problems
+
+
+def test_docx_text_equals_pdf_text(person, theme):
+    paragraphs, _ = docx_text(rendered(person, theme, "docx"))
+    lines, _ = pdf_text(rendered(person, theme, "pdf"))
+    label = page_label_pattern(load_theme(theme))
+    pdf_body = [re.sub(r"^\s*• ", "", ln) for ln in lines if not label.fullmatch(ln.strip())]
+    assert normalise(" ".join(paragraphs)) == normalise(" ".join(pdf_body))
+
+
+def test_word_styles_by_role(person, theme):
+    word = docx.Document(io.BytesIO(rendered(person, theme, "docx")))
+    expected = {
+        Role.NAME: "Title",
+        Role.HEADLINE: "Subtitle",
+        Role.HEADING: "Heading 1",
+        Role.ENTRY: "Heading 2",
+        Role.GROUP: "Heading 3",
+        Role.BULLET: "List Bullet",
+        Role.PARAGRAPH: "Normal",
+    }
+    for paragraph, block in zip(word.paragraphs, document(person, theme).blocks, strict=True):
+        if block.role in expected:
+            assert paragraph.style.name == expected[block.role]
+
+
+def test_styles_use_the_theme_font_not_word_theme_fonts(theme):
+    data = rendered("rui-shao", theme, "docx")
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    family = load_theme(theme).docx_font
+    for name in ("Title", "Heading1", "Heading2", "ListBullet", "Normal"):
+        block = re.search(rf'w:styleId="{name}".*?</w:style>', styles, re.S).group(0)
+        if "w:rFonts" in block:
+            assert f'w:ascii="{family}"' in block and "asciiTheme" not in block
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    assert f'w:ascii="{family}"' in defaults and "Theme" not in defaults
+
+
+def test_bullets_are_a_real_bullet_in_a_normal_font(theme):
+    data = rendered("rui-shao", theme, "docx")
+    numbering = zipfile.ZipFile(io.BytesIO(data)).read("word/numbering.xml").decode()
+    word = docx.Document(io.BytesIO(data))
+    num_id = word.styles["List Bullet"].element.pPr.numPr.numId.val
+    abstract = re.search(
+        rf'<w:num w:numId="{num_id}"[^>]*>\s*<w:abstractNumId w:val="(\d+)"', numbering
+    ).group(1)
+    body = re.search(
+        rf'<w:abstractNum [^>]*w:abstractNumId="{abstract}".*?</w:abstractNum>', numbering, re.S
+    ).group(0)
+    level0 = re.search(r'<w:lvl w:ilvl="0".*?</w:lvl>', body, re.S).group(0)
+    assert '<w:lvlText w:val="•"/>' in level0
+    assert "Symbol" not in level0 and load_theme(theme).docx_font in level0
+
+
+def test_real_hyperlinks():
+    word = docx.Document(io.BytesIO(rendered("rui-shao", "classic", "docx")))
+    targets = {rel.target_ref for rel in word.part.rels.values() if rel.is_external}
+    assert "https://github.com/ryan42xyz/ai-infra-lab" in targets
+    xml = word.element.xml
+    assert xml.count("<w:hyperlink") == 3
+
+
+def test_core_properties_and_page_setup(person, theme):
+    word = docx.Document(io.BytesIO(rendered(person, theme, "docx", "a4")))
+    doc = document(person, theme)
+    props = word.core_properties
+    assert (props.title, props.author, props.subject) == (doc.title, doc.author, doc.subject)
+    assert props.keywords == ", ".join(doc.keywords)
+    section = word.sections[0]
+    assert round(section.page_width.pt) == 595 and round(section.page_height.pt) == 842
+    assert round(section.left_margin.pt) == round(load_theme(theme).page.margins[3])
+
+
+def test_nothing_outside_the_body(person, theme):
+    data = rendered(person, theme, "docx")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    body = archive.read("word/document.xml").decode()
+    assert "<w:tbl" not in body and "txbxContent" not in body
+    assert not [n for n in archive.namelist() if re.search(r"(header|footer)\d*\.xml", n)]
+
+
+def test_identical_bytes_for_identical_input(theme):
+    doc, chosen = document("kaiyang", theme), load_theme(theme)
+    first = backend("docx").render(doc, chosen)
+    assert first == backend("docx").render(doc, chosen)
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {
+        (1980, 1, 1, 0, 0, 0)
+    }
+
+
+# --- LibreOffice: the real thing opens every file ---------------------------------------------
+
+
+@cache
+def _converted(folder: str) -> dict[str, Path]:
+    """Convert every person x theme DOCX in one LibreOffice run (it starts slowly)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (.ci/setup installs it)"
+    out = Path(folder)
+    sources = []
+    for person in PEOPLE:
+        for theme in THEMES:
+            path = out / f"{person}-{theme}.docx"
+            path.write_bytes(rendered(person, theme, "docx"))
+            sources.append(str(path))
+    profile_dir = out / "lo-profile"
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile_dir}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out / "pdf"),
+            *sources,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return {Path(s).stem: out / "pdf" / (Path(s).stem + ".pdf") for s in sources}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(tmp_path_factory):
+    return _converted(str(tmp_path_factory.mktemp("libreoffice")))
+
+
+def test_libreoffice_opens_every_docx_with_pages_within_one(person, theme, libreoffice_pdfs):
+    converted = libreoffice_pdfs[f"{person}-{theme}"]
+    assert converted.is_file(), f"LibreOffice did not convert {person}-{theme}.docx"
+    lo_pages = len(pypdf.PdfReader(converted).pages)
+    our_pages = len(pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf"))).pages)
+    assert abs(lo_pages - our_pages) <= 1
+    # And what LibreOffice laid out still holds every line of the resume, in order.
+    report = check(converted, document(person, theme), None)
+    assert report.ok, report.problems
