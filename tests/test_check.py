@@ -1,0 +1,157 @@
+"""`check` catches what an ATS would lose, naming what and where, on files made to be bad."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from reportlab.pdfgen.canvas import Canvas
+
+from renderer.check import check, markdown_to_text
+from renderer.compose import compose
+from renderer.loader import load_profile
+from renderer.pipeline import page_label_pattern
+from renderer.theme import load_theme
+from tests.conftest import document, rendered, write_profile
+
+
+def _pdf(draw) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    canvas.setTitle("t")
+    canvas.setSubject("s")
+    canvas.setKeywords("k")
+    draw(canvas)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_every_good_file_passes(person, theme, tmp_path):
+    pattern = page_label_pattern(load_theme(theme))
+    for fmt in ("pdf", "docx", "txt", "md"):
+        report = check(
+            tmp_path / f"x.{fmt}", document(person, theme), pattern, rendered(person, theme, fmt)
+        )
+        assert report.ok, (fmt, report.problems)
+
+
+def test_standard14_font_that_cannot_encode_a_character(tmp_path):
+    path = write_profile(tmp_path, "name: Paweł Wróbel\nhighlights: ['Moved to Łódź']\n")
+    chosen = load_theme("classic")
+    doc = compose(load_profile(path).profile, chosen)
+
+    def draw(canvas):
+        canvas.setFont("Helvetica", 10)
+        for number, line in enumerate(doc.lines()):
+            canvas.drawString(20, 800 - 14 * number, ("• " if number > 1 else "") + line)
+
+    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    assert not report.ok
+    assert any("font Helvetica is not embedded" in p for p in report.problems)
+    assert any("line 1 (name) not found in order: 'Paweł Wróbel'" in p for p in report.problems)
+    assert any("highlights[0]) not found in order: 'Moved to Łódź'" in p for p in report.problems)
+    assert any("DEL characters" in p for p in report.problems)  # Helvetica's bullet
+
+
+def test_characters_drawn_one_by_one_out_of_order(tmp_path):
+    doc = document("ao-wang", "compact")
+
+    def draw(canvas):
+        y = 800
+        for line in doc.lines():
+            canvas.setFont("Helvetica", 7)
+            x = 20
+            positions = []
+            for char in line[:120]:
+                positions.append((x, char))
+                x += canvas.stringWidth(char, "Helvetica", 7)
+            for x, char in reversed(positions):  # drawn right to left
+                canvas.drawString(x, y, char)
+            y -= 9
+
+    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    assert not report.ok
+    assert any("line 1 (name) not found in order: 'Ao Wang'" in p for p in report.problems)
+
+
+def test_words_glued_together(tmp_path):
+    doc = document("rui-shao", "classic")
+
+    def draw(canvas):
+        y = 800
+        canvas.setFont("Helvetica", 6)
+        for line in doc.lines():
+            canvas.drawString(
+                20, y, line.replace(" ", "").encode("latin-1", "replace").decode("latin-1")
+            )
+            y -= 8
+
+    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    assert any(
+        "words glued together: expected 'Rui Shao', read 'RuiShao'" in p for p in report.problems
+    ), report.problems
+
+
+def test_docx_with_the_contact_block_in_the_header(tmp_path):
+    doc = document("ao-wang", "classic")
+    word = docx.Document(io.BytesIO(rendered("ao-wang", "classic", "docx")))
+    header = word.sections[0].header
+    for paragraph in word.paragraphs[:3]:  # name, headline, location: into the page header
+        header.add_paragraph(paragraph.text)
+        paragraph._p.getparent().remove(paragraph._p)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    report = check(tmp_path / "x.docx", doc, None, buffer.getvalue())
+    assert not report.ok
+    assert any("text in a page header" in p and "Ao Wang" in p for p in report.problems)
+    assert any("line 1 (name) not found" in p for p in report.problems)
+    assert any("contact detail 'Shanghai and Singapore'" in p for p in report.problems)
+
+
+def test_docx_with_a_table(tmp_path):
+    doc = document("rui-shao", "classic")
+    word = docx.Document(io.BytesIO(rendered("rui-shao", "classic", "docx")))
+    word.add_table(rows=1, cols=2)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    report = check(tmp_path / "x.docx", doc, None, buffer.getvalue())
+    assert any("holds a table" in p for p in report.problems)
+
+
+def test_a_resume_of_another_person(tmp_path):
+    report = check(
+        tmp_path / "x.pdf",
+        document("ao-wang", "modern"),
+        None,
+        rendered("kaiyang", "modern", "pdf"),
+    )
+    assert not report.ok
+    assert report.problems[0].startswith("line 1 (name) not found in order: 'Ao Wang'")
+    assert report.lines_found < report.lines_total / 2
+
+
+def test_a_changed_character_is_found_and_located(tmp_path):
+    doc = document("rui-shao", "classic")
+    text = rendered("rui-shao", "classic", "txt").decode().replace("30min → 5min", "30min -> 5min")
+    report = check(tmp_path / "x.txt", doc, None, text.encode())
+    assert not report.ok
+    (problem,) = [p for p in report.problems if "not found" in p]
+    assert "experience[0].highlights[0]" in problem
+    assert "then the file has '-> 5min" in problem
+
+
+def test_missing_metadata_and_no_text(tmp_path):
+    empty = _pdf(lambda canvas: None)
+    report = check(tmp_path / "x.pdf", None, None, empty)
+    assert "no text could be read from the file" in report.problems
+    report = check(
+        tmp_path / "x.pdf", document("rui-shao", "classic"), None, _pdf(lambda c: c.setTitle(""))
+    )
+    assert "PDF metadata Title is empty" in report.problems
+
+
+def test_markdown_reads_back_as_its_reader_sees_it():
+    assert markdown_to_text(r"- **Cost \& x** \*lit\* [repo](<https://e.com/a>)") == (
+        "Cost & x *lit* repo (https://e.com/a)"
+    )
+    assert markdown_to_text("[github.com/a](<https://github.com/a>)") == "github.com/a"
