@@ -73,16 +73,22 @@ def _compile(theme: Theme, slot: str) -> Template:
 
 
 def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
-    """Compile every slot now, so a broken template is an error naming its line."""
+    """Compile and try every slot the theme overrides, so a broken template (bad syntax, a
+    name the slot is not given, a reach into Python internals) fails when the theme loads,
+    naming its line, rather than halfway through a render."""
+    from renderer.theme import SLOT_EXAMPLES
+
     for slot in theme.templates:
         try:
-            _compile(theme, slot)
-        except TemplateSyntaxError as error:
+            _compile(theme, slot).render(**SLOT_EXAMPLES[slot])
+        except TemplateError as error:
+            kind = "syntax error" if isinstance(error, TemplateSyntaxError) else "error"
+            given = ", ".join(SLOT_EXAMPLES[slot])
             line, column = positions.of(("templates", slot)) or (None, None)
             raise InputError(
                 Problem(
                     str(path),
-                    f"template syntax error: {error.message}",
+                    f"template {kind}: {error.message} (this slot is given: {given})",
                     line,
                     column,
                     ("templates", slot),

@@ -120,6 +120,26 @@ DEFAULT_TEMPLATES: dict[str, str] = {
 }
 
 
+SLOT_EXAMPLES: dict[str, dict[str, object]] = {
+    # The values each slot template is given, with examples: a theme's template is tried on
+    # these when the theme loads, so a name it cannot use is an error before any rendering.
+    "heading": {"title": "Experience"},
+    "experience_title": {"title": "Engineer", "company": "Company"},
+    "experience_subline": {"team": "Team", "kind": "Full-time", "location": "City"},
+    "project_title": {"name": "Project", "role": "Maintainer"},
+    "project_subline": {"url": "https://example.com/p", "keywords": ["Rust", "CLI"]},
+    "education_title": {"institution": "University"},
+    "education_subline": {"degree": "MS", "field": "CS", "location": "City", "score": "4.0"},
+    "skill": {"name": "Languages", "keywords": ["Python", "SQL"]},
+    "technologies": {"technologies": ["Rust", "Tokio"]},
+    "language": {"language": "English", "fluency": "Native"},
+    "certification": {"name": "Certificate", "issuer": "Issuer"},
+    "award": {"title": "Award", "awarder": "Awarder"},
+    "publication": {"title": "Paper", "publisher": "Venue"},
+    "page_number": {"page": 1, "pages": 2},
+}
+
+
 class Theme(_Strict):
     """A theme.yaml. Everything but `name`, `description`, `fonts` and `styles` has defaults."""
 

@@ -1,0 +1,131 @@
+"""Themes are data: validated, sandboxed, found by name, folder or installed package."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import shutil
+import sys
+
+import pytest
+
+from renderer import theme as themes
+from renderer.errors import InputError
+from renderer.theme import available, builtin_names, load_theme
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def copy_of_classic(tmp_path):
+    folder = tmp_path / "mine"
+    shutil.copytree(ROOT / "themes" / "classic", folder)
+    yield folder
+    load_theme.cache_clear()
+
+
+def _error(folder) -> str:
+    load_theme.cache_clear()
+    with pytest.raises(InputError) as caught:
+        load_theme(str(folder))
+    return str(caught.value)
+
+
+def _edit(folder, old: str, new: str) -> None:
+    path = folder / "theme.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_three_builtin_themes_that_differ():
+    assert builtin_names() == ["classic", "compact", "modern"]
+    loaded = [load_theme(n) for n in builtin_names()]
+    assert len({t.fonts.regular for t in loaded}) == 3
+    assert len({t.docx_font for t in loaded}) == 3
+    assert {t.docx_font for t in loaded} == {"Cambria", "Calibri", "Arial"}
+    for theme in loaded:
+        assert (theme.folder / "fonts" / "LICENSE").is_file()
+
+
+def test_theme_from_a_folder(copy_of_classic):
+    loaded = load_theme(str(copy_of_classic))
+    assert loaded.name == "classic" and loaded.origin.startswith("folder")
+
+
+def test_unknown_theme_lists_the_known_ones():
+    with pytest.raises(InputError) as caught:
+        load_theme("fancy")
+    assert "known themes: classic, compact, modern" in str(caught.value)
+
+
+def test_broken_yaml(copy_of_classic):
+    (copy_of_classic / "theme.yaml").write_text("name: x\nstyles: [\n")
+    assert "theme.yaml:3:1: not valid YAML" in _error(copy_of_classic)
+
+
+def test_bad_value_names_line_and_field(copy_of_classic):
+    _edit(copy_of_classic, 'accent: "#1F3A5F"', 'accent: "navy"')
+    message = _error(copy_of_classic)
+    assert "theme.yaml:17:11 colours.accent:" in message and "pattern" in message
+
+
+def test_missing_font_file(copy_of_classic):
+    (copy_of_classic / "fonts" / "Caladea-Bold.ttf").unlink()
+    assert "fonts.bold: font file 'fonts/Caladea-Bold.ttf' does not exist" in _error(
+        copy_of_classic
+    )
+
+
+def test_font_outside_the_theme_folder(copy_of_classic):
+    _edit(copy_of_classic, "fonts/Caladea-Bold.ttf", "../../../../etc/passwd")
+    assert "points outside the theme folder" in _error(copy_of_classic)
+
+
+def test_template_syntax_error(copy_of_classic):
+    (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{% for %}"\n')
+    message = _error(copy_of_classic)
+    assert "templates.skill: template syntax error" in message and "theme.yaml:30:10" in message
+
+
+def test_template_naming_an_undefined_field(copy_of_classic):
+    (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{{ nme }}"\n')
+    message = _error(copy_of_classic)
+    assert "'nme' is undefined (this slot is given: name, keywords)" in message
+
+
+def test_templates_cannot_reach_python_internals(copy_of_classic):
+    (copy_of_classic / "theme.yaml").open("a").write(
+        'templates:\n  skill: "{{ name.__class__.__mro__[1].__subclasses__() }}"\n'
+    )
+    assert "unsafe" in _error(copy_of_classic)
+
+
+def test_unknown_slot(copy_of_classic):
+    (copy_of_classic / "theme.yaml").open("a").write('templates:\n  sidebar: "x"\n')
+    assert "unknown slot(s) ['sidebar']" in _error(copy_of_classic)
+
+
+def test_installed_theme_package_is_found_without_running_its_code(tmp_path, monkeypatch):
+    package = tmp_path / "site" / "resume_theme_ocean"
+    shutil.copytree(ROOT / "themes" / "modern", package)
+    _edit(package, "name: modern", "name: ocean")
+    canary = tmp_path / "imported"
+    (package / "__init__.py").write_text(f"open({str(canary)!r}, 'w').close()\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    entry = importlib.metadata.EntryPoint(
+        name="ocean", value="resume_theme_ocean", group=themes.ENTRY_POINT_GROUP
+    )
+    real = importlib.metadata.entry_points
+
+    def entry_points(**kwargs):
+        if kwargs.get("group") == themes.ENTRY_POINT_GROUP:
+            return [entry]
+        return real(**kwargs)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    found = available()
+    assert found["ocean"][0] == package
+    load_theme.cache_clear()
+    assert load_theme("ocean").name == "ocean"
+    assert not canary.exists(), "finding a theme must not import (run) its package"
+    assert "resume_theme_ocean" not in sys.modules
+    load_theme.cache_clear()
