@@ -164,8 +164,7 @@ def markdown_to_text(line: str) -> str:
         line,
     )
     line = re.sub(r"(?<!\\)(\*\*|\*)", "", line)
-    line = _MD_ESCAPE.sub(r"\1", line)
-    return line.replace("&lt;", "<").replace("&amp;", "&")
+    return _MD_ESCAPE.sub(r"\1", line)
 
 
 # --- comparing ------------------------------------------------------------------------------
@@ -303,6 +302,10 @@ def check(
         return report
     report = check_lines(lines, document, kind, page_label)
     report.file = str(path)
+    if not document.keywords:  # nothing to fill them with: the profile's gap, not the file's
+        empty = [p for p in problems if p.lower().endswith("keywords is empty")]
+        problems = [p for p in problems if p not in empty]
+        report.warnings += [f"{p} (the profile lists no skills or technologies)" for p in empty]
     report.problems[:0] = problems
     check_contact(lines, document, report)
     return report

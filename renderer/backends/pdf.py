@@ -127,6 +127,11 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
             chunk.clear()
 
     for char in run.text:
+        if unicodedata.bidirectional(char) in ("R", "AL"):
+            raise RenderError(
+                f"{source}: right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
+                "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it."
+            )
         if char == " " or _draws(main, char):
             font = main
         else:
