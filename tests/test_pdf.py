@@ -124,13 +124,13 @@ def test_a_character_no_font_has_is_an_error(tmp_path):
 
 
 def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
-    """Caladea has no Hebrew; the classic theme's declared fallback (DejaVu Sans) does."""
-    path = write_profile(tmp_path, "name: Ann\nsummary: 'Speaks עברית and Ελληνικά'\n")
+    """Caladea has no Armenian or Georgian; the theme's declared fallback (DejaVu Sans) does."""
+    path = write_profile(tmp_path, "name: Ann\nsummary: 'Speaks Հայերեն and ქართული'\n")
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
     data = backend("pdf").render(doc, chosen)
     assert b"DejaVuSans" in data
-    assert "Ελληνικά" in " ".join(pdf_text(data)[0])
+    assert "Speaks Հայերեն and ქართული" in pdf_text(data)[0]
 
 
 def test_one_page_pdf_is_small():
