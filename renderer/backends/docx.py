@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Any
+from typing import IO, Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -38,6 +39,7 @@ STYLE_OF_ROLE = {
     Role.PARAGRAPH: "Normal",
     Role.BULLET: "List Bullet",
 }
+STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_OF_ROLE.values()}  # Word's ids
 _FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -184,31 +186,71 @@ def _entry(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) ->
         aside.bold = False
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename == "docProps/thumbnail.jpeg":
-                continue  # python-docx's stock thumbnail shows a page that is not this resume
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
+class _FixedTimeZip:
+    """python-docx's package writer target, with every member dated 1980-01-01, so the same
+    input gives the same bytes (a plain ZipFile stamps members with the current time)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save(word: Any) -> bytes:
+    """Document.save, but through _FixedTimeZip (PackageWriter's steps, in its order)."""
+    package = word.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    writer = _FixedTimeZip(buffer)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
+    return buffer.getvalue()
 
 
 def _drop_thumbnail(document: Any) -> None:
+    """python-docx's stock thumbnail shows a page that is not this resume."""
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
             del package.rels[rel_id]
 
 
+_prepared: dict[int, tuple[Theme, Any]] = {}
+TEMPLATE_LOADS = [0]  # work count, so tests can prove the template is parsed once per theme
+
+
+def _template(theme: Theme) -> Any:
+    """The styled, empty document for a theme: parsed and restyled once per process."""
+    if id(theme) not in _prepared:
+        word = docx.Document()
+        _drop_thumbnail(word)
+        _styles(word, theme)
+        _prepared[id(theme)] = (theme, word)  # holding the theme keeps its id from reuse
+        TEMPLATE_LOADS[0] += 1
+    word = _prepared[id(theme)][1]
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for rel_id, rel in list(word.part.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.HYPERLINK:  # the previous resume's links
+            del word.part.rels[rel_id]
+    return word
+
+
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
-    word = docx.Document()
-    _drop_thumbnail(word)
-    _styles(word, theme)
+    word = _template(theme)
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
     section = word.sections[0]
@@ -218,11 +260,12 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     section.header_distance = section.footer_distance = Pt(bottom / 2)
     text_width = Pt(width - left - right)
 
-    body = word.element.body
-    for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
-        body.remove(paragraph)
+    # Set each paragraph's style id directly: python-docx's own setter scans every style of
+    # the document for each paragraph, which was half of the render time.
+    style_id = {role: STYLE_IDS[name] for role, name in STYLE_OF_ROLE.items()}
     for index, block in enumerate(document.blocks):
-        paragraph = word.add_paragraph(style=STYLE_OF_ROLE[block.role])
+        paragraph = word.add_paragraph()
+        paragraph._p.get_or_add_pPr().style = style_id[block.role]
         if keeps_with_next(document.blocks, index):
             paragraph.paragraph_format.keep_with_next = True
         if block.role is Role.ENTRY:
@@ -238,6 +281,4 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     core.created = core.modified = _FIXED_TIME
     core.revision = 1
     core.language = document.language
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return _save(word)
