@@ -177,10 +177,12 @@ def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
 
 
 def _report(results: list[Result], quiet: bool) -> bool:
+    failed = any(w.report and not w.report.ok for r in results for w in r.written)
+    if quiet and not failed:
+        return False  # nothing to say: spare the import of rich
     from rich.console import Console
     from rich.table import Table
 
-    failed = False
     table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
     for column in ("file", "pages", "size", "check"):
         table.add_column(column, justify="left" if column == "file" else "right", overflow="fold")
@@ -194,7 +196,6 @@ def _report(results: list[Result], quiet: bool) -> bool:
             if written.report is not None:
                 status = "[green]ok[/]" if written.report.ok else "[red]FAILED[/]"
                 if not written.report.ok:
-                    failed = True
                     for problem in written.report.problems:
                         _stderr().print(f"[red]check:[/] {written.path}: {problem}", soft_wrap=True)
             table.add_row(

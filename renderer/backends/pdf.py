@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -82,21 +81,51 @@ class _FontSet:
     bold: TTFont
     italic: TTFont
     bold_italic: TTFont
-    fallback: tuple[TTFont, ...]
+    fallback_files: tuple[Path, ...]
 
     @classmethod
     def of(cls, theme: Theme) -> _FontSet:
         f = theme.fonts
-        return cls(
+        fonts = cls(
             _font(theme.font_path(f.regular)),
             _font(theme.font_path(f.bold)),
             _font(theme.font_path(f.italic)),
             _font(theme.font_path(f.bold_italic)),
-            tuple(_font(theme.font_path(p)) for p in f.fallback),
+            tuple(theme.font_path(p) for p in f.fallback),
         )
+        # <b> and <i> in paragraph markup pick the family's faces.
+        pdfmetrics.registerFontFamily(
+            fonts.regular.fontName,
+            normal=fonts.regular.fontName,
+            bold=fonts.bold.fontName,
+            italic=fonts.italic.fontName,
+            boldItalic=fonts.bold_italic.fontName,
+        )
+        return fonts
 
     def face(self, bold: bool, italic: bool) -> TTFont:
         return [[self.regular, self.italic], [self.bold, self.bold_italic]][bold][italic]
+
+    def fallback_for(self, char: str) -> TTFont | None:
+        """The first declared fallback font that draws `char`; each is loaded only when a
+        character first needs it (most resumes never do, and parsing one costs ~15 ms)."""
+        for path in self.fallback_files:
+            font = _font(path)
+            name = font.fontName  # <b> around a fallback span keeps the fallback face
+            pdfmetrics.registerFontFamily(
+                name, normal=name, bold=name, italic=name, boldItalic=name
+            )
+            if _draws(font, char):
+                return font
+        return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    return '"' + _escape(value).replace('"', "&quot;") + '"'
 
 
 def _draws(font: TTFont, char: str) -> bool:
@@ -121,7 +150,7 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
 
     def flush() -> None:
         if chunk:
-            text = escape("".join(chunk))
+            text = _escape("".join(chunk))
             pieces.append(
                 text if current is main else f'<font face="{current.fontName}">{text}</font>'
             )  # type: ignore[union-attr]
@@ -136,7 +165,7 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
         if char == " " or _draws(main, char):
             font = main
         else:
-            font = next((f for f in fonts.fallback if _draws(f, char)), None)
+            font = fonts.fallback_for(char)
             if font is None:
                 raise _missing(char, source, theme)
         if font is not current:
@@ -152,7 +181,7 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
         text = f"<i>{text}</i>"
     if run.href:
         colour = theme.colours.accent
-        text = f"<a href={quoteattr(run.href)} color={quoteattr(colour)}>{text}</a>"
+        text = f"<a href={_attribute(run.href)} color={_attribute(colour)}>{text}</a>"
     return text
 
 
@@ -308,16 +337,6 @@ def _label_check(label: str, fonts: _FontSet, theme: Theme) -> str:
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     fonts = _FontSet.of(theme)
-    pdfmetrics.registerFontFamily(
-        fonts.regular.fontName,
-        normal=fonts.regular.fontName,
-        bold=fonts.bold.fontName,
-        italic=fonts.italic.fontName,
-        boldItalic=fonts.bold_italic.fontName,
-    )
-    for fallback in fonts.fallback:  # <b> around a fallback span keeps the fallback face
-        name = fallback.fontName
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
 
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
