@@ -104,7 +104,7 @@ def _human_size(size: int) -> str:
 
 PageSize = Annotated[
     Optional[str],  # noqa: UP045 (typer reads the annotation at run time)
-    typer.Option("--page-size", "-p", help="letter or a4 (default: the theme's)."),
+    typer.Option("--page-size", "-p", help="letter or a4 (default: the theme's).", metavar="SIZE"),
 ]
 
 
@@ -112,20 +112,32 @@ PageSize = Annotated[
 def render(
     profiles: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Profile files or folders of them (default: ./profiles)."),
+        typer.Argument(
+            help="Profile files or folders of them (default: ./profiles).", metavar="PROFILE"
+        ),
     ] = None,
     theme: Annotated[
-        str, typer.Option("--theme", "-t", help="Theme name or folder; a,b for several; all.")
+        str,
+        typer.Option(
+            "--theme", "-t", help="Theme name or folder; a,b for several; all.", metavar="THEME"
+        ),
     ] = DEFAULT_THEME,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="pdf,docx,txt,md (any of them) or all.")
+        str,
+        typer.Option(
+            "--format", "-f", help="pdf,docx,txt,md (any of them) or all.", metavar="FORMATS"
+        ),
     ] = "all",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.", metavar="DIR")] = Path(
+        "output"
+    ),
     page_size: PageSize = None,
     run_check: Annotated[
         bool, typer.Option("--check", help="Read every written file back and verify it.")
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes.", metavar="N")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>.<format>."""
@@ -210,7 +222,7 @@ def _report(results: list[Result], quiet: bool) -> bool:
 def validate(
     profiles: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(help="Profile files or folders (default: ./profiles)."),
+        typer.Argument(help="Profile files or folders (default: ./profiles).", metavar="PROFILE"),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
 ) -> None:
@@ -239,7 +251,9 @@ def validate(
 def schema(
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to a file instead of standard output."),
+        typer.Option(
+            "--output", "-o", help="Write to a file instead of standard output.", metavar="FILE"
+        ),
     ] = None,
 ) -> None:
     """Print the profile's JSON Schema (for editor completion and CI validation)."""
@@ -277,9 +291,9 @@ def themes() -> None:
 
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(help="Where to write the new profile.")] = Path(
-        "profile.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(help="Where to write the new profile.", metavar="PATH")
+    ] = Path("profile.yaml"),
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a profile to fill in, with every section shown and commented."""
@@ -294,14 +308,16 @@ def new(
 
 @app.command("check")
 def check_command(
-    files: Annotated[list[Path], typer.Argument(help="PDF, DOCX, TXT or MD files to verify.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="PDF, DOCX, TXT or MD files to verify.", metavar="FILE")
+    ],
     profile: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--profile", help="The profile the files were made from."),
+        typer.Option("--profile", help="The profile the files were made from.", metavar="PROFILE"),
     ] = None,
-    theme: Annotated[str, typer.Option("--theme", "-t", help="The theme they used.")] = (
-        DEFAULT_THEME
-    ),
+    theme: Annotated[
+        str, typer.Option("--theme", "-t", help="The theme they used.", metavar="THEME")
+    ] = (DEFAULT_THEME),
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
     from renderer.check import FORMATS, check
