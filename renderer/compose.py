@@ -106,7 +106,7 @@ class _Composer:
         return blocks
 
     def group(self, group: HighlightGroup, source: str) -> Blocks:
-        heading = self.block(Role.GROUP, [Run(group.heading, bold=True)], f"{source}.heading")
+        heading = self.block(Role.GROUP, [Run(group.heading)], f"{source}.heading")
         return [heading, *self.bullets(group.highlights, f"{source}.highlights")]
 
     def experience(self) -> Blocks:

@@ -50,15 +50,27 @@ def output_path(out_dir: Path, who: str, theme: str, fmt: str, size_suffix: str 
     return out_dir / who / f"{who}-{slug(theme)}{size_suffix}.{fmt}"
 
 
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0o666 less the umask (mkstemp's 0o600 is private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temp file and rename: a failure never leaves a half-written or lost file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # replacing a file keeps its permissions
+    except FileNotFoundError:
+        mode = _new_file_mode()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:  # KeyboardInterrupt too: never leave the temp file behind
         with contextlib.suppress(FileNotFoundError):

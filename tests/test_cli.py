@@ -194,6 +194,20 @@ def test_interrupted_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch, fa
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
 
 
+def test_written_files_get_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        pipeline.write_atomic(tmp_path / "new.pdf", b"x")
+        kept = tmp_path / "kept.pdf"
+        kept.write_bytes(b"old")
+        kept.chmod(0o600)
+        pipeline.write_atomic(kept, b"new")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.pdf").stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_bytes() == b"new"
+
+
 def test_disk_full_through_the_cli_exits_1(tmp_path, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
