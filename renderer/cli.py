@@ -7,6 +7,7 @@ that need them, so `resume --help` stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -26,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -356,7 +358,22 @@ def check_command(
 
 
 def main() -> None:
-    app()
+    """Entry point: a person never sees a traceback, even for a bug of ours."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("interrupted; no file was left half-written", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as error:  # noqa: BLE001 (the last line of defence)
+        if os.environ.get("RESUME_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in resume-renderer, not in your files; please report it with the "
+            "output of the same command run with RESUME_DEBUG=1.",
+            file=sys.stderr,
+        )
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

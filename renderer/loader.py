@@ -167,9 +167,11 @@ def _build(
             _build(item, (*path, i), positions, budget, loader, file)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # a date stays text: the model reads and checks it (2025-02-30)
     try:
         return loader.construct_object(node)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
         problem = Problem(str(file), f"cannot read value: {error}", *_mark(node), path)
         raise InputError(problem) from None
 

@@ -142,11 +142,16 @@ def _parse_date(value: Any) -> Any:
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
     if not match:
         raise ValueError(f"{text!r} is not a date; write 2025, 2025-02 or present")
-    year, month = int(match.group(1)), match.group(2)
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
     if not 1900 <= year <= 2100:
         raise ValueError(f"{text!r}: year {year} is out of range")
     if month is not None and not 1 <= int(month) <= 12:
         raise ValueError(f"{text!r} is not a valid month")
+    if day is not None:
+        try:
+            dt.date(year, int(month), int(day))  # the day is dropped, but it must exist
+        except ValueError:
+            raise ValueError(f"{text!r} is not a valid date") from None
     return PartialDate(year=year, month=int(month) if month else None)
 
 

@@ -233,3 +233,69 @@ def test_installed_entry_point_works_from_another_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "ao-wang" / "ao-wang-classic.pdf").is_file()
+
+
+BAD_INPUTS = {
+    "empty": (b"", "file is empty"),
+    "not-yaml": (b"name: [Ann\n", ":2:1: not valid YAML"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file"),
+    "latin-1": ("name: Zoë\n".encode("latin-1"), ":1:9: byte 0xEB is not UTF-8"),
+    "list": (b"- name: Ann\n", ":1:1: a profile is a mapping"),
+    "wrong-type": (b"name: Ann\nskills: yes\n", ":2:9 skills: Input should be a valid list"),
+    "bad-date": (
+        b"experience: [{company: X, start: 2025-02-30}]\n",
+        ":1:34 experience[0].start: '2025-02-30' is not a valid date",
+    ),
+    "unknown-key": (b"name: Ann\nhobbies: [chess]\n", ":2:1 hobbies: unknown field"),
+    "alias-bomb": (
+        b"a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+        b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+        "alias bomb",
+    ),
+    "too-large": (b"summary: " + b"x" * (1024 * 1024) + b"\n", "at most 1 MiB"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_every_bad_input_exits_2_with_a_message_and_no_traceback(kind, command, tmp_path):
+    data, expected = BAD_INPUTS[kind]
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(data)
+    result = runner.invoke(
+        app,
+        [command, str(path), "-o", str(tmp_path / "out")]
+        if command == "render"
+        else [command, str(path)],
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{path}" in result.output and expected in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_profile_file_exits_2(tmp_path):
+    result = runner.invoke(app, ["render", str(tmp_path / "nobody.yaml")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(tmp_path):
+    """Even a bug of ours (simulated by replacing the pipeline with one that raises)."""
+    code = (
+        "import sys; import renderer.pipeline as p\n"
+        "def boom(job): raise RuntimeError('simulated bug')\n"
+        "p.run = boom\n"
+        "sys.argv = ['resume', 'render', sys.argv[1], '-o', sys.argv[2]]\n"
+        "from renderer.cli import main; main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "profiles" / "ao-wang.yaml"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "internal error: RuntimeError: simulated bug" in result.stderr
+    assert "Traceback" not in result.stderr
