@@ -81,9 +81,9 @@ def sizes(out: Path) -> dict[str, tuple[int, int]]:
         for file in out.rglob(f"*.{fmt}"):
             pages = count_pages(file.read_bytes(), fmt)
             kind = (
-                f"{fmt.upper()}, {'one page' if pages == 1 else 'two pages'}"
-                if pages
-                else (fmt.upper())
+                fmt.upper()
+                if pages is None
+                else f"PDF, {'one page' if pages == 1 else 'two pages'}"
             )
             low, high = result.get(kind, (1 << 60, 0))
             size = file.stat().st_size
@@ -124,15 +124,10 @@ def main() -> None:
         )
         seconds, _ = cold([*every, "-o", str(tmp / "checked"), "--check"], 1)
         rows.append(("the same with `--check` (every file read back)", f"{seconds:.2f} s", ""))
-        for fmt, (low, high) in sizes(out).items():
-            target = "≤ 40 KB (one page)" if fmt == "pdf" else ""
-            rows.append(
-                (
-                    f"{fmt.upper()} size, four people × three themes",
-                    f"{low / 1000:.0f}–{high / 1000:.0f} KB",
-                    target,
-                )
-            )
+        for kind, (low, high) in sizes(out).items():
+            target = "≤ 40 KB" if kind == "PDF, one page" else ""
+            size = f"{low / 1000:.0f}–{high / 1000:.0f} KB"
+            rows.append((f"file size: {kind} (four people × three themes)", size, target))
         batch = tmp / "batch"
         batch.mkdir()
         make_batch(batch, options.batch)
