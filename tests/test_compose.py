@@ -1,0 +1,110 @@
+"""Profile + theme -> Document: what goes on the page, in which order, in which role."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from renderer.check import check
+from renderer.compose import compose
+from renderer.document import Role
+from renderer.loader import load_profile
+from renderer.pipeline import FORMATS, backend, page_label_pattern
+from renderer.theme import load_theme
+from tests.conftest import PEOPLE, THEMES, document, rendered, write_profile
+
+PROMOTED = """
+name: Pat Example
+email: pat@example.com
+phone: "+1 555 0100"
+experience:
+  - company: Bigger Corp
+    location: Berlin
+    roles:
+      - title: Staff Engineer
+        start: 2021-03
+        end: present
+        highlights: [Led the platform group]
+      - title: Engineer
+        kind: full-time
+        start: 2019
+        end: 2021-02
+        highlights: [{text: Built the scheduler, tags: [backend]}]
+skills: [{name: Tools, keywords: [Go]}]
+"""
+
+
+def test_several_roles_at_one_company(tmp_path):
+    profile = load_profile(write_profile(tmp_path, PROMOTED)).profile
+    chosen = load_theme("classic")
+    doc = compose(profile, chosen)
+    entries = [(b.body, b.aside) for b in doc.blocks if b.role is Role.ENTRY]
+    assert entries == [
+        ("Bigger Corp", "2019 – Present"),
+        ("Staff Engineer", "Mar 2021 – Present"),
+        ("Engineer", "2019 – Feb 2021"),
+    ]
+    contact = next(b for b in doc.blocks if b.role is Role.CONTACT)
+    assert contact.body == "pat@example.com · +1 555 0100"
+    assert [r.href for r in contact.runs if r.href] == ["mailto:pat@example.com", "tel:+15550100"]
+    for fmt in FORMATS:
+        data = backend(fmt).render(doc, chosen)
+        assert check(tmp_path / f"x.{fmt}", doc, page_label_pattern(chosen), data).ok
+
+
+def test_date_formats_follow_the_theme():
+    assert next(b.aside for b in document("kaiyang", "classic").blocks if b.aside) == (
+        "Feb 2025 – Present"
+    )
+    assert next(b.aside for b in document("kaiyang", "compact").blocks if b.aside) == (
+        "02/2025 – present"
+    )
+
+
+def test_same_sections_in_the_same_order_for_everyone_in_every_format():
+    order = ["summary", "experience", "projects", "skills", "education", "languages"]
+    for person in PEOPLE:
+        for theme in THEMES:
+            headings = [b.source for b in document(person, theme).blocks if b.role is Role.HEADING]
+            assert headings == [s for s in order if s in headings]
+            assert headings  # every person has at least one section
+    for theme in THEMES:
+        titles = [b.text for b in document("rui-shao", theme).blocks if b.role is Role.HEADING]
+        for fmt in ("txt", "md"):
+            text = rendered("rui-shao", theme, fmt).decode()
+            positions = [text.index(t) for t in titles]
+            assert positions == sorted(positions)
+
+
+def test_empty_sections_are_left_out():
+    headings = {
+        b.text
+        for b in document("amazon-bedrock-engineer", "classic").blocks
+        if b.role is Role.HEADING
+    }
+    assert headings == {"Experience"}
+
+
+def test_no_name_no_invented_header():
+    doc = document("amazon-bedrock-engineer", "classic")
+    assert doc.blocks[0].role is Role.HEADLINE and doc.author == ""
+    assert not any(b.role in (Role.NAME, Role.CONTACT) for b in doc.blocks)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_text_output_wraps_at_80_without_breaking_words(theme):
+    text = rendered("kaiyang", theme, "txt").decode()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "https://" not in text or re.search(r"https://\S+", text)
+
+
+def test_markdown_keeps_links_and_structure():
+    text = rendered("rui-shao", "modern", "md").decode()
+    assert text.startswith("# Rui Shao\n")
+    assert "## EXPERIENCE" in text
+    assert (
+        "[github.com/ryan42xyz/ai-infra-lab](<https://github.com/ryan42xyz/ai-infra-lab>)" in text
+    )
+    assert "- **Cost \\& efficiency** — Spot/Reserved Instances" not in text  # & needs no escape
+    assert "- **Cost & efficiency** — Spot/Reserved Instances" in text
