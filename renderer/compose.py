@@ -16,7 +16,7 @@ from renderer.model import (
 )
 from renderer.model import Role as JobRole
 from renderer.text import bare_url, render_slot
-from renderer.theme import Theme
+from renderer.theme import SLOT_EXAMPLES, Theme
 
 Blocks = list[Block]
 
@@ -197,38 +197,19 @@ class _Composer:
             runs += self.slot("language", language=item.language, fluency=item.fluency)
         return [self.block(Role.PARAGRAPH, runs, "languages")]
 
-    def certifications(self) -> Blocks:
+    def dated_entries(self, field: str, slot: str) -> Blocks:
+        """Certifications, awards, publications: a title line with its date, then the
+        item's link and summary when it has them."""
         blocks: Blocks = []
-        for i, cert in enumerate(self.profile.certifications):
-            runs = self.slot("certification", name=cert.name, issuer=cert.issuer)
-            date = self.date(cert.date) if cert.date else ""
-            blocks.append(self.block(Role.ENTRY, runs, f"certifications[{i}]", date))
-            if cert.url:
-                link = Run(bare_url(cert.url), href=cert.url)
-                blocks.append(self.block(Role.SUBLINE, [link], f"certifications[{i}].url"))
-        return blocks
-
-    def awards(self) -> Blocks:
-        blocks: Blocks = []
-        for i, award in enumerate(self.profile.awards):
-            runs = self.slot("award", title=award.title, awarder=award.awarder)
-            date = self.date(award.date) if award.date else ""
-            blocks.append(self.block(Role.ENTRY, runs, f"awards[{i}]", date))
-            if award.summary:
-                blocks += self.paragraphs(award.summary, f"awards[{i}].summary")
-        return blocks
-
-    def publications(self) -> Blocks:
-        blocks: Blocks = []
-        for i, pub in enumerate(self.profile.publications):
-            runs = self.slot("publication", title=pub.title, publisher=pub.publisher)
-            date = self.date(pub.date) if pub.date else ""
-            blocks.append(self.block(Role.ENTRY, runs, f"publications[{i}]", date))
-            if pub.url:
-                link = Run(bare_url(pub.url), href=pub.url)
-                blocks.append(self.block(Role.SUBLINE, [link], f"publications[{i}].url"))
-            if pub.summary:
-                blocks += self.paragraphs(pub.summary, f"publications[{i}].summary")
+        for i, item in enumerate(getattr(self.profile, field)):
+            source = f"{field}[{i}]"
+            values = {name: getattr(item, name) for name in SLOT_EXAMPLES[slot]}
+            date = self.date(item.date) if item.date else ""
+            blocks.append(self.block(Role.ENTRY, self.slot(slot, **values), source, date))
+            if url := getattr(item, "url", None):
+                link = Run(bare_url(url), href=url)
+                blocks.append(self.block(Role.SUBLINE, [link], f"{source}.url"))
+            blocks += self.paragraphs(getattr(item, "summary", None), f"{source}.summary")
         return blocks
 
 
@@ -241,9 +222,9 @@ def compose(profile: Profile, theme: Theme) -> Document:
         "skills": composer.skills,
         "education": composer.education,
         "languages": composer.languages,
-        "certifications": composer.certifications,
-        "awards": composer.awards,
-        "publications": composer.publications,
+        "certifications": lambda: composer.dated_entries("certifications", "certification"),
+        "awards": lambda: composer.dated_entries("awards", "award"),
+        "publications": lambda: composer.dated_entries("publications", "publication"),
     }
     blocks = composer.header()
     for name in theme.sections:

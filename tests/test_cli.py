@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from renderer import pipeline
 from renderer.cli import app
+from renderer.model import SECTION_FIELDS
 from tests.conftest import PEOPLE, ROOT, THEMES, write_profile
 
 runner = CliRunner()
@@ -132,17 +133,8 @@ def test_new_scaffolds_a_profile_that_validates(tmp_path):
     path = tmp_path / "me.yaml"
     assert runner.invoke(app, ["new", str(path)]).exit_code == 0
     text = path.read_text()
-    for section in (
-        "experience",
-        "projects",
-        "skills",
-        "education",
-        "languages",
-        "certifications",
-        "awards",
-        "publications",
-    ):
-        assert section in text
+    for section in SECTION_FIELDS:
+        assert f"{section}:" in text
     assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
     again = runner.invoke(app, ["new", str(path)])
     assert again.exit_code == 2 and "exists" in again.output

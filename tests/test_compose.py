@@ -32,6 +32,9 @@ experience:
         end: 2021-02
         highlights: [{text: Built the scheduler, tags: [backend]}]
 skills: [{name: Tools, keywords: [Go]}]
+certifications: [{name: CKA, issuer: CNCF, date: 2022-05, url: "https://cncf.io/cka"}]
+awards: [{title: Best Paper, awarder: SOSP, date: 2020, summary: "For *Fast* logs"}]
+publications: [{title: Fast Logs, publisher: SOSP, date: 2020}]
 """
 
 
@@ -44,7 +47,14 @@ def test_several_roles_at_one_company(tmp_path):
         ("Bigger Corp", "2019 – Present"),
         ("Staff Engineer", "Mar 2021 – Present"),
         ("Engineer", "2019 – Feb 2021"),
+        ("CKA, CNCF", "May 2022"),
+        ("Best Paper, SOSP", "2020"),
+        ("Fast Logs, SOSP", "2020"),
     ]
+    headings = [b.text for b in doc.blocks if b.role is Role.HEADING]
+    assert headings[-3:] == ["Certifications", "Awards", "Publications"]
+    assert any(b.text == "cncf.io/cka" and b.runs[0].href for b in doc.blocks)
+    assert any(b.text == "For Fast logs" and b.runs[1].italic for b in doc.blocks)
     contact = next(b for b in doc.blocks if b.role is Role.CONTACT)
     assert contact.body == "pat@example.com · +1 555 0100"
     assert [r.href for r in contact.runs if r.href] == ["mailto:pat@example.com", "tel:+15550100"]
