@@ -135,3 +135,18 @@ def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
 
 def test_one_page_pdf_is_small():
     assert len(rendered("rui-shao", "compact", "pdf")) < 60_000
+
+
+def test_embedded_subsets_are_valid_fonts_without_hinting(theme):
+    from fontTools.ttLib import TTFont as FontFile
+
+    reader = pypdf.PdfReader(io.BytesIO(rendered("kaiyang", theme, "pdf")))
+    for ref in reader.pages[0]["/Resources"]["/Font"].values():
+        descriptor = ref.get_object()["/FontDescriptor"].get_object()
+        font = FontFile(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+        assert not {"fpgm", "prep", "cvt "} & set(font.keys())
+        glyphs = font["glyf"]
+        for name in font.getGlyphOrder():
+            glyph = glyphs[name]  # decodes: a broken glyph table would raise here
+            assert not getattr(glyph, "program", None) or not glyph.program.getBytecode()
+        assert font["cmap"].tables  # the subset keeps its character map
