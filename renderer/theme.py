@@ -9,8 +9,6 @@ errors. Themes are found among the built-ins, at a folder path, or through the
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -207,6 +205,9 @@ def builtin_names() -> list[str]:
 
 def _entry_point_folders() -> dict[str, tuple[Path, str]]:
     """Installed theme packages, located without importing (and so running) any of them."""
+    import importlib.metadata  # scanning installed packages is slow: only when asked
+    import importlib.util
+
     found: dict[str, tuple[Path, str]] = {}
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         spec = importlib.util.find_spec(ep.value) if "." not in ep.value else None
@@ -232,6 +233,8 @@ def find(name_or_path: str) -> tuple[Path, str]:
         if not (folder / "theme.yaml").is_file():
             raise InputError(f"no theme.yaml in the folder {folder}", name_or_path)
         return folder.resolve(), f"folder {folder}"
+    if _NAME.match(name_or_path) and (BUILTIN_DIR / name_or_path / "theme.yaml").is_file():
+        return BUILTIN_DIR / name_or_path, "built-in"  # no need to scan installed packages
     themes = available()
     if name_or_path not in themes:
         raise InputError(
