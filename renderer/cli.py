@@ -327,7 +327,7 @@ def check_command(
     from renderer.errors import InputError
     from renderer.lint import lint
     from renderer.loader import load_profile
-    from renderer.pipeline import page_label_pattern
+    from renderer.pipeline import layout_warnings, page_label_pattern
     from renderer.theme import load_theme
 
     document, pattern = None, None
@@ -346,6 +346,8 @@ def check_command(
         if not file.is_file():
             raise _fail(f"{file}: no such file")
         report = check(file, document, pattern)
+        if document is not None and file.suffix.lower() == ".pdf":
+            report.warnings += layout_warnings(document, chosen, file.read_bytes())
         _print_warnings(report.warnings)
         if report.ok:
             found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""

@@ -116,13 +116,21 @@ def render_document(
     write_atomic(path, data)
     written = Written(path, fmt, theme.name, len(data), count_pages(data, fmt), report)
     if fmt == "pdf":
-        written.warnings = backend("pdf").layout_warnings(document, theme, page_size)
-        if written.pages and written.pages > theme.page.target_pages:
-            written.warnings.append(
-                f"{written.pages} pages; theme {theme.name!r} aims at "
-                f"{theme.page.target_pages} at most"
-            )
+        written.warnings = layout_warnings(document, theme, data, page_size)
     return written
+
+
+def layout_warnings(
+    document: Document, theme: Theme, pdf: bytes, page_size: str | None = None
+) -> list[str]:
+    """What a reader would find hard going: bullets of many lines, more pages than planned."""
+    warnings = backend("pdf").long_bullets(document, theme, page_size)
+    pages = count_pages(pdf, "pdf") or 0
+    if pages > theme.page.target_pages:
+        warnings.append(
+            f"{pages} pages; theme {theme.name!r} aims at {theme.page.target_pages} at most"
+        )
+    return warnings
 
 
 @dataclass

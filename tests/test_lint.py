@@ -54,3 +54,9 @@ def test_layout_warnings_long_bullet_and_too_many_pages(tmp_path):
     assert result.exit_code == 0
     assert "experience[0].highlights[0]: bullet runs to about" in result.output
     assert "pages; theme 'compact' aims at 1 at most" in result.output
+    pdf = tmp_path / "o" / "ann" / "ann-compact.pdf"
+    checked = CliRunner().invoke(
+        app, ["check", str(pdf), "--profile", str(path), "--theme", "compact"]
+    )
+    assert checked.exit_code == 0, checked.output  # warnings, not failures
+    assert "bullet runs to about" in checked.output and "aims at 1 at most" in checked.output

@@ -397,7 +397,7 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
 LONG_BULLET_LINES = 4
 
 
-def layout_warnings(document: Document, theme: Theme, page_size: str | None = None) -> list[str]:
+def long_bullets(document: Document, theme: Theme, page_size: str | None = None) -> list[str]:
     """Bullets too long to be read at a glance (estimated from the font's real widths)."""
     width, _ = theme.page_size(page_size)
     _, right, _, left = theme.page.margins
