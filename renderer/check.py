@@ -55,7 +55,7 @@ def pdf_text(data: bytes) -> tuple[list[str], list[str]]:
         problems.append(
             f"font {name} is not embedded: an ATS may not map its characters back to text"
         )
-    meta = reader.metadata or {}
+    meta: dict[str, object] = dict(reader.metadata or {})
     for key in ("/Title", "/Subject", "/Keywords"):
         if not str(meta.get(key) or "").strip():
             problems.append(f"PDF metadata {key[1:]} is empty")

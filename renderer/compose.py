@@ -135,8 +135,8 @@ class _Composer:
             )
             for r, role in enumerate(job.roles):
                 role_source = f"{source}.roles[{r}]"
-                title = [Run(role.title or "", bold=True)]
-                blocks.append(self.block(Role.ENTRY, title, role_source, self.dates(role)))
+                role_title = [Run(role.title or "", bold=True)]
+                blocks.append(self.block(Role.ENTRY, role_title, role_source, self.dates(role)))
                 blocks += self.subline(
                     "experience_subline",
                     role_source,

@@ -210,7 +210,7 @@ def _save(word: Any) -> bytes:
     for part in parts:
         part.before_marshal()
     buffer = io.BytesIO()
-    writer = _FixedTimeZip(buffer)
+    writer: Any = _FixedTimeZip(buffer)  # quacks like python-docx's PhysPkgWriter
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     PackageWriter._write_parts(writer, parts)

@@ -160,11 +160,10 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
     chunk: list[str] = []
 
     def flush() -> None:
-        if chunk:
+        if chunk and current is not None:
             text = _escape("".join(chunk))
-            pieces.append(
-                text if current is main else f'<font face="{current.fontName}">{text}</font>'
-            )  # type: ignore[union-attr]
+            face = current.fontName
+            pieces.append(text if current is main else f'<font face="{face}">{text}</font>')
             chunk.clear()
 
     for char in run.text:
