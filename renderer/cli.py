@@ -110,6 +110,13 @@ PageSize = Annotated[
 ]
 
 
+TagsOption = typer.Option(
+    "--tags",
+    help="A variant: only untagged entries and bullets, and those with one of these tags (a,b).",
+    metavar="TAGS",
+)
+
+
 @app.command()
 def render(
     profiles: Annotated[
@@ -140,16 +147,17 @@ def render(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes.", metavar="N")
     ] = 1,
+    tags: Annotated[str, TagsOption] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
-    """Render profiles to output/<who>/<who>-<theme>.<format>."""
+    """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>."""
     from renderer.errors import InputError, RenderError
     from renderer.pipeline import Job
 
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
     jobs_list = [
-        Job(path, _themes(theme), _formats(fmt), out, page_size, run_check)
+        Job(path, _themes(theme), _formats(fmt), out, page_size, run_check, tuple(_split(tags)))
         for path in _profiles(profiles)
     ]
     try:
@@ -319,7 +327,8 @@ def check_command(
     ] = None,
     theme: Annotated[
         str, typer.Option("--theme", "-t", help="The theme they used.", metavar="THEME")
-    ] = (DEFAULT_THEME),
+    ] = DEFAULT_THEME,
+    tags: Annotated[str, TagsOption] = "",
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
     from renderer.check import FORMATS, check
@@ -336,7 +345,8 @@ def check_command(
             loaded = load_profile(profile)
             _print_warnings(lint(loaded))
             chosen = load_theme(theme)
-            document, pattern = compose(loaded.profile, chosen), page_label_pattern(chosen)
+            document = compose(loaded.profile, chosen, _split(tags))
+            pattern = page_label_pattern(chosen)
     except InputError as error:
         raise _fail(error.problems) from None
     failed = False

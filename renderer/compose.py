@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Literal
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal, TypeVar
 
 from renderer.document import Block, Document, Role, Run
 from renderer.markup import parse
@@ -19,12 +19,22 @@ from renderer.text import bare_url, render_slot
 from renderer.theme import SLOT_EXAMPLES, Theme
 
 Blocks = list[Block]
+T = TypeVar("T")
 
 
 class _Composer:
-    def __init__(self, profile: Profile, theme: Theme) -> None:
+    def __init__(self, profile: Profile, theme: Theme, tags: frozenset[str]) -> None:
         self.profile = profile
         self.theme = theme
+        self.tags = tags
+
+    def selected(self, items: Iterable[T]) -> Iterator[tuple[int, T]]:
+        """(index in the profile, item) for the items this variant of the resume shows:
+        all of them without --tags; otherwise the untagged ones and those sharing a tag."""
+        for index, item in enumerate(items):
+            item_tags = getattr(item, "tags", None)
+            if not self.tags or not item_tags or self.tags.intersection(item_tags):
+                yield index, item
 
     # -- small helpers -------------------------------------------------------------------------
 
@@ -48,7 +58,7 @@ class _Composer:
     def bullets(self, items: Iterable[object], source: str) -> Blocks:
         return [
             self.block(Role.BULLET, parse(item.text), f"{source}[{i}]")  # type: ignore[attr-defined]
-            for i, item in enumerate(items)
+            for i, item in self.selected(items)
         ]
 
     def paragraphs(self, text: str | None, source: str) -> Blocks:
@@ -101,7 +111,7 @@ class _Composer:
             blocks.append(self.block(Role.PARAGRAPH, runs, f"{source}.technologies"))
         blocks += self.paragraphs(role.description, f"{source}.description")
         blocks += self.bullets(role.highlights, f"{source}.highlights")
-        for g, group in enumerate(role.groups):
+        for g, group in self.selected(role.groups):
             blocks += self.group(group, f"{source}.groups[{g}]")
         return blocks
 
@@ -111,7 +121,7 @@ class _Composer:
 
     def experience(self) -> Blocks:
         blocks: Blocks = []
-        for e, job in enumerate(self.profile.experience):
+        for e, job in self.selected(self.profile.experience):
             source = f"experience[{e}]"
             kind = lambda r: r.kind.value.capitalize() if r.kind else None  # noqa: E731
             if not job.roles:
@@ -133,7 +143,7 @@ class _Composer:
             blocks += self.subline(
                 "experience_subline", source, team=job.team, kind=None, location=job.location
             )
-            for r, role in enumerate(job.roles):
+            for r, role in self.selected(job.roles):
                 role_source = f"{source}.roles[{r}]"
                 role_title = [Run(role.title or "", bold=True)]
                 blocks.append(self.block(Role.ENTRY, role_title, role_source, self.dates(role)))
@@ -149,7 +159,7 @@ class _Composer:
 
     def projects(self) -> Blocks:
         blocks: Blocks = []
-        for i, project in enumerate(self.profile.projects):
+        for i, project in self.selected(self.profile.projects):
             source = f"projects[{i}]"
             title = self.slot("project_title", name=project.name, role=project.role)
             blocks.append(self.block(Role.ENTRY, title, source, self.dates(project)))
@@ -167,12 +177,12 @@ class _Composer:
                 self.slot("skill", name=g.name, keywords=g.keywords),
                 f"skills[{i}]",
             )
-            for i, g in enumerate(self.profile.skills)
+            for i, g in self.selected(self.profile.skills)
         ]
 
     def education(self) -> Blocks:
         blocks: Blocks = []
-        for i, school in enumerate(self.profile.education):
+        for i, school in self.selected(self.profile.education):
             source = f"education[{i}]"
             title = self.slot("education_title", institution=school.institution)
             blocks.append(self.block(Role.ENTRY, title, source, self.dates(school)))
@@ -201,7 +211,7 @@ class _Composer:
         """Certifications, awards, publications: a title line with its date, then the
         item's link and summary when it has them."""
         blocks: Blocks = []
-        for i, item in enumerate(getattr(self.profile, field)):
+        for i, item in self.selected(getattr(self.profile, field)):
             source = f"{field}[{i}]"
             values = {name: getattr(item, name) for name in SLOT_EXAMPLES[slot]}
             date = self.date(item.date) if item.date else ""
@@ -213,8 +223,9 @@ class _Composer:
         return blocks
 
 
-def compose(profile: Profile, theme: Theme) -> Document:
-    composer = _Composer(profile, theme)
+def compose(profile: Profile, theme: Theme, tags: Iterable[str] = ()) -> Document:
+    """The Document for a profile in a theme; with tags, only the variant they select."""
+    composer = _Composer(profile, theme, frozenset(tags))
     sections: dict[str, Callable[[], Blocks]] = {
         "summary": composer.summary,
         "experience": composer.experience,

@@ -46,8 +46,10 @@ def person_slug(name: str | None, source: Path) -> str:
     return slug(name) if name and slug(name) != "resume" else slug(source.stem)
 
 
-def output_path(out_dir: Path, who: str, theme: str, fmt: str, size_suffix: str = "") -> Path:
-    return out_dir / who / f"{who}-{slug(theme)}{size_suffix}.{fmt}"
+def output_path(out_dir: Path, who: str, theme: str, fmt: str, *variant: str) -> Path:
+    """output/<who>/<who>-<theme>[-<variant>…].<fmt>: variants are tags and a page size."""
+    parts = [who, slug(theme), *(slug(v) for v in variant if v)]
+    return out_dir / who / f"{'-'.join(parts)}.{fmt}"
 
 
 def _new_file_mode() -> int:
@@ -143,6 +145,7 @@ class Job:
     out_dir: Path
     page_size: str | None = None
     run_check: bool = False
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -159,10 +162,10 @@ def run(job: Job) -> Result:
     written = []
     for theme_name in job.themes:
         theme = load_theme(theme_name)
-        document = compose(loaded.profile, theme)
-        suffix = f"-{job.page_size}" if job.page_size and job.page_size != theme.page.size else ""
+        document = compose(loaded.profile, theme, job.tags)
+        size = job.page_size if job.page_size != theme.page.size else None
         for fmt in job.formats:
-            path = output_path(job.out_dir, who, theme.name, fmt, suffix)
+            path = output_path(job.out_dir, who, theme.name, fmt, *sorted(job.tags), size or "")
             written.append(
                 render_document(
                     document, theme, fmt, path, page_size=job.page_size, run_check=job.run_check

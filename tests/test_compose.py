@@ -118,3 +118,65 @@ def test_markdown_keeps_links_and_structure():
     )
     assert "- **Cost \\& efficiency** — Spot/Reserved Instances" not in text  # & needs no escape
     assert "- **Cost & efficiency** — Spot/Reserved Instances" in text
+
+
+TAGGED = """
+name: Sam Tagged
+email: sam@example.com
+experience:
+  - company: Ops Co
+    tags: [sre]
+    highlights: [Ran on-call]
+  - company: Web Co
+    tags: [backend]
+    highlights:
+      - Built the API
+      - {text: Tuned the database, tags: [sre]}
+  - company: Every Co
+    highlights: [Untagged, always shown]
+skills:
+  - {name: SRE, keywords: [Prometheus], tags: [sre]}
+  - {name: Languages, keywords: [Go]}
+"""
+
+
+def test_tags_select_a_variant_and_name_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from renderer.cli import app
+
+    path = write_profile(tmp_path, TAGGED)
+    profile = load_profile(path).profile
+    chosen = load_theme("classic")
+    everything = [b.text for b in compose(profile, chosen).blocks]
+    sre = [b.text for b in compose(profile, chosen, ["sre"]).blocks]
+    assert "Built the API" in everything and "Ran on-call" in everything
+    assert "Ops Co" in sre and "Ran on-call" in sre and "Every Co" in sre
+    assert "Web Co" not in sre and "Built the API" not in sre
+    assert "Languages: Go" in sre and "SRE: Prometheus" in sre
+    backend = [b.text for b in compose(profile, chosen, ["backend"]).blocks]
+    assert "Built the API" in backend and "Tuned the database" not in backend
+    assert "Ops Co" not in backend and "SRE: Prometheus" not in backend
+    result = CliRunner().invoke(
+        app,
+        [
+            "render",
+            str(path),
+            "--tags",
+            "sre",
+            "-f",
+            "pdf",
+            "-o",
+            str(tmp_path / "o"),
+            "-p",
+            "a4",
+            "--check",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "o" / "sam-tagged" / "sam-tagged-classic-sre-a4.pdf"
+    assert pdf.is_file()
+    checked = CliRunner().invoke(app, ["check", str(pdf), "--profile", str(path), "--tags", "sre"])
+    assert checked.exit_code == 0, checked.output
+    untagged = CliRunner().invoke(app, ["check", str(pdf), "--profile", str(path)])
+    assert untagged.exit_code == 1  # the full resume is not what that file holds
