@@ -6,7 +6,7 @@ disagree on content. `check` reads a written file back and compares it with `Blo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -80,7 +80,6 @@ class Document:
     keywords: tuple[str, ...]
     blocks: tuple[Block, ...]
     language: str = "en"
-    notes: tuple[str, ...] = field(default=())  # layout facts for the lint report
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]

@@ -197,6 +197,7 @@ def load_profile(path: Path | str) -> LoadedProfile:
 
 def _problems(error: ValidationError, path: Path, positions: Positions) -> list[Problem]:
     problems = []
+    suggested: set[FieldPath] = set()  # fields a did-you-mean already points the reader to
     for item in error.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if isinstance(p, int) or not _is_branch(p))
         kind = item["type"]
@@ -206,6 +207,7 @@ def _problems(error: ValidationError, path: Path, positions: Positions) -> list[
             message = f"unknown field {key!r}"
             near = difflib.get_close_matches(key, _fields_at(loc[:-1]), n=1, cutoff=0.6)
             message += f"; did you mean {near[0]!r}?" if near else ""
+            suggested.update((*loc[:-1], n) for n in near)
             allowed = ", ".join(_fields_at(loc[:-1]))
             message += f" (allowed here: {allowed})" if not near and allowed else ""
         elif kind == "missing":
@@ -216,11 +218,6 @@ def _problems(error: ValidationError, path: Path, positions: Positions) -> list[
         line, column = mark if mark else (None, None)
         problems.append(Problem(str(path), message, line, column, loc))
     # A misspelt required key shows up twice (unknown + missing): the hint says it all.
-    suggested = {
-        (*p.path[:-1], p.message.split("did you mean ")[1].strip("'?"))
-        for p in problems
-        if "did you mean" in p.message
-    }
     return [p for p in problems if not (p.path in suggested and "is missing" in p.message)]
 
 
