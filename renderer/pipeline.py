@@ -22,8 +22,7 @@ from renderer.document import Document
 from renderer.errors import Problem
 from renderer.lint import lint
 from renderer.loader import load_profile
-from renderer.markup import plain
-from renderer.text import render_slot
+from renderer.text import page_label
 from renderer.theme import Theme, load_theme
 
 FORMATS = ("pdf", "docx", "txt", "md")
@@ -82,9 +81,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def page_label_pattern(theme: Theme) -> re.Pattern[str]:
     """The page-number line the theme prints, so a check can tell it from resume text."""
-    marker = "\x00"
-    label = plain(render_slot(theme, "page_number", page=marker, pages=marker))
-    return re.compile(re.escape(" ".join(label.split())).replace(marker, r"\d+"))
+    label = re.escape(" ".join(page_label(theme).split()))
+    return re.compile(
+        label.replace(re.escape("{page}"), r"\d+").replace(re.escape("{pages}"), r"\d+")
+    )
 
 
 def count_pages(data: bytes, fmt: str) -> int | None:

@@ -106,6 +106,13 @@ def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
         ) from None
 
 
+def page_label(theme: Theme) -> str:
+    """The theme's page-number line as plain text, with {page} and {pages} to fill in."""
+    from renderer.markup import plain
+
+    return plain(render_slot(theme, "page_number", page="{page}", pages="{pages}"))
+
+
 def render_output(theme: Theme, filename: str, **values: Any) -> str:
     """Render an output template: the theme's own if it has one, else the built-in."""
     own = theme.folder / filename

@@ -150,3 +150,17 @@ def test_embedded_subsets_are_valid_fonts_without_hinting(theme):
             glyph = glyphs[name]  # decodes: a broken glyph table would raise here
             assert not getattr(glyph, "program", None) or not glyph.program.getBytecode()
         assert font["cmap"].tables  # the subset keeps its character map
+
+
+def test_glyphs_are_checked_in_the_face_the_style_draws_with(tmp_path):
+    """Found by hypothesis: classic sets the headline in Caladea Italic, which lacks 'ļ'
+    although Caladea Regular has it; checking the regular face let reportlab draw the
+    notdef glyph, which read back as NUL. The italic face is checked now, so the declared
+    fallback draws it."""
+    path = write_profile(tmp_path, "name: Ann\nheadline: Rīga, Liepāja, Ļ ļ ģ ķ\n")
+    chosen = load_theme("classic")
+    doc = compose(load_profile(path).profile, chosen)
+    data = backend("pdf").render(doc, chosen)
+    lines, _ = pdf_text(data)
+    assert "Rīga, Liepāja, Ļ ļ ģ ķ" in [ln.strip() for ln in lines]
+    assert check(tmp_path / "x.pdf", doc, None, data).ok

@@ -26,10 +26,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from renderer.document import Document, Role, Run, keeps_with_next
+from renderer.document import Block, Document, Role, Run, keeps_with_next
 from renderer.errors import RenderError
-from renderer.markup import parse
-from renderer.text import render_slot
+from renderer.text import page_label
 from renderer.theme import Style, Theme
 
 rl_config.useA85 = 0  # ASCII85 makes streams a quarter larger for 7-bit safety no one needs
@@ -152,9 +151,10 @@ def _missing(char: str, source: str, theme: Theme) -> RenderError:
     )
 
 
-def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
+def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: str) -> str:
     """One run as reportlab paragraph markup: escaped text, fallback fonts where needed."""
-    main = fonts.face(run.bold, run.italic)
+    # The face reportlab will draw with: the role's style, plus the run's own emphasis.
+    main = fonts.face(style.bold or run.bold, style.italic or run.italic)
     pieces: list[str] = []
     current: TTFont | None = None
     chunk: list[str] = []
@@ -195,8 +195,9 @@ def _run_markup(run: Run, fonts: _FontSet, theme: Theme, source: str) -> str:
     return text
 
 
-def _markup(runs: tuple[Run, ...], fonts: _FontSet, theme: Theme, source: str) -> str:
-    return "".join(_run_markup(run, fonts, theme, source) for run in runs)
+def _markup(block: Block, fonts: _FontSet, theme: Theme) -> str:
+    style = getattr(theme.styles, block.role.value)
+    return "".join(_run_markup(run, style, fonts, theme, block.source) for run in block.runs)
 
 
 def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) -> ParagraphStyle:
@@ -257,11 +258,15 @@ class _EntryLine(Flowable):
 class _Document(BaseDocTemplate):
     """Adds a PDF outline entry for every section heading."""
 
-    def afterFlowable(self, flowable: Flowable) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sections = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         title = getattr(flowable, "outline_title", None)
         if title:
-            key = f"section-{len(self._outline)}"
-            self._outline.append(key)
+            self.sections += 1
+            key = f"section-{self.sections}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
 
@@ -304,7 +309,7 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
     story: list[Flowable] = []
     for index, block in enumerate(document.blocks):
         style = styles[block.role]
-        text = _markup(block.runs, fonts, theme, block.source)
+        text = _markup(block, fonts, theme)
         if block.role is Role.BULLET:
             story.append(Paragraph(text, style, bulletText=theme.bullet))
         elif block.role is Role.ENTRY:
@@ -369,7 +374,6 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
         displayDocTitle=1,
         initialFontName=fonts.regular.fontName,  # else every page names Helvetica, unembedded
     )
-    doc._outline = []  # type: ignore[attr-defined]
     frame = Frame(
         left,
         bottom,
@@ -382,9 +386,7 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    label = "".join(
-        r.text for r in parse(render_slot(theme, "page_number", page="{page}", pages="{pages}"))
-    )
+    label = page_label(theme)
     muted = HexColor(theme.colours.muted)
     canvasmaker = _numbered_canvas(
         _label_check(label, fonts, theme), fonts.regular.fontName, 8.5, muted, bottom / 2
