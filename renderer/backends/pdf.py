@@ -313,9 +313,7 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
         if block.role is Role.BULLET:
             story.append(Paragraph(text, style, bulletText=theme.bullet))
         elif block.role is Role.ENTRY:
-            for char in block.aside:
-                if char != " " and not _draws(regular, char):
-                    raise _missing(char, block.source, theme)
+            _drawable(block.aside, fonts, theme, block.source)
             style_def = theme.styles.entry
             colour = HexColor(getattr(theme.colours, style_def.colour))
             story.append(
@@ -343,11 +341,12 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
     return story
 
 
-def _label_check(label: str, fonts: _FontSet, theme: Theme) -> str:
-    for char in label:
+def _drawable(text: str, fonts: _FontSet, theme: Theme, where: str) -> str:
+    """Text the backend draws in the regular face itself (page numbers, bullet glyph)."""
+    for char in text:
         if char != " " and not _draws(fonts.regular, char):
-            raise _missing(char, "theme page_number template", theme)
-    return label
+            raise _missing(char, where, theme)
+    return text
 
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
@@ -388,8 +387,13 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     label = page_label(theme)
     muted = HexColor(theme.colours.muted)
+    _drawable(theme.bullet, fonts, theme, "theme bullet")
     canvasmaker = _numbered_canvas(
-        _label_check(label, fonts, theme), fonts.regular.fontName, 8.5, muted, bottom / 2
+        _drawable(label, fonts, theme, "theme page_number template"),
+        fonts.regular.fontName,
+        8.5,
+        muted,
+        bottom / 2,
     )
     doc.build(_flowables(document, theme, fonts), canvasmaker=canvasmaker)
     return buffer.getvalue()
