@@ -41,17 +41,23 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _say(label: str, message: object) -> None:
+    """One line to standard error: a coloured label, then the message exactly as written
+    (escaped, so a profile's `[bold]` is shown, not taken for rich markup)."""
+    from rich.markup import escape
+
+    _stderr().print(f"{label} {escape(str(message))}", soft_wrap=True)
+
+
 def _fail(problems: list[Problem] | str, code: int = 2) -> typer.Exit:
-    console = _stderr()
     for problem in [problems] if isinstance(problems, str) else problems:
-        console.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
+        _say("[bold red]error:[/]", problem)
     return typer.Exit(code)
 
 
 def _print_warnings(warnings: list[Problem] | list[str]) -> None:
-    console = _stderr()
     for warning in warnings:
-        console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True, markup=True)
+        _say("[yellow]warning:[/]", warning)
 
 
 def _profiles(paths: list[Path] | None) -> list[Path]:
@@ -219,7 +225,7 @@ def _report(results: list[Result], quiet: bool) -> bool:
                 status = "[green]ok[/]" if written.report.ok else "[red]FAILED[/]"
                 if not written.report.ok:
                     for problem in written.report.problems:
-                        _stderr().print(f"[red]check:[/] {written.path}: {problem}", soft_wrap=True)
+                        _say("[red]check:[/]", f"{written.path}: {problem}")
             table.add_row(
                 str(written.path), str(written.pages or "—"), _human_size(written.size), status
             )
@@ -365,7 +371,7 @@ def check_command(
         else:
             failed = True
             for problem in report.problems:
-                _stderr().print(f"[red]{file}:[/] {problem}", soft_wrap=True)
+                _say("[red]check:[/]", f"{file}: {problem}")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -291,3 +291,11 @@ def test_an_unexpected_error_is_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "internal error: RuntimeError: simulated bug" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_messages_print_profile_text_exactly(tmp_path):
+    """rich would take `[bold]` in a message for markup and drop it."""
+    path = write_profile(tmp_path, 'name: Ann\n"[bold]x[/bold]": 1\n')
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "unknown field '[bold]x[/bold]'" in result.output
