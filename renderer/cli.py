@@ -288,6 +288,7 @@ def schema(
 def themes() -> None:
     """List the themes: name, description, and where each came from."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from renderer.errors import InputError
@@ -298,10 +299,10 @@ def themes() -> None:
         table.add_column(column)
     for name, (_folder, origin) in sorted(available().items()):
         try:
-            description = load_theme(name).description
+            description = escape(load_theme(name).description)
         except InputError as error:
-            description = f"[red]broken: {error.problems[0].message}[/]"
-        table.add_row(name, description, origin)
+            description = f"[red]broken: {escape(error.problems[0].message)}[/]"
+        table.add_row(name, description, escape(origin))
     Console(highlight=False).print(table)
 
 
