@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from renderer.document import Document, Run
+from renderer.document import Document, Role, Run
 from renderer.text import render_output
 from renderer.theme import Theme
 
@@ -22,7 +22,11 @@ def md(text: str) -> str:
     )
 
 
-def _inline(runs: tuple[Run, ...]) -> str:
+_HEADINGS = {Role.NAME, Role.HEADING, Role.ENTRY, Role.GROUP}
+
+
+def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
+    """Runs as Markdown; in a heading, bold is the heading's own and is not marked again."""
     parts = []
     for run in runs:
         text = md(run.text)
@@ -30,7 +34,7 @@ def _inline(runs: tuple[Run, ...]) -> str:
         lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()  # type: ignore[union-attr]
         if core and run.italic:
             core = f"*{core}*"
-        if core and run.bold:
+        if core and run.bold and not heading:
             core = f"**{core}**"
         if run.href:
             core = f"[{core}](<{run.href}>)"
@@ -40,7 +44,8 @@ def _inline(runs: tuple[Run, ...]) -> str:
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     blocks = [
-        {"role": b.role.value, "inline": _inline(b.runs), "aside": b.aside} for b in document.blocks
+        {"role": b.role.value, "inline": _inline(b.runs, b.role in _HEADINGS), "aside": b.aside}
+        for b in document.blocks
     ]
     text = render_output(theme, "markdown.md.j2", blocks=blocks, md=md)
     return (text.strip("\n") + "\n").encode("utf-8")

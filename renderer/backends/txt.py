@@ -36,7 +36,8 @@ def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
     blocks = [
-        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside} for b in document.blocks
+        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside, "source": b.source}
+        for b in document.blocks
     ]
     text = render_output(
         theme,
