@@ -172,3 +172,14 @@ def test_libreoffice_opens_every_docx_with_pages_within_one(person, theme, libre
     # And what LibreOffice laid out still holds every line of the resume, in order.
     report = check(converted, document(person, theme), None)
     assert report.ok, report.problems
+
+
+def test_no_template_leftovers_and_truthful_extended_properties():
+    data = rendered("ao-wang", "modern", "docx")
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    assert not [n for n in names if n.startswith("customXml/") or "thumbnail" in n]
+    app = archive.read("docProps/app.xml").decode()
+    assert "<Application>resume-renderer</Application>" in app and "Macintosh" not in app
+    words = len(" ".join(document("ao-wang", "modern").lines()).split())
+    assert f"<Words>{words}</Words>" in app

@@ -218,12 +218,38 @@ def _save(word: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _drop_thumbnail(document: Any) -> None:
-    """python-docx's stock thumbnail shows a page that is not this resume."""
+def _drop_template_leftovers(document: Any) -> None:
+    """python-docx's template carries a thumbnail of another page and a bibliography store
+    (customXml): neither belongs in a resume, and a stale thumbnail misleads previews."""
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
             del package.rels[rel_id]
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.CUSTOM_XML:
+            del document.part.rels[rel_id]
+
+
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+<Application>resume-renderer</Application><Words>{words}</Words>\
+<Characters>{characters}</Characters><CharactersWithSpaces>{with_spaces}</CharactersWithSpaces>\
+<Paragraphs>{paragraphs}</Paragraphs></Properties>"""
+
+
+def _extended_properties(word: Any, document: Document) -> None:
+    """docProps/app.xml as it is for this resume (the template's claims Word for Mac wrote
+    an empty document)."""
+    text = " ".join(document.lines())
+    counts = {
+        "words": len(text.split()),
+        "characters": sum(not c.isspace() for c in text),
+        "with_spaces": len(text),
+        "paragraphs": len(document.blocks),
+    }
+    for part in word.part.package.parts:
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML.format(**counts).encode("utf-8")
 
 
 _prepared: dict[int, tuple[Theme, Any]] = {}
@@ -234,7 +260,7 @@ def _template(theme: Theme) -> Any:
     """The styled, empty document for a theme: parsed and restyled once per process."""
     if id(theme) not in _prepared:
         word = docx.Document()
-        _drop_thumbnail(word)
+        _drop_template_leftovers(word)
         _styles(word, theme)
         _prepared[id(theme)] = (theme, word)  # holding the theme keeps its id from reuse
         TEMPLATE_LOADS[0] += 1
@@ -281,4 +307,5 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     core.created = core.modified = _FIXED_TIME
     core.revision = 1
     core.language = document.language
+    _extended_properties(word, document)
     return _save(word)
