@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from renderer.check import Report, check
 from renderer.compose import compose
 from renderer.document import Document
 from renderer.errors import Problem
@@ -24,6 +24,9 @@ from renderer.lint import lint
 from renderer.loader import load_profile
 from renderer.text import page_label
 from renderer.theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from renderer.check import Report
 
 FORMATS = ("pdf", "docx", "txt", "md")
 
@@ -114,7 +117,11 @@ def render_document(
     run_check: bool = False,
 ) -> Written:
     data = backend(fmt).render(document, theme, page_size)
-    report = check(path, document, page_label_pattern(theme), data) if run_check else None
+    report = None
+    if run_check:
+        from renderer.check import check  # reading files back costs imports only --check needs
+
+        report = check(path, document, page_label_pattern(theme), data)
     write_atomic(path, data)
     written = Written(path, fmt, theme.name, len(data), count_pages(data, fmt), report)
     if fmt == "pdf":
