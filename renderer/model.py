@@ -263,7 +263,8 @@ class Experience(Role):
 
     @model_validator(mode="after")
     def _roles_or_inline(self) -> Experience:
-        inline = [f for f in Role.model_fields if f != "location" and f in self.model_fields_set]
+        shared = ("location", "tags")  # these describe the company as a whole
+        inline = [f for f in Role.model_fields if f not in shared and f in self.model_fields_set]
         if self.roles and inline:
             raise ValueError(f"give either roles or {', '.join(inline)} on the company, not both")
         return self

@@ -21,6 +21,7 @@ phone: "+1 555 0100"
 experience:
   - company: Bigger Corp
     location: Berlin
+    tags: [backend]
     roles:
       - title: Staff Engineer
         start: 2021-03
