@@ -189,6 +189,14 @@ EndDate = Annotated[
 # --- building blocks ------------------------------------------------------------------------
 
 
+def _tags() -> Any:
+    return Field(
+        default_factory=list,
+        description="Tags (lower-case words) that put this item in a variant: "
+        "`resume render --tags sre` shows untagged items and those tagged sre.",
+    )
+
+
 class Strict(BaseModel):
     # A YAML `1.0` or `2025` written where text belongs is meant as text, not an error.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
@@ -201,7 +209,7 @@ class Link(Strict):
 
 class Highlight(Strict):
     text: Markup = Field(description="The achievement, with inline markup.")
-    tags: list[Tag] = Field(default_factory=list, description="Select variants by tag.")
+    tags: list[Tag] = _tags()
 
 
 def _as_highlight(value: str | Highlight) -> Highlight:
@@ -215,7 +223,7 @@ HighlightItem = Annotated[Markup | Highlight, AfterValidator(_as_highlight)]
 class HighlightGroup(Strict):
     heading: Line = Field(description="Sub-heading over a group of bullets (a topic, a system).")
     highlights: list[HighlightItem] = Field(min_length=1, description="The group's bullets.")
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[Tag] = _tags()
 
 
 class Dated(Strict):
@@ -248,7 +256,7 @@ class Role(Dated):
         default_factory=list, description="Bullets grouped under sub-headings."
     )
     technologies: list[Line] = Field(default_factory=list, description="Tools used in the role.")
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[Tag] = _tags()
 
 
 class Experience(Role):
@@ -283,23 +291,25 @@ class Project(Dated):
     description: Paragraphs | None = Field(default=None, description="What the project is.")
     highlights: list[HighlightItem] = Field(default_factory=list, description="Your work on it.")
     keywords: list[Line] = Field(default_factory=list, description="Topics and technologies.")
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[Tag] = _tags()
 
 
 class SkillGroup(Strict):
     name: Line = Field(description="Group label, e.g. Languages.")
     keywords: list[Line] = Field(min_length=1, description="The skills in this group.")
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[Tag] = _tags()
 
 
 class Education(Dated):
     institution: Line = Field(description="University or school.")
     degree: Line | None = Field(default=None, description="e.g. Master of Science (MS).")
     field: Line | None = Field(default=None, description="Field of study.")
-    location: Line | None = None
+    location: Line | None = Field(default=None, description="City, country.")
     score: Line | None = Field(default=None, description="GPA or grade, if you wish to show it.")
-    highlights: list[HighlightItem] = Field(default_factory=list)
-    tags: list[Tag] = Field(default_factory=list)
+    highlights: list[HighlightItem] = Field(
+        default_factory=list, description="Thesis, honours, courses: bullets."
+    )
+    tags: list[Tag] = _tags()
 
 
 class Language(Strict):
@@ -308,28 +318,28 @@ class Language(Strict):
 
 
 class Certification(Strict):
-    name: Line
-    issuer: Line | None = None
-    date: Date | None = None
-    url: Url | None = None
-    tags: list[Tag] = Field(default_factory=list)
+    name: Line = Field(description="The certification, e.g. Certified Kubernetes Administrator.")
+    issuer: Line | None = Field(default=None, description="Who issued it.")
+    date: Date | None = Field(default=None, description="When it was earned.")
+    url: Url | None = Field(default=None, description="Where it can be verified.")
+    tags: list[Tag] = _tags()
 
 
 class Award(Strict):
-    title: Line
-    awarder: Line | None = None
-    date: Date | None = None
-    summary: Markup | None = None
-    tags: list[Tag] = Field(default_factory=list)
+    title: Line = Field(description="The award.")
+    awarder: Line | None = Field(default=None, description="Who gave it.")
+    date: Date | None = Field(default=None, description="When.")
+    summary: Markup | None = Field(default=None, description="What it was for, in a line.")
+    tags: list[Tag] = _tags()
 
 
 class Publication(Strict):
-    title: Line
-    publisher: Line | None = None
-    date: Date | None = None
-    url: Url | None = None
-    summary: Markup | None = None
-    tags: list[Tag] = Field(default_factory=list)
+    title: Line = Field(description="The paper, article or book.")
+    publisher: Line | None = Field(default=None, description="Venue or publisher.")
+    date: Date | None = Field(default=None, description="When it was published.")
+    url: Url | None = Field(default=None, description="Where to read it (a DOI link, say).")
+    summary: Markup | None = Field(default=None, description="What it is about, in a line.")
+    tags: list[Tag] = _tags()
 
 
 class Profile(Strict):
@@ -345,24 +355,36 @@ class Profile(Strict):
 
     name: Line | None = Field(default=None, description="Full name as it should be printed.")
     headline: Line | None = Field(default=None, description="One line under the name.")
-    email: Annotated[str, AfterValidator(_email)] | None = Field(default=None)
-    phone: Annotated[str, BeforeValidator(_phone)] | None = Field(default=None)
+    email: Annotated[str, AfterValidator(_email)] | None = Field(
+        default=None, description="E-mail address; an ATS needs it (or a phone) to reach you."
+    )
+    phone: Annotated[str, BeforeValidator(_phone)] | None = Field(
+        default=None, description='Phone number, e.g. "+44 20 7946 0000" (quote it in YAML).'
+    )
     location: Line | None = Field(default=None, description="Where you are based.")
     links: list[Link] = Field(default_factory=list, description="Web site, GitHub, LinkedIn, …")
     summary: Paragraphs | None = Field(default=None, description="Who you are, in a paragraph.")
     highlights: list[HighlightItem] = Field(
         default_factory=list, description="Key strengths, shown as bullets under the summary."
     )
-    experience: list[Experience] = Field(default_factory=list)
+    experience: list[Experience] = Field(
+        default_factory=list, description="Jobs, most recent first."
+    )
     projects: list[Project] = Field(
         default_factory=list, description="Projects and open-source contributions."
     )
-    skills: list[SkillGroup] = Field(default_factory=list)
-    education: list[Education] = Field(default_factory=list)
+    skills: list[SkillGroup] = Field(
+        default_factory=list, description="Named groups of skills (Languages, Tools, …)."
+    )
+    education: list[Education] = Field(
+        default_factory=list, description="Degrees and schools, most recent first."
+    )
     languages: list[Language] = Field(default_factory=list, description="Human languages.")
-    certifications: list[Certification] = Field(default_factory=list)
-    awards: list[Award] = Field(default_factory=list)
-    publications: list[Publication] = Field(default_factory=list)
+    certifications: list[Certification] = Field(default_factory=list, description="Certificates.")
+    awards: list[Award] = Field(default_factory=list, description="Awards and honours.")
+    publications: list[Publication] = Field(
+        default_factory=list, description="Papers, articles, books."
+    )
 
 
 SECTION_FIELDS = (

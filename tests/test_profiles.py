@@ -178,3 +178,15 @@ def test_only_the_expected_warnings(path):
     expected_nameless = path.stem == "amazon-bedrock-engineer"
     assert any("no name" in m for m in messages) == expected_nameless
     assert len(messages) == 1 + expected_nameless
+
+
+def test_every_field_of_the_schema_is_described():
+    schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
+    models = {"Profile": schema, **schema["$defs"]}
+    undocumented = [
+        f"{model}.{name}"
+        for model, body in models.items()
+        for name, field in body.get("properties", {}).items()
+        if not field.get("description")
+    ]
+    assert not undocumented
