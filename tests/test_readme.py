@@ -1,0 +1,39 @@
+"""The README's examples are real: its profile and theme load as written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from renderer.compose import compose
+from renderer.loader import load_profile
+from renderer.pipeline import backend
+from renderer.theme import load_theme
+from tests.conftest import ROOT
+
+
+def _yaml_block(after: str) -> str:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index(after) :]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
+def test_readme_profile_example_loads_and_renders(tmp_path):
+    path = tmp_path / "ada.yaml"
+    path.write_text(_yaml_block("## The profile"), "utf-8")
+    profile = load_profile(path).profile
+    assert profile.name == "Ada Example" and len(profile.experience[1].roles) == 2
+    doc = compose(profile, load_theme("modern"))
+    assert backend("pdf").render(doc, load_theme("modern")).startswith(b"%PDF")
+
+
+def test_readme_theme_example_loads(tmp_path):
+    folder = tmp_path / "mine"
+    shutil.copytree(ROOT / "themes" / "modern", folder)
+    (folder / "theme.yaml").write_text(_yaml_block("## Themes"), "utf-8")
+    load_theme.cache_clear()
+    try:
+        theme = load_theme(str(folder))
+        assert theme.name == "mine" and theme.templates["heading"] == "{{ title | upper }}"
+    finally:
+        load_theme.cache_clear()
