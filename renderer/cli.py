@@ -157,7 +157,6 @@ def render(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>."""
-    from renderer.errors import InputError, RenderError
     from renderer.pipeline import Job
 
     if page_size not in (None, "letter", "a4"):
@@ -166,20 +165,17 @@ def render(
         Job(path, _themes(theme), _formats(fmt), out, page_size, run_check, tuple(_split(tags)))
         for path in _profiles(profiles)
     ]
-    try:
-        results = _run_all(jobs_list, jobs, quiet)
-    except InputError as error:
-        raise _fail(error.problems) from None
-    except RenderError as error:
-        raise _fail(str(error), 1) from None
-    except OSError as error:
-        raise _fail(f"cannot write: {error}", 1) from None
-    failed = _report(results, quiet)
-    raise typer.Exit(1 if failed else 0)
+    results = _run_all(jobs_list, jobs, quiet)
+    check_failed = _report(results, quiet)
+    for result in results:  # a bad profile stops itself, not the others: errors come last
+        for error in result.errors:
+            _say("[bold red]error:[/]", error)
+    codes = {result.exit_code for result in results} | {1 if check_failed else 0}
+    raise typer.Exit(2 if 2 in codes else max(codes))
 
 
 def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
-    from renderer.pipeline import run
+    from renderer.pipeline import run_safely as run
 
     total = len(jobs_list)
     if (total <= 3 or quiet) and jobs == 1:
@@ -229,7 +225,7 @@ def _report(results: list[Result], quiet: bool) -> bool:
             table.add_row(
                 str(written.path), str(written.pages or "—"), _human_size(written.size), status
             )
-    if not quiet:
+    if not quiet and table.row_count:
         Console(highlight=False).print(table)
     return failed
 

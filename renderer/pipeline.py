@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from renderer.compose import compose
 from renderer.document import Document
-from renderer.errors import Problem
+from renderer.errors import InputError, Problem, RenderError
 from renderer.lint import lint
 from renderer.loader import load_profile
 from renderer.text import page_label
@@ -158,8 +158,10 @@ class Job:
 @dataclass
 class Result:
     profile: Path
-    written: list[Written]
-    warnings: list[Problem]
+    written: list[Written] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # what stopped this profile
+    exit_code: int = 0  # 2: its input is bad; 1: it could not be rendered or written
 
 
 def run(job: Job) -> Result:
@@ -179,3 +181,15 @@ def run(job: Job) -> Result:
                 )
             )
     return Result(job.profile, written, lint(loaded))
+
+
+def run_safely(job: Job) -> Result:
+    """run(), with a bad profile reported in its Result so that the others still render."""
+    try:
+        return run(job)
+    except InputError as error:
+        return Result(job.profile, errors=[str(p) for p in error.problems], exit_code=2)
+    except RenderError as error:
+        return Result(job.profile, errors=[str(error)], exit_code=1)
+    except OSError as error:
+        return Result(job.profile, errors=[f"cannot write: {error}"], exit_code=1)

@@ -299,3 +299,20 @@ def test_messages_print_profile_text_exactly(tmp_path):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert "unknown field '[bold]x[/bold]'" in result.output
+
+
+def test_one_bad_profile_does_not_stop_the_others(tmp_path):
+    folder = tmp_path / "people"
+    folder.mkdir()
+    shutil.copy(ROOT / "profiles" / "rui-shao.yaml", folder / "a-rui.yaml")
+    (folder / "b-broken.yaml").write_text("name: [Ann\n")
+    shutil.copy(ROOT / "profiles" / "ao-wang.yaml", folder / "c-ao.yaml")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = runner.invoke(
+            app, ["render", str(folder), "-f", "pdf", "-o", str(out), "-j", jobs]
+        )
+        assert result.exit_code == 2
+        assert "b-broken.yaml:2:1: not valid YAML" in result.output
+        assert (out / "rui-shao" / "rui-shao-classic.pdf").is_file()
+        assert (out / "ao-wang" / "ao-wang-classic.pdf").is_file()
