@@ -43,13 +43,12 @@ def normalise(text: str) -> str:
 def pdf_text(data: bytes) -> tuple[list[str], list[str]]:
     """(text lines, problems with the file's fonts and metadata) from a PDF."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         lines = [ln for page in reader.pages for ln in page.extract_text().splitlines()]
-    except (PdfReadError, ValueError, KeyError) as error:
-        return [], [f"cannot be read as a PDF: {error}"]
+    except Exception as error:  # noqa: BLE001 (any file may be handed to check)
+        return [], [f"cannot be read as a PDF: {type(error).__name__}: {error}"]
     problems = []
     for name in sorted(_unembedded_fonts(reader)):
         problems.append(
@@ -143,10 +142,14 @@ def read_back(path: Path, data: bytes | None = None) -> tuple[list[str], list[st
         return pdf_text(data)
     if kind == "docx":
         return docx_text(data)
-    if kind == "txt":
-        return data.decode("utf-8").splitlines(), []
-    if kind == "md":
-        return [markdown_to_text(line) for line in data.decode("utf-8").splitlines()], []
+    if kind in ("txt", "md"):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return [], [f"is not UTF-8 text (byte {error.start}): its characters cannot be trusted"]
+        if kind == "txt":
+            return text.splitlines(), []
+        return [markdown_to_text(line) for line in text.splitlines()], []
     raise ValueError(f"cannot check {path.name}: only {', '.join(FORMATS)} files")
 
 

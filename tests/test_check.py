@@ -155,3 +155,16 @@ def test_markdown_reads_back_as_its_reader_sees_it():
         "Cost & x *lit* repo (https://e.com/a)"
     )
     assert markdown_to_text("[github.com/a](<https://github.com/a>)") == "github.com/a"
+
+
+def test_files_that_are_not_what_they_say(tmp_path):
+    doc = document("rui-shao", "classic")
+    for name, data in (
+        ("x.pdf", b"%PDF-1.4 garbage"),
+        ("x.docx", b"PK garbage"),
+        ("x.txt", b"caf\xe9"),
+        ("x.pdf", b""),
+    ):
+        report = check(tmp_path / name, doc, None, data)
+        assert not report.ok
+        assert any(p.startswith(("cannot be read as", "is not UTF-8")) for p in report.problems)
