@@ -74,26 +74,24 @@ def _compile(theme: Theme, slot: str) -> Template:
 
 def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
     """Compile and try every slot the theme overrides, so a broken template (bad syntax, a
-    name the slot is not given, a reach into Python internals) fails when the theme loads,
-    naming its line, rather than halfway through a render."""
+    name the slot is not given, a reach into Python internals, a refused link) fails when the
+    theme loads, naming its line, rather than halfway through a render."""
+    from renderer.markup import MarkupError, parse
     from renderer.theme import SLOT_EXAMPLES
 
     for slot in theme.templates:
+        given = ", ".join(SLOT_EXAMPLES[slot])
         try:
-            _compile(theme, slot).render(**SLOT_EXAMPLES[slot])
+            parse(_compile(theme, slot).render(**SLOT_EXAMPLES[slot]))
         except TemplateError as error:
             kind = "syntax error" if isinstance(error, TemplateSyntaxError) else "error"
-            given = ", ".join(SLOT_EXAMPLES[slot])
-            line, column = positions.of(("templates", slot)) or (None, None)
-            raise InputError(
-                Problem(
-                    str(path),
-                    f"template {kind}: {error.message} (this slot is given: {given})",
-                    line,
-                    column,
-                    ("templates", slot),
-                )
-            ) from None
+            message = f"template {kind}: {error.message} (this slot is given: {given})"
+        except MarkupError as error:  # e.g. a javascript: link written into the template
+            message = f"template makes bad markup: {error}"
+        else:
+            continue
+        line, column = positions.of(("templates", slot)) or (None, None)
+        raise InputError(Problem(str(path), message, line, column, ("templates", slot)))
 
 
 def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:

@@ -129,3 +129,12 @@ def test_installed_theme_package_is_found_without_running_its_code(tmp_path, mon
     assert not canary.exists(), "finding a theme must not import (run) its package"
     assert "resume_theme_ocean" not in sys.modules
     load_theme.cache_clear()
+
+
+def test_template_writing_a_refused_link(copy_of_classic):
+    (copy_of_classic / "theme.yaml").open("a").write(
+        'templates:\n  heading: "[{{ title }}](javascript:alert(1))"\n'
+    )
+    message = _error(copy_of_classic)
+    assert "templates.heading: template makes bad markup" in message
+    assert "javascript: links are refused" in message
