@@ -66,6 +66,15 @@ class _Composer:
             return []
         return [self.block(Role.PARAGRAPH, parse(p), source) for p in text.split("\n\n")]
 
+    def joined(self, items: Iterable[Iterable[Run]]) -> list[Run]:
+        """Items of one line (contact details, languages), the theme's separator between."""
+        runs: list[Run] = []
+        for item in items:
+            if runs:
+                runs.append(Run(self.theme.separator))
+            runs += item
+        return runs
+
     def subline(self, slot: str, source: str, **values: object) -> Blocks:
         runs = self.slot(slot, **values)
         return [self.block(Role.SUBLINE, runs, source)] if runs else []
@@ -78,23 +87,17 @@ class _Composer:
             blocks.append(self.block(Role.NAME, [Run(p.name)], "name"))
         if p.headline:
             blocks.append(self.block(Role.HEADLINE, [Run(p.headline)], "headline"))
-        items: list[Run] = []
+        items: list[Iterable[Run]] = []
         if p.email:
-            items.append(Run(p.email, href=f"mailto:{p.email}"))
+            items.append([Run(p.email, href=f"mailto:{p.email}")])
         if p.phone:
-            items.append(
-                Run(p.phone, href="tel:" + "".join(c for c in p.phone if c in "+0123456789"))
-            )
+            digits = "".join(c for c in p.phone if c in "+0123456789")
+            items.append([Run(p.phone, href=f"tel:{digits}")])
         if p.location:
-            items.append(Run(p.location))
-        items += [Run(bare_url(link.url), href=link.url) for link in p.links]
+            items.append([Run(p.location)])
+        items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
         if items:
-            runs: list[Run] = []
-            for item in items:
-                if runs:
-                    runs.append(Run(self.theme.separator))
-                runs.append(item)
-            blocks.append(self.block(Role.CONTACT, runs, "contact"))
+            blocks.append(self.block(Role.CONTACT, self.joined(items), "contact"))
         return blocks
 
     # -- sections ------------------------------------------------------------------------------
@@ -200,12 +203,11 @@ class _Composer:
     def languages(self) -> Blocks:
         if not self.profile.languages:
             return []
-        runs: list[Run] = []
-        for item in self.profile.languages:
-            if runs:
-                runs.append(Run(self.theme.separator))
-            runs += self.slot("language", language=item.language, fluency=item.fluency)
-        return [self.block(Role.PARAGRAPH, runs, "languages")]
+        items = [
+            self.slot("language", language=item.language, fluency=item.fluency)
+            for item in self.profile.languages
+        ]
+        return [self.block(Role.PARAGRAPH, self.joined(items), "languages")]
 
     def dated_entries(self, field: str, slot: str) -> Blocks:
         """Certifications, awards, publications: a title line with its date, then the

@@ -203,7 +203,11 @@ class Strict(BaseModel):
 
 
 class Link(Strict):
-    label: Line = Field(description="What the reader sees, e.g. GitHub or a repository name.")
+    label: Line | None = Field(
+        default=None,
+        description="What the link is (GitHub, Portfolio). The built-in themes print the "
+        "address itself, which an ATS can read; a theme's `link` slot may print the label.",
+    )
     url: Url = Field(description="https://, http://, mailto: or tel: address.")
 
 

@@ -114,6 +114,7 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "certification": "**{{ name }}**{% if issuer %}, {{ issuer }}{% endif %}",
     "award": "**{{ title }}**{% if awarder %}, {{ awarder }}{% endif %}",
     "publication": "**{{ title }}**{% if publisher %}, {{ publisher }}{% endif %}",
+    "link": "[{{ url | bare_url }}]({{ url }})",
     "page_number": "Page {{ page }} of {{ pages }}",
 }
 
@@ -134,6 +135,7 @@ SLOT_EXAMPLES: dict[str, dict[str, object]] = {
     "certification": {"name": "Certificate", "issuer": "Issuer"},
     "award": {"title": "Award", "awarder": "Awarder"},
     "publication": {"title": "Paper", "publisher": "Venue"},
+    "link": {"label": "GitHub", "url": "https://github.com/you"},
     "page_number": {"page": 1, "pages": 2},
 }
 

@@ -181,3 +181,38 @@ def test_tags_select_a_variant_and_name_it(tmp_path):
     assert checked.exit_code == 0, checked.output
     untagged = CliRunner().invoke(app, ["check", str(pdf), "--profile", str(path)])
     assert untagged.exit_code == 1  # the full resume is not what that file holds
+
+
+def test_contact_links_through_the_link_slot(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    text = 'name: Ann\nemail: a@b.co\nlinks:\n  - {label: GitHub, url: "https://github.com/ann"}\n'
+    profile = load_profile(write_profile(tmp_path, text + "  - url: https://ann.dev\n")).profile
+    contact = next(
+        b for b in compose(profile, load_theme("classic")).blocks if b.role is Role.CONTACT
+    )
+    assert contact.body == "a@b.co · github.com/ann · ann.dev"
+    folder = tmp_path / "labelled"
+    shutil.copytree(ROOT / "themes" / "classic", folder)
+    with (folder / "theme.yaml").open("a") as stream:
+        stream.write(
+            'templates:\n  link: "{% if label %}{{ label }}: {% endif %}'
+            '[{{ url | bare_url }}]({{ url }})"\n'
+        )
+    load_theme.cache_clear()
+    try:
+        labelled = load_theme(str(folder))
+        doc = compose(profile, labelled)
+        contact = next(b for b in doc.blocks if b.role is Role.CONTACT)
+        assert contact.body == "a@b.co · GitHub: github.com/ann · ann.dev"
+        assert [r.href for r in contact.runs if r.href][1:] == [
+            "https://github.com/ann",
+            "https://ann.dev",
+        ]
+        for fmt in FORMATS:
+            data = backend(fmt).render(doc, labelled)
+            assert check(tmp_path / f"x.{fmt}", doc, None, data).ok
+    finally:
+        load_theme.cache_clear()
