@@ -215,7 +215,9 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
         spaceBefore=style.space_before,
         spaceAfter=style.space_after,
         leftIndent=style.indent,
-        bulletIndent=max(style.indent - bullet_width - style.size * 0.45, 0) if is_bullet else 0,
+        # reportlab leaves 0.6 em after the bullet and pushes the first line right if the
+        # bullet would end past the indent: place it so every line starts at the indent.
+        bulletIndent=max(style.indent - bullet_width - style.size * 0.6, 0) if is_bullet else 0,
         bulletFontName=fonts.regular.fontName,
         bulletFontSize=style.size,
         bulletColor=colour,
