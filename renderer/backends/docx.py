@@ -77,8 +77,11 @@ def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> No
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if spec.align == "center" else WD_ALIGN_PARAGRAPH.LEFT
     fmt.space_before = Pt(spec.space_before)
     fmt.space_after = Pt(spec.space_after)
-    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
-    fmt.line_spacing = spec.leading / 1.17  # Word's "single" already spaces lines ~1.17 em
+    # "At least" the PDF's leading: lines sit where reportlab puts them (Word's "single" is
+    # the font's own line gap, 1.17-1.22 em, which ran a full page onto a second), yet a
+    # user who enlarges the type in Word still gets lines that grow with it.
+    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    fmt.line_spacing = Pt(spec.size * spec.leading)
     fmt.left_indent = Pt(spec.indent)
     fmt.widow_control = True
     ppr = style.element.get_or_add_pPr()

@@ -224,6 +224,7 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
         allowWidows=0,
         allowOrphans=0,
         splitLongWords=1,
+        spaceShrinkage=0,  # Word never squeezes spaces: lines break where the DOCX's do
         hyphenationLang="",  # never hyphenate: an ATS would read half-words
     )
 
