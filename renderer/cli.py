@@ -87,10 +87,19 @@ def _themes(value: str) -> tuple[str, ...]:
     from renderer.errors import InputError
     from renderer.theme import available, load_theme
 
-    names = sorted(available()) if value.strip() == "all" else _split(value)
+    names = sorted(available()) if value.strip() == "all" else list(dict.fromkeys(_split(value)))
+    if not names:
+        raise _fail("--theme needs a theme name or folder (see: resume themes)")
+    by_name: dict[str, str] = {}
     try:
         for name in names:
-            load_theme(name)  # every theme's errors before any rendering starts
+            theme = load_theme(name)  # every theme's errors before any rendering starts
+            if theme.name in by_name:  # both would write <who>-<name>.<format>
+                raise _fail(
+                    f"themes {by_name[theme.name]!r} and {name!r} are both named "
+                    f"{theme.name!r} and would write the same files; render them separately"
+                )
+            by_name[theme.name] = name
     except InputError as error:
         raise _fail(error.problems) from None
     return tuple(names)
@@ -157,15 +166,18 @@ def render(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>."""
-    from renderer.pipeline import Job
+    from renderer.pipeline import Job, prepare
 
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
-    jobs_list = [
-        Job(path, _themes(theme), _formats(fmt), out, page_size, run_check, tuple(_split(tags)))
-        for path in _profiles(profiles)
-    ]
-    results = _run_all(jobs_list, jobs, quiet)
+    chosen_themes, formats, variant = _themes(theme), _formats(fmt), tuple(_split(tags))
+    jobs_list, failed = prepare(
+        _profiles(profiles),
+        lambda path, loaded: Job(
+            path, chosen_themes, formats, out, page_size, run_check, variant, loaded
+        ),
+    )
+    results = _run_all(jobs_list, jobs, quiet) + failed
     check_failed = _report(results, quiet)
     for result in results:  # a bad profile stops itself, not the others: errors come last
         for error in result.errors:
@@ -178,6 +190,7 @@ def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
     from renderer.pipeline import run_safely as run
 
     total = len(jobs_list)
+    jobs = max(1, min(jobs, total, _cpus()))  # more workers than work or cores only costs
     if (total <= 3 or quiet) and jobs == 1:
         return [run(job) for job in jobs_list]
     from rich.progress import Progress
@@ -192,12 +205,26 @@ def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
             return results
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
             results = []
             for result in pool.map(run, jobs_list, chunksize=max(1, total // (jobs * 8))):
                 results.append(result)
                 progress.advance(task)
             return results
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and says so once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _report(results: list[Result], quiet: bool) -> bool:
@@ -271,13 +298,27 @@ def schema(
     """Print the profile's JSON Schema (for editor completion and CI validation)."""
     from renderer.schema import schema_json
 
-    text = schema_json()
     if output is None:
+        # A terminal or pipe that cannot take UTF-8 still gets valid JSON: \u escapes.
+        text = schema_json(ascii_only=not _takes_utf8(sys.stdout))
         sys.stdout.write(text)
     else:
-        from renderer.pipeline import write_atomic
+        _write(output, schema_json().encode("utf-8"))
 
-        write_atomic(output, text.encode("utf-8"))
+
+def _takes_utf8(stream: object) -> bool:
+    return (getattr(stream, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file the way renders are written (atomically; only over a regular file)."""
+    from renderer.errors import OutputError
+    from renderer.files import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OutputError as error:
+        raise _fail(str(error), error.exit_code) from None
 
 
 @app.command()
@@ -310,12 +351,13 @@ def new(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a profile to fill in, with every section shown and commented."""
-    from renderer.pipeline import write_atomic
     from renderer.schema import scaffold
 
-    if path.exists() and not force:
+    if path.is_dir():
+        raise _fail(f"{path} is a folder; give the path of the profile file to write")
+    if (path.exists() or path.is_symlink()) and not force:
         raise _fail(f"{path} exists; use --force to overwrite it")
-    write_atomic(path, scaffold().encode("utf-8"))
+    _write(path, scaffold().encode("utf-8"))
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 
@@ -372,13 +414,30 @@ def check_command(
     raise typer.Exit(1 if failed else 0)
 
 
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character (PYTHONIOENCODING=ascii, LANG=C) gets an
+    escape for it, never an error halfway through a message."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+INTERRUPTED = 130  # what shells report for Ctrl-C
+
+
 def main() -> None:
     """Entry point: a person never sees a traceback, even for a bug of ours."""
+    _tolerant_streams()
     try:
-        app()
+        code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
+    except typer.Abort:
+        code = INTERRUPTED
+    except typer.TyperException as error:  # usage errors: typer's own message, exit 2
+        error.show()  # type: ignore[attr-defined]
+        code = getattr(error, "exit_code", 2)
     except KeyboardInterrupt:
-        print("interrupted; no file was left half-written", file=sys.stderr)
-        raise SystemExit(130) from None
+        code = INTERRUPTED
     except Exception as error:  # noqa: BLE001 (the last line of defence)
         if os.environ.get("RESUME_DEBUG"):
             raise
@@ -388,7 +447,10 @@ def main() -> None:
             "output of the same command run with RESUME_DEBUG=1.",
             file=sys.stderr,
         )
-        raise SystemExit(1) from None
+        code = 1
+    if code == INTERRUPTED:
+        print("interrupted; no file was left half-written", file=sys.stderr)
+    raise SystemExit(code or 0)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ disagree on content. `check` reads a written file back and compares it with `Blo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,15 +61,18 @@ class Block:
     @property
     def body_with_links(self) -> str:
         """The body with each link's address written out, for formats without hyperlinks."""
+        return self.links_written_out()
+
+    def links_written_out(self, address: Callable[[str], str] | None = None) -> str:
         return "".join(
-            f"{run.text} ({run.href})"
+            f"{run.text} ({address(run.href) if address else run.href})"
             if run.href and not shows_address(run.text, run.href)
             else run.text
             for run in self.runs
         )
 
-    def text_with_links(self) -> str:
-        body = self.body_with_links
+    def text_with_links(self, address: Callable[[str], str] | None = None) -> str:
+        body = self.links_written_out(address)
         return f"{body} {self.aside}" if self.aside else body
 
 

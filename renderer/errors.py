@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,5 +51,36 @@ class InputError(Exception):
         return (type(self), (self.problems,))
 
 
+def parse_path(text: str) -> FieldPath:
+    """experience[1].start -> ('experience', 1, 'start'): the inverse of format_path."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
 class RenderError(Exception):
-    """A render that cannot be done faithfully (a glyph the fonts lack, a template that fails)."""
+    """A render that cannot be done faithfully (a glyph the fonts lack, a template that fails).
+
+    `source` is the profile field the trouble came from (`experience[1].highlights[0]`), so
+    that the message can name the profile's file and line; `file` is a theme file to name
+    instead when the trouble is the theme's.
+    """
+
+    def __init__(self, message: str, source: str = "", file: str = "", line: int | None = None):
+        self.message, self.source, self.file, self.line = message, source, file, line
+        super().__init__(f"{source}: {message}" if source else message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, int | None]]:
+        return (type(self), (self.message, self.source, self.file, self.line))
+
+
+class OutputError(Exception):
+    """A file that cannot be written; the message names the target, never a temp file."""
+
+    def __init__(self, path: Path | str, reason: str, exit_code: int = 1) -> None:
+        self.path, self.reason, self.exit_code = Path(path), reason, exit_code
+        super().__init__(f"{path}: cannot write: {reason}")
+
+    def __reduce__(self) -> tuple[type, tuple[Path, str, int]]:
+        return (type(self), (self.path, self.reason, self.exit_code))

@@ -1,27 +1,36 @@
-"""Read a profile from YAML or JSON, keeping where every value stood so errors can say so."""
+"""Read YAML or JSON (profiles, themes, applications), keeping where every value stood.
+
+One place turns a file into plain values with their positions, and pydantic's complaints into
+problems that name the file, the line, the column and the field, with a did-you-mean for a
+misspelt key: profiles and themes alike.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from renderer.errors import FieldPath, InputError, Problem
+from renderer.files import read_bytes
 from renderer.model import Profile
 
 MAX_BYTES = 1024 * 1024  # a resume is a few KiB; anything near this is a mistake or an attack
 MAX_NODES = 100_000  # caps alias expansion ("billion laughs") long before memory suffers
+MAX_DEPTH = 64  # a profile nests a handful of levels; libyaml's composer recurses in C
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Mark = tuple[int, int]  # 1-based line, column
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -30,6 +39,9 @@ class Positions:
 
     values: dict[FieldPath, Mark] = field(default_factory=dict)
     keys: dict[FieldPath, Mark] = field(default_factory=dict)
+    # Plain (unquoted) text followed on its line by what YAML takes for a comment, which it
+    # silently drops: `- Wrote C# #legacy` keeps only "Wrote C#". (path, mark, comment)
+    trailing_comments: list[tuple[FieldPath, Mark, str]] = field(default_factory=list)
 
     def of(self, path: FieldPath, *, key: bool = False) -> Mark | None:
         """The nearest known position: the value itself, else its closest parent."""
@@ -48,36 +60,46 @@ class LoadedProfile:
     positions: Positions
 
 
+_BOMS = (  # longest first: UTF-32's little-endian mark starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def read_text(path: Path, *, what: str = "profile") -> str:
-    """The file's text, or an InputError that says why it cannot be a profile."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is {size:,} bytes; a {what} may be at most 1 MiB", path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file (looked for {what} at {path})", path) from None
-    except IsADirectoryError:
-        raise InputError(f"is a folder, not a {what} file", path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path) from None
-    if b"\x00" in data:
-        raise InputError(f"is a binary file, not a YAML or JSON {what}", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(
-            Problem(
-                str(path),
-                f"byte 0x{data[error.start]:02X} is not UTF-8; save the file as UTF-8 "
-                "(it looks like Latin-1 or Windows-1252)",
-                line,
-                column,
-            )
-        ) from None
-    text = text.removeprefix("\ufeff")
+    """The file's text, or an InputError that says why it cannot be one."""
+    data = read_bytes(path, MAX_BYTES, what)
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if codec in ("utf-16", "utf-32"):  # Windows "Unicode": decoded, since the BOM says how
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise InputError(
+                f"is not valid {codec.upper()}; save the file as UTF-8", path
+            ) from None
+    else:
+        if b"\x00" in data:
+            hint = ""
+            if data[1::2].count(0) > len(data) // 3 or data[0::2].count(0) > len(data) // 3:
+                hint = " (it looks like UTF-16 without a byte-order mark: save it as UTF-8)"
+            raise InputError(f"is a binary file, not a YAML or JSON {what}{hint}", path)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            raise InputError(
+                Problem(
+                    str(path),
+                    f"byte 0x{data[error.start]:02X} is not UTF-8; save the file as UTF-8 "
+                    "(it looks like Latin-1 or Windows-1252)",
+                    line,
+                    column,
+                )
+            ) from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -85,7 +107,7 @@ def read_text(path: Path, *, what: str = "profile") -> str:
     return text
 
 
-def parse_document(text: str, path: Path) -> tuple[Any, Positions]:
+def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, Positions]:
     """YAML or JSON to plain Python values, with the position of every value."""
     if path.suffix.lower() == ".json":
         try:
@@ -94,17 +116,24 @@ def parse_document(text: str, path: Path) -> tuple[Any, Positions]:
             raise InputError(
                 Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
             ) from None
+        except RecursionError:
+            raise InputError(
+                f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels", path
+            ) from None
+    lines = text.splitlines()
     loader = _Loader(text)
     try:
+        _check_depth(text, path, what)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or "not valid YAML").strip()
         context = f" ({error.context.strip()})" if error.context else ""
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
         raise InputError(
             Problem(
                 str(path),
-                f"not valid YAML: {problem}{context}",
+                f"not valid YAML: {problem}{context}{_quote_hint(line)}",
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
             )
@@ -114,111 +143,199 @@ def parse_document(text: str, path: Path) -> tuple[Any, Positions]:
     finally:
         loader.dispose()
     if node is None:
-        raise InputError("file is empty: a profile needs at least a name or a section", path)
+        raise InputError(f"file is empty: a {what} needs at least a name or a section", path)
     positions = Positions()
-    budget = [MAX_NODES]
-    value = _build(node, (), positions, budget, loader, path)
-    return value, positions
+    builder = _Builder(loader, path, positions, lines)
+    return builder.build(node, ()), positions
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _check_depth(text: str, path: Path, what: str) -> None:
+    """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash
+    the interpreter on a file of a million `[`. The event parser does not recurse."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                message = f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels"
+                where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+                raise InputError(Problem(str(path), message, *where))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
-def _build(
-    node: yaml.Node,
-    path: FieldPath,
-    positions: Positions,
-    budget: list[int],
-    loader: Any,
-    file: Path,
-) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise InputError(
-            Problem(str(file), "too many values (is this an alias bomb?)", *_mark(node))
-        )
-    positions.values.setdefault(path, _mark(node))
-    if isinstance(node, yaml.MappingNode):
+_TEXT_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:]*:\s+)?(?P<value>.*)$")
+
+
+def _quote_hint(line: str) -> str:
+    """Text that YAML took for syntax (`- *bold* text`, `- Note: this`) just needs quotes."""
+    value = _TEXT_VALUE.match(line)
+    text = value.group("value").strip() if value else ""
+    if not text or text[0] in "\"'":
+        return ""
+    if text[0] in "*&!%@`|>{[?,]}" or ": " in text or " #" in text or text.endswith(":"):
+        return '; if this line is text, put it in quotes: "…" (and write a " inside as \\")'
+    return ""
+
+
+class _Builder:
+    """Plain values from a YAML node tree, recording positions and bounding alias expansion."""
+
+    def __init__(self, loader: Any, file: Path, positions: Positions, lines: list[str]):
+        self.loader, self.file, self.positions, self.lines = loader, file, positions, lines
+        self.budget = MAX_NODES
+
+    def problem(self, message: str, node: yaml.Node, path: FieldPath = ()) -> InputError:
+        return InputError(Problem(str(self.file), message, *_mark(node), path))
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.problem("too many values (is this an alias bomb?)", node)
+        self.positions.values.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date stays text: the model reads and checks it (2025-02-30)
+        try:
+            value = self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            raise self.problem(f"cannot read value: {error}", node, path) from None
+        if isinstance(value, str) and not getattr(node, "style", None):  # plain: "" or None
+            self.note_trailing_comment(node, path)
+        return value
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if (
                 not isinstance(key_node, yaml.ScalarNode)
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
-                raise InputError(
-                    Problem(str(file), "keys must be plain words", *_mark(key_node), path)
-                )
-            key = str(loader.construct_object(key_node))
+                raise self.problem("keys must be plain words", key_node, path)
+            key = str(self.loader.construct_object(key_node))
             if key in result:
-                raise InputError(
-                    Problem(
-                        str(file),
-                        f"key {key!r} is given twice; the first would be silently lost",
-                        *_mark(key_node),
-                        path,
-                    )
+                raise self.problem(
+                    f"key {key!r} is given twice; the first would be silently lost", key_node, path
                 )
-            positions.keys[(*path, key)] = _mark(key_node)
-            result[key] = _build(value_node, (*path, key), positions, budget, loader, file)
+            self.positions.keys[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, (*path, i), positions, budget, loader, file)
-            for i, item in enumerate(node.value)
-        ]
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value  # a date stays text: the model reads and checks it (2025-02-30)
-    try:
-        return loader.construct_object(node)
-    except (yaml.YAMLError, ValueError, OverflowError) as error:
-        problem = Problem(str(file), f"cannot read value: {error}", *_mark(node), path)
-        raise InputError(problem) from None
+
+    def note_trailing_comment(self, node: yaml.Node, path: FieldPath) -> None:
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        # `text #tag` (one space) or `text #word` reads as text that lost its end; a comment
+        # set off by two spaces and `# ` is how people write comments, and is left alone.
+        found = re.match(r"^( +)#(.*)$", rest)
+        if found and (len(found.group(1)) == 1 or found.group(2)[:1] not in ("", " ")):
+            column = end.column + len(found.group(1)) + 1
+            self.positions.trailing_comments.append(
+                (path, (end.line + 1, column), "#" + found.group(2))
+            )
 
 
-def load_profile(path: Path | str) -> LoadedProfile:
-    path = Path(path)
-    data, positions = parse_document(read_text(path), path)
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_document(path: Path, what: str) -> tuple[dict[str, Any], Positions]:
+    """A YAML or JSON file that must hold a mapping, with its positions."""
+    data, positions = parse_document(read_text(path, what=what), path, what)
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise InputError(
             Problem(
                 str(path),
-                f"a profile is a mapping of fields (name:, experience:, …), but this is {found}",
+                f"a {what} is a mapping of fields (key: value lines), but this is {found}",
                 *(positions.of(()) or (None, None)),
             )
         )
+    return data, positions
+
+
+def validate(model: type[M], data: dict[str, Any], path: Path, positions: Positions) -> M:
+    """The model made from a file's values, or an InputError naming each bad value's place."""
     try:
-        profile = Profile.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
-        raise InputError(_problems(error, path, positions)) from None
-    return LoadedProfile(profile, path, positions)
+        raise InputError(problems_of(error, model, path, positions)) from None
+    except RecursionError:  # pydantic validates nested values recursively
+        raise InputError("nested too deeply", path) from None
 
 
-def _problems(error: ValidationError, path: Path, positions: Positions) -> list[Problem]:
+def load_profile(path: Path | str) -> LoadedProfile:
+    path = Path(path)
+    data, positions = load_document(path, "profile")
+    return LoadedProfile(validate(Profile, data, path, positions), path, positions)
+
+
+def problems_of(
+    error: ValidationError, model: type[BaseModel], path: Path, positions: Positions
+) -> list[Problem]:
     problems = []
     suggested: set[FieldPath] = set()  # fields a did-you-mean already points the reader to
-    for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if isinstance(p, int) or not _is_branch(p))
+    items = error.errors(include_url=False)
+    # `- Led the team: shipped X` is valid YAML for a one-key mapping, which is rarely what
+    # was meant: one clear hint replaces the errors of every branch that tried to read it.
+    text_as_mapping = {
+        _clean_loc(item["loc"]): item["input"]
+        for item in items
+        if item["type"] == "string_type"
+        and isinstance(item.get("input"), dict)
+        and len(item["input"]) == 1
+    }
+    for loc, value in text_as_mapping.items():
+        key, rest = next(iter(value.items()))
+        line, column = positions.of(loc) or (None, None)
+        message = (
+            f"YAML read this text as a field {str(key)!r} with the value {str(rest)!r}, "
+            f'because of the ": " in it; if it is text, put it in quotes: "{key}: {rest}"'
+        )
+        problems.append(Problem(str(path), message, line, column, loc))
+    for item in items:
+        loc = _clean_loc(item["loc"])
+        if any(loc[: len(t)] == t for t in text_as_mapping):
+            continue
         kind = item["type"]
         message = item["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            message = f"unknown field {key!r}"
-            near = difflib.get_close_matches(key, _fields_at(loc[:-1]), n=1, cutoff=0.6)
-            message += f"; did you mean {near[0]!r}?" if near else ""
+            allowed = fields_at(model, loc[:-1])
+            message = f"unknown field {key!r}" + did_you_mean(key, allowed)
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             suggested.update((*loc[:-1], n) for n in near)
-            allowed = ", ".join(_fields_at(loc[:-1]))
-            message += f" (allowed here: {allowed})" if not near and allowed else ""
         elif kind == "missing":
             message = f"required field {loc[-1]!r} is missing"
         elif "input" in item and kind not in ("value_error", "assertion_error"):
-            message = f"{message} (found {item['input']!r})"
+            message = f"{message} (found {_clip(repr(item['input']))})"
         mark = positions.of(loc, key=kind == "extra_forbidden")
         line, column = mark if mark else (None, None)
         problems.append(Problem(str(path), message, line, column, loc))
     # A misspelt required key shows up twice (unknown + missing): the hint says it all.
     return [p for p in problems if not (p.path in suggested and "is missing" in p.message)]
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """'; did you mean 'company'?' for a near miss, else the allowed choices."""
+    choices = list(choices)
+    near = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if near:
+        return f"; did you mean {near[0]!r}?"
+    return f" (allowed here: {', '.join(choices)})" if choices else ""
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
+    return tuple(p for p in loc if isinstance(p, int) or not _is_branch(p))
 
 
 def _is_branch(part: Any) -> bool:
@@ -229,9 +346,9 @@ def _is_branch(part: Any) -> bool:
     )
 
 
-def _fields_at(loc: FieldPath) -> list[str]:
-    """The field names allowed at a location of the profile, for did-you-mean hints."""
-    model: Any = Profile
+def fields_at(root: type[BaseModel], loc: FieldPath) -> list[str]:
+    """The field names allowed at a location of a document, for did-you-mean hints."""
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -242,7 +359,7 @@ def _fields_at(loc: FieldPath) -> list[str]:
             return []
         model = _model_in(info.annotation)
     if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
+        return [name for name, info in model.model_fields.items() if not info.exclude]
     return []
 
 

@@ -99,17 +99,31 @@ def _url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_url)]
 
 
+# Each part of an address is matched once (no two quantifiers can take the same character),
+# so a long run of dots or spaces is rejected in linear time; the lengths are the RFCs'.
+_EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\".]+(?:\.[^@\s<>()\[\]\\,;:\".]+)+")
+_PHONE = re.compile(r"\+?[0-9()./ -]+?(?: *(?:ext\.?|x) *[0-9]+)?")
+MAX_EMAIL = 254
+MAX_PHONE = 40
+
+
 def _email(value: str) -> str:
     value = _line(value)
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        raise ValueError(f"{value!r} is not an e-mail address")
+    if len(value) > MAX_EMAIL or not _EMAIL.fullmatch(value):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise ValueError(f"{shown!r} is not an e-mail address")
     return value
 
 
 def _phone(value: Any) -> str:
     value = _line(str(value))
-    if not re.fullmatch(r"\+?[0-9 ()./-]{5,}(\s*(ext\.?|x)\s*[0-9]+)?", value):
-        raise ValueError(f"{value!r} is not a phone number (digits, spaces, + ( ) - . only)")
+    digits = sum(c.isdigit() for c in value)
+    if len(value) > MAX_PHONE or digits < 5 or not _PHONE.fullmatch(value):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise ValueError(
+            f"{shown!r} is not a phone number (digits, spaces, + ( ) - . only; "
+            f"at most {MAX_PHONE} characters)"
+        )
     return value
 
 

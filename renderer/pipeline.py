@@ -6,12 +6,10 @@ nothing about any output format (backends are imported only when first used).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import os
 import re
-import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -19,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from renderer.compose import compose
 from renderer.document import Document
-from renderer.errors import InputError, Problem, RenderError
+from renderer.errors import InputError, OutputError, Problem, RenderError, parse_path
+from renderer.files import write_atomic
 from renderer.lint import lint
-from renderer.loader import load_profile
+from renderer.loader import LoadedProfile, load_profile
 from renderer.text import page_label
 from renderer.theme import Theme, load_theme
 
@@ -52,34 +51,6 @@ def output_path(out_dir: Path, who: str, theme: str, fmt: str, *variant: str) ->
     """output/<who>/<who>-<theme>[-<variant>…].<fmt>: variants are tags and a page size."""
     parts = [who, slug(theme), *(slug(v) for v in variant if v)]
     return out_dir / who / f"{'-'.join(parts)}.{fmt}"
-
-
-def _new_file_mode() -> int:
-    """What open() would give a new file: 0o666 less the umask (mkstemp's 0o600 is private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file and rename: a failure never leaves a half-written or lost file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except FileNotFoundError:
-        mode = _new_file_mode()
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:  # KeyboardInterrupt too: never leave the temp file behind
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
 
 
 def page_label_pattern(theme: Theme) -> re.Pattern[str]:
@@ -153,6 +124,7 @@ class Job:
     page_size: str | None = None
     run_check: bool = False
     tags: tuple[str, ...] = ()
+    loaded: LoadedProfile | None = None  # loaded already (to find clashing names first)
 
 
 @dataclass
@@ -160,27 +132,56 @@ class Result:
     profile: Path
     written: list[Written] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # what stopped this profile
-    exit_code: int = 0  # 2: its input is bad; 1: it could not be rendered or written
+    errors: list[str] = field(default_factory=list)  # what failed, each with its place
+    exit_code: int = 0  # 2: its input is bad; 1: something could not be rendered or written
+
+    def fail(self, message: str, code: int) -> None:
+        self.errors.append(message)
+        self.exit_code = max(self.exit_code, code)
+
+
+def describe(error: RenderError, loaded: LoadedProfile) -> str:
+    """A render error as a person needs it: the profile's file and line when a field of the
+    profile is to blame, the theme's file and line when the theme is."""
+    if error.source:
+        path = parse_path(error.source)
+        line, column = loaded.positions.of(path) or (None, None)
+        return str(Problem(str(loaded.path), error.message, line, column, path))
+    if error.file:
+        return str(Problem(error.file, error.message, error.line))
+    return error.message
 
 
 def run(job: Job) -> Result:
-    """Load, lint, compose and render one profile in every theme and format asked for."""
-    loaded = load_profile(job.profile)
+    """Load, lint, compose and render one profile in every theme and format asked for.
+
+    Each (theme, format) succeeds or fails on its own: a PDF that cannot draw a character
+    still leaves its DOCX, text and Markdown written, and the warnings are still reported.
+    """
+    loaded = job.loaded or load_profile(job.profile)
+    result = Result(job.profile, warnings=lint(loaded))
     who = person_slug(loaded.profile.name, job.profile)
-    written = []
     for theme_name in job.themes:
         theme = load_theme(theme_name)
-        document = compose(loaded.profile, theme, job.tags)
+        try:
+            document = compose(loaded.profile, theme, job.tags)
+        except RenderError as error:
+            result.fail(describe(error, loaded), 1)
+            continue
         size = job.page_size if job.page_size != theme.page.size else None
         for fmt in job.formats:
             path = output_path(job.out_dir, who, theme.name, fmt, *sorted(job.tags), size or "")
-            written.append(
-                render_document(
-                    document, theme, fmt, path, page_size=job.page_size, run_check=job.run_check
+            try:
+                result.written.append(
+                    render_document(
+                        document, theme, fmt, path, page_size=job.page_size, run_check=job.run_check
+                    )
                 )
-            )
-    return Result(job.profile, written, lint(loaded))
+            except RenderError as error:
+                result.fail(f"{path.name} not written: {describe(error, loaded)}", 1)
+            except OutputError as error:
+                result.fail(str(error), 1)
+    return result
 
 
 def run_safely(job: Job) -> Result:
@@ -189,7 +190,41 @@ def run_safely(job: Job) -> Result:
         return run(job)
     except InputError as error:
         return Result(job.profile, errors=[str(p) for p in error.problems], exit_code=2)
-    except RenderError as error:
+    except OutputError as error:
         return Result(job.profile, errors=[str(error)], exit_code=1)
-    except OSError as error:
-        return Result(job.profile, errors=[f"cannot write: {error}"], exit_code=1)
+
+
+def prepare(
+    paths: list[Path], make_job: Callable[[Path, LoadedProfile], Job]
+) -> tuple[list[Job], list[Result]]:
+    """Load every profile before anything is written, so that two profiles that would write
+    the same files (the same name, or names with the same ASCII spelling) are stopped, both
+    named, rather than the second silently overwriting the first. The same file given twice
+    is rendered once."""
+    jobs: list[Job] = []
+    failed: list[Result] = []
+    owners: dict[str, list[Path]] = {}
+    seen: set[Path] = set()
+    for path in paths:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        try:
+            loaded = load_profile(path)
+        except InputError as error:
+            failed.append(Result(path, errors=[str(p) for p in error.problems], exit_code=2))
+            continue
+        who = person_slug(loaded.profile.name, path)
+        owners.setdefault(who, []).append(path)
+        jobs.append(make_job(path, loaded))
+    clashing = {who: files for who, files in owners.items() if len(files) > 1}
+    for who, files in clashing.items():
+        for path in files:
+            others = ", ".join(str(f) for f in files if f != path)
+            message = (
+                f"{path}: would write the same files ({who}/{who}-….pdf and the rest) as "
+                f"{others}; give the profiles different names, or render them separately"
+            )
+            failed.append(Result(path, errors=[message], exit_code=2))
+    clashed = {f for files in clashing.values() for f in files}
+    return [job for job in jobs if job.profile not in clashed], failed

@@ -10,9 +10,9 @@ from renderer.model import Profile
 SCHEMA_FILE = Path(__file__).parent / "profile.schema.json"
 
 
-def schema_json() -> str:
+def schema_json(ascii_only: bool = False) -> str:
     schema = Profile.model_json_schema(mode="validation")
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
 def scaffold() -> str:

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from renderer import sandbox
 from renderer.errors import InputError, Problem, RenderError
+from renderer.files import inside, read_bytes
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -38,8 +39,11 @@ def bare_url(url: str) -> str:
     return re.sub(r"^(https?://(www\.)?|mailto:|tel:)", "", url).rstrip("/")
 
 
-def _environment(finalize: Callable[[Any], Any] | None) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+MAX_TEMPLATE_BYTES = 256 * 1024
+
+
+def _environment(finalize: Callable[[Any], Any] | None) -> sandbox.BoundedEnvironment:
+    env = sandbox.BoundedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -47,17 +51,17 @@ def _environment(finalize: Callable[[Any], Any] | None) -> ImmutableSandboxedEnv
         lstrip_blocks=True,
         finalize=finalize,
     )
-    env.filters["bare_url"] = bare_url
+    env.add_filter("bare_url", bare_url)
     return env
 
 
 @cache
-def _slot_env() -> ImmutableSandboxedEnvironment:
+def _slot_env() -> sandbox.BoundedEnvironment:
     return _environment(escape_markup)
 
 
 @cache
-def _output_env() -> ImmutableSandboxedEnvironment:
+def _output_env() -> sandbox.BoundedEnvironment:
     return _environment(None)
 
 
@@ -72,20 +76,34 @@ def _compile(theme: Theme, slot: str) -> Template:
     return _compiled[key]
 
 
+def _describe(error: BaseException) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return f"template syntax error: {error.message}"
+    if isinstance(error, RecursionError):
+        return "template is nested too deeply"
+    if isinstance(error, sandbox.TemplateBudgetError):
+        return f"template over budget: {error.message}"
+    return f"template error: {getattr(error, 'message', None) or error}"
+
+
+def _where(error: BaseException) -> str:
+    line = sandbox.template_line(error)
+    return f" (template line {line})" if line and line > 1 else ""
+
+
 def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
     """Compile and try every slot the theme overrides, so a broken template (bad syntax, a
-    name the slot is not given, a reach into Python internals, a refused link) fails when the
-    theme loads, naming its line, rather than halfway through a render."""
+    name the slot is not given, a reach into Python internals, a refused link, a runaway
+    loop) fails when the theme loads, naming its line, rather than halfway through a render."""
     from renderer.markup import MarkupError, parse
     from renderer.theme import SLOT_EXAMPLES
 
     for slot in theme.templates:
         given = ", ".join(SLOT_EXAMPLES[slot])
         try:
-            parse(_compile(theme, slot).render(**SLOT_EXAMPLES[slot]))
-        except TemplateError as error:
-            kind = "syntax error" if isinstance(error, TemplateSyntaxError) else "error"
-            message = f"template {kind}: {error.message} (this slot is given: {given})"
+            parse(sandbox.render(_compile(theme, slot), SLOT_EXAMPLES[slot]))
+        except (TemplateError, RecursionError) as error:
+            message = f"{_describe(error)}{_where(error)} (this slot is given: {given})"
         except MarkupError as error:  # e.g. a javascript: link written into the template
             message = f"template makes bad markup: {error}"
         else:
@@ -96,11 +114,13 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
 
 def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
     try:
-        return _compile(theme, slot).render(**values).strip()
-    except TemplateError as error:
+        return sandbox.render(_compile(theme, slot), values).strip()
+    except (TemplateError, RecursionError) as error:
         raise RenderError(
-            f"theme {theme.name!r}, template {slot!r}: {error} "
-            f"(the slot is given {', '.join(sorted(values))})"
+            f"templates.{slot}: {_describe(error)}{_where(error)} "
+            f"(the slot is given {', '.join(sorted(values))})",
+            file=str(theme.folder / "theme.yaml"),
+            line=theme.slot_lines.get(slot),
         ) from None
 
 
@@ -111,22 +131,42 @@ def page_label(theme: Theme) -> str:
     return plain(render_slot(theme, "page_number", page="{page}", pages="{pages}"))
 
 
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+OUTPUT_TEMPLATES = ("text.txt.j2", "markdown.md.j2")
+
+
+def theme_output_templates(folder: Path) -> dict[str, Path]:
+    """The output templates a theme folder overrides, each checked to lie inside the folder
+    (a symlink to /etc/passwd is refused) and compiled now, so errors come at load."""
+    found = {}
+    for name in OUTPUT_TEMPLATES:
+        if (folder / name).exists() or (folder / name).is_symlink():
+            path = inside(folder, name, "template")
+            _output_template(path)
+            found[name] = path
+    return found
+
+
 def render_output(theme: Theme, filename: str, **values: Any) -> str:
     """Render an output template: the theme's own if it has one, else the built-in."""
-    own = theme.folder / filename
-    path = own if own.is_file() else Path(__file__).parent / "templates" / filename
+    path = theme.own_templates.get(filename, BUILTIN_TEMPLATES / filename)
     template = _output_template(path)
     try:
-        return template.render(**values)
-    except TemplateError as error:
-        raise RenderError(f"{path}: {error}") from None
+        return sandbox.render(template, values)
+    except (TemplateError, RecursionError) as error:
+        raise RenderError(
+            f"{_describe(error)}", file=str(path), line=sandbox.template_line(error)
+        ) from None
 
 
 @cache
 def _output_template(path: Path) -> Template:
+    data = read_bytes(path, MAX_TEMPLATE_BYTES, "template")
     try:
-        return _output_env().from_string(path.read_text(encoding="utf-8"))
-    except TemplateSyntaxError as error:
+        return _output_env().from_string(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"template is not UTF-8 (byte {error.start})", path) from None
+    except (TemplateSyntaxError, RecursionError) as error:
         raise InputError(
-            Problem(str(path), f"template syntax error: {error.message}", error.lineno)
+            Problem(str(path), _describe(error), getattr(error, "lineno", None))
         ) from None

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from renderer.errors import InputError, Problem
-from renderer.loader import parse_document, read_text
-from renderer.model import SECTION_FIELDS
+from renderer.files import inside, read_head
+from renderer.loader import load_document, validate
+from renderer.model import SECTION_FIELDS, Line
+
+if TYPE_CHECKING:
+    from renderer.loader import Positions
 
 ENTRY_POINT_GROUP = "resume_renderer.themes"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -30,6 +34,12 @@ BUILTIN_DIR = next(
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB")]
+Text = Annotated[Line, Field(max_length=200)]
+"""Words a theme prints or names: one line, no control characters (they are not XML)."""
+Spacer = Annotated[str, Field(max_length=20, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$")]
+"""A separator: may be blank or spaces, but never a control character."""
+FontFile = Annotated[str, Field(min_length=1, max_length=255)]
+MAX_FONT_BYTES = 64 * 1024 * 1024  # a CJK font is ~20 MiB; a theme font of more is a mistake
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 
 
@@ -38,11 +48,11 @@ class _Strict(BaseModel):
 
 
 class Fonts(_Strict):
-    regular: str = Field(description="TrueType file, relative to the theme folder.")
-    bold: str
-    italic: str
-    bold_italic: str
-    fallback: list[str] = Field(
+    regular: FontFile = Field(description="TrueType file, relative to the theme folder.")
+    bold: FontFile
+    italic: FontFile
+    bold_italic: FontFile
+    fallback: list[FontFile] = Field(
         default_factory=list,
         description="Fonts tried, in order, for a character the main font cannot draw.",
     )
@@ -81,19 +91,33 @@ class Colours(_Strict):
     muted: Colour = "#444444"
 
 
+Margin = Annotated[float, Field(ge=0, le=216, description="Points; at most three inches.")]
+
+
 class Page(_Strict):
     size: Literal["letter", "a4"] = "letter"
-    margins: tuple[float, float, float, float] = Field(
+    margins: tuple[Margin, Margin, Margin, Margin] = Field(
         default=(48, 54, 48, 54), description="top, right, bottom, left, in points."
     )
-    target_pages: int = Field(default=2, ge=1, description="More pages than this is warned.")
+    target_pages: int = Field(default=2, ge=1, le=20, description="More pages is warned.")
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Page:
+        top, right, bottom, left = self.margins
+        for size, (width, height) in PAGE_SIZES.items():
+            if width - left - right < 216 or height - top - bottom < 288:
+                raise ValueError(
+                    f"margins {list(self.margins)} leave too little room for text on {size} "
+                    "paper (at least 3 x 4 inches must remain)"
+                )
+        return self
 
 
 class Dates(_Strict):
-    month: str = Field(default="%b %Y", description="strftime format for a year and month.")
-    year: str = Field(default="%Y", description="strftime format for a year alone.")
-    present: str = "Present"
-    separator: str = " – "
+    month: Text = Field(default="%b %Y", description="strftime format for a year and month.")
+    year: Text = Field(default="%Y", description="strftime format for a year alone.")
+    present: Text = "Present"
+    separator: Spacer = " – "
 
 
 DEFAULT_TEMPLATES: dict[str, str] = {
@@ -144,22 +168,22 @@ class Theme(_Strict):
     """A theme.yaml. Everything but `name`, `description`, `fonts` and `styles` has defaults."""
 
     name: str = Field(description="Lower-case name, as given to --theme.")
-    description: str = Field(description="One line, shown by `resume themes`.")
+    description: Text = Field(description="One line, shown by `resume themes`.")
     fonts: Fonts
-    docx_font: str = Field(
+    docx_font: Text = Field(
         description="Font family the DOCX names: one Word users have, metric-compatible with "
         "the PDF font (Calibri for Carlito, Arial for Liberation Sans, Cambria for Caladea)."
     )
     page: Page = Page()
     colours: Colours = Colours()
     styles: Styles
-    bullet: str = Field(default="•", min_length=1, max_length=1)
-    separator: str = Field(default=" · ", description="Between contact items and languages.")
+    bullet: Text = Field(default="•", min_length=1, max_length=1)
+    separator: Spacer = Field(default=" · ", description="Between contact items and languages.")
     dates: Dates = Dates()
     sections: list[Literal[SECTION_FIELDS]] = Field(  # type: ignore[valid-type]
         default=list(SECTION_FIELDS), description="Which sections, in which order."
     )
-    headings: dict[str, str] = Field(
+    headings: dict[Literal[SECTION_FIELDS], Text] = Field(  # type: ignore[valid-type]
         default_factory=lambda: {
             "summary": "Summary",
             "experience": "Experience",
@@ -172,9 +196,13 @@ class Theme(_Strict):
             "publications": "Publications",
         }
     )
-    templates: dict[str, str] = Field(default_factory=dict, description="Slot overrides.")
+    templates: dict[str, Annotated[str, Field(max_length=20_000)]] = Field(
+        default_factory=dict, description="Slot overrides."
+    )
     folder: Path = Field(default=Path("."), exclude=True)
     origin: str = Field(default="", exclude=True, description="Where the theme was found.")
+    slot_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+    own_templates: dict[str, Path] = Field(default_factory=dict, exclude=True)
 
     @field_validator("name")
     @classmethod
@@ -195,7 +223,7 @@ class Theme(_Strict):
         return self.templates.get(slot, DEFAULT_TEMPLATES[slot])
 
     def font_path(self, relative: str) -> Path:
-        return self.folder / relative
+        return inside(self.folder, relative, "font")
 
     def page_size(self, override: str | None = None) -> tuple[float, float]:
         return PAGE_SIZES[override or self.page.size]
@@ -250,40 +278,83 @@ def find(name_or_path: str) -> tuple[Path, str]:
 @lru_cache(maxsize=32)
 def load_theme(name_or_path: str) -> Theme:
     folder, origin = find(name_or_path)
-    path = folder / "theme.yaml"
-    data, positions = parse_document(read_text(path, what="theme"), path)
-    if not isinstance(data, dict):
-        raise InputError("a theme.yaml is a mapping of settings", path)
-    try:
-        theme = Theme.model_validate({**data, "folder": folder, "origin": origin})
-    except ValidationError as error:
-        problems = []
-        for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
-            line, column = positions.of(loc) or (None, None)
-            message = item["msg"].removeprefix("Value error, ")
-            problems.append(Problem(str(path), message, line, column, loc))
-        raise InputError(problems) from None
-    _check_fonts(theme, path)
-    from renderer.text import compile_slots  # a broken template fails at load, not mid-render
+    path = inside(folder, "theme.yaml", "theme file")
+    data, positions = load_document(path, "theme")
+    slot_lines = {
+        slot: mark[0]
+        for slot in (data.get("templates") or {} if isinstance(data.get("templates"), dict) else {})
+        if (mark := positions.of(("templates", str(slot))))
+    }
+    theme = validate(Theme, {**data, "folder": folder, "origin": origin}, path, positions)
+    _check_fonts(theme, path, positions)
+    from renderer.text import compile_slots, theme_output_templates  # fail at load, not render
 
+    theme = theme.model_copy(
+        update={"slot_lines": slot_lines, "own_templates": theme_output_templates(folder)}
+    )
     compile_slots(theme, path, positions)
     return theme
 
 
-def _check_fonts(theme: Theme, path: Path) -> None:
+TRUETYPE_SIGNATURES = (b"\x00\x01\x00\x00", b"true")
+_REQUIRED_TABLES = {b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"}
+
+
+def _check_fonts(theme: Theme, path: Path, positions: Positions) -> None:
+    """Each font file lies inside the theme folder and is a TrueType font reportlab can embed,
+    checked from its table directory now rather than failing halfway through a render."""
     fonts = theme.fonts
-    for role, relative in [
-        ("regular", fonts.regular),
-        ("bold", fonts.bold),
-        ("italic", fonts.italic),
-        ("bold_italic", fonts.bold_italic),
-        *(("fallback", f) for f in fonts.fallback),
+    for field, relative in [
+        (("fonts", "regular"), fonts.regular),
+        (("fonts", "bold"), fonts.bold),
+        (("fonts", "italic"), fonts.italic),
+        (("fonts", "bold_italic"), fonts.bold_italic),
+        *((("fonts", "fallback", i), f) for i, f in enumerate(fonts.fallback)),
     ]:
-        file = (theme.folder / relative).resolve()
-        if not file.is_relative_to(theme.folder.resolve()):
-            raise InputError(f"fonts.{role}: {relative!r} points outside the theme folder", path)
-        if not file.is_file():
-            raise InputError(f"fonts.{role}: font file {relative!r} does not exist", path)
-        if file.suffix.lower() != ".ttf":
-            raise InputError(f"fonts.{role}: {relative!r} is not a TrueType (.ttf) file", path)
+        reason = _font_file_problem(theme.folder, relative)
+        if reason:
+            line, column = positions.of(field) or (None, None)
+            raise InputError(Problem(str(path), reason, line, column, field))
+
+
+def _font_file_problem(folder: Path, relative: str) -> str | None:
+    try:
+        file = inside(folder, relative, "font")
+    except InputError:
+        return f"{relative!r} points outside the theme folder"
+    if not file.exists():
+        return f"font file {relative!r} does not exist"
+    try:
+        head, size = read_head(file, 12 + 16 * 64, "font", limit=MAX_FONT_BYTES)
+    except InputError as error:
+        return f"font file {relative!r} {error.problems[0].message}"
+    reason = truetype_problem(head, size)
+    return f"font file {relative!r} {reason}" if reason else None
+
+
+def truetype_problem(data: bytes, size: int) -> str | None:
+    """Why a file that starts with `data` and is `size` bytes long is not a TrueType font that
+    a PDF can embed, or None. Only the table directory is read: parsing is left to render."""
+    if not data:
+        return "is empty"
+    if data[:4] == b"OTTO":
+        return "has PostScript (CFF) outlines, which cannot be embedded; use a TrueType font"
+    if data[:4] == b"ttcf":
+        return "is a font collection (.ttc); name a single TrueType font"
+    if data[:4] not in TRUETYPE_SIGNATURES or len(data) < 12:
+        return "is not a TrueType font"
+    count = int.from_bytes(data[4:6], "big")
+    directory = data[12 : 12 + 16 * count]
+    if count == 0 or count > 64 or len(directory) < 16 * count:
+        return "is not a TrueType font (its table directory is cut short)"
+    tables = {}
+    for i in range(count):
+        entry = directory[16 * i : 16 * i + 16]
+        offset, length = int.from_bytes(entry[8:12], "big"), int.from_bytes(entry[12:16], "big")
+        if offset + length > size:
+            return f"is cut short (table {entry[:4].decode('latin-1')!r} runs past its end)"
+        tables[entry[:4]] = (offset, length)
+    missing = sorted(t.decode() for t in _REQUIRED_TABLES - set(tables))
+    if missing:
+        return f"is not a complete TrueType font (no {', '.join(missing)} table)"
+    return None

@@ -25,19 +25,33 @@ def md(text: str) -> str:
 _HEADINGS = {Role.NAME, Role.HEADING, Role.ENTRY, Role.GROUP}
 
 
+def destination(href: str) -> str:
+    """A link address as written between `<` and `>` in Markdown: a `>` would end it early and
+    let what follows out as raw HTML (`https://a.example/><script>`), a `<`, backslash, space
+    or control character would break it, so each is percent-encoded, as a URL may be."""
+    return "".join(
+        "".join(f"%{byte:02X}" for byte in c.encode())
+        if c in '<>\\ "' or not c.isprintable()
+        else c
+        for c in href
+    )
+
+
 def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
     """Runs as Markdown; in a heading, bold is the heading's own and is not marked again."""
     parts = []
     for run in runs:
         text = md(run.text)
         # Emphasis marks must touch the words: keep the run's outer spaces outside them.
-        lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()  # type: ignore[union-attr]
+        core = text.strip()
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :] if core else ""
         if core and run.italic:
             core = f"*{core}*"
         if core and run.bold and not heading:
             core = f"**{core}**"
         if run.href:
-            core = f"[{core}](<{run.href}>)"
+            core = f"[{core}](<{destination(run.href)}>)"
         parts.append(lead + core + trail)
     return "".join(parts)
 

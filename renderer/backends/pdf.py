@@ -12,7 +12,7 @@ import io
 import logging
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,14 @@ def _font(path: Path) -> TTFont:
     """Register a TrueType file once per process; parsing it is most of a warm render's cost."""
     path = path.resolve()
     if path not in _fonts:
-        font = TTFont(f"F{len(_fonts)}-{path.stem}", str(path))
+        # The name goes into paragraph markup and the PDF: only letters and digits of the
+        # file name, so that `My "Font".ttf` cannot break either.
+        name = f"F{len(_fonts)}-" + "".join(c for c in path.stem if c.isascii() and c.isalnum())
+        try:
+            font = TTFont(name[:40], str(path))
+        except Exception as error:  # noqa: BLE001 (reportlab raises many kinds for a bad font)
+            message = f"font file {path.name!r} cannot be read: {error}"
+            raise RenderError(message, file=str(path)) from None
         make_subset = font.face.makeSubset
         font.face.makeSubset = lambda subset: _strip_hinting(make_subset(subset))
         pdfmetrics.registerFont(font)
@@ -145,9 +152,10 @@ def _draws(font: TTFont, char: str) -> bool:
 def _missing(char: str, source: str, theme: Theme) -> RenderError:
     name = unicodedata.name(char, "unnamed")
     return RenderError(
-        f"{source}: character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
+        f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
         f"of theme {theme.name!r}; remove it, or use a theme whose fonts (or declared "
-        "fallback fonts) have it"
+        "fallback fonts) have it",
+        source,
     )
 
 
@@ -169,8 +177,9 @@ def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: s
     for char in run.text:
         if unicodedata.bidirectional(char) in ("R", "AL"):
             raise RenderError(
-                f"{source}: right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
-                "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it."
+                f"right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
+                "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it.",
+                source,
             )
         if char == " " or _draws(main, char):
             font = main
@@ -195,9 +204,52 @@ def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: s
     return text
 
 
-def _markup(block: Block, fonts: _FontSet, theme: Theme) -> str:
+def _markup(block: Block, runs: tuple[Run, ...], fonts: _FontSet, theme: Theme) -> str:
     style = getattr(theme.styles, block.role.value)
-    return "".join(_run_markup(run, style, fonts, theme, block.source) for run in block.runs)
+    return "".join(_run_markup(run, style, fonts, theme, block.source) for run in runs)
+
+
+def _chunks(runs: tuple[Run, ...], limit: int) -> list[tuple[Run, ...]]:
+    """A block's runs cut, at spaces, into pieces of at most about `limit` characters.
+
+    reportlab lays out a paragraph in time quadratic in its length (it re-wraps the rest of
+    the paragraph at every page and pops words off the front of a list), so a 300 KB
+    paragraph took minutes. Pieces of about half a page each keep the work linear; a piece
+    ends at a sentence where it can, so the only trace is a line that ends early, and only in
+    text no resume has (a normal paragraph is one piece).
+    """
+    if sum(len(run.text) for run in runs) <= limit:
+        return [runs]
+    chunks: list[tuple[Run, ...]] = []
+    current: list[Run] = []
+    room = limit
+    for run in runs:
+        text = run.text
+        while len(text) > room:
+            cut = _cut(text, room)
+            if cut is None and current:  # no space in this run before the room ends
+                chunks.append(tuple(current))
+                current, room = [], limit
+                continue
+            cut = cut or room  # one word longer than a piece: reportlab splits it anyway
+            current.append(replace(run, text=text[:cut]))
+            chunks.append(tuple(current))
+            current, room, text = [], limit, text[cut:]
+        if text:
+            current.append(replace(run, text=text))
+            room -= len(text)
+    if current:
+        chunks.append(tuple(current))
+    return chunks
+
+
+def _cut(text: str, room: int) -> int | None:
+    """Where to end a piece within text[:room]: after a sentence, else after any space."""
+    sentence = text.rfind(". ", room // 2, room)
+    if sentence >= 0:
+        return sentence + 2
+    space = text.rfind(" ", 0, room)
+    return space + 1 if space > 0 else None
 
 
 def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) -> ParagraphStyle:
@@ -301,7 +353,15 @@ def _numbered_canvas(label: str, font: str, size: float, colour: Any, bottom: fl
     return NumberedCanvas
 
 
-def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowable]:
+def _frame_size(theme: Theme, page_size: str | None) -> tuple[float, float]:
+    width, height = theme.page_size(page_size)
+    top, right, bottom, left = theme.page.margins
+    return width - left - right, height - top - bottom
+
+
+def _flowables(
+    document: Document, theme: Theme, fonts: _FontSet, page_size: str | None
+) -> list[Flowable]:
     styles = {
         role: _paragraph_style(role, getattr(theme.styles, role.value), fonts, theme)
         for role in Role
@@ -309,10 +369,14 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
     if theme.styles.heading.rule:  # the rule under the heading carries the space instead
         styles[Role.HEADING].spaceAfter = 0
     regular = fonts.regular
+    width, height = _frame_size(theme, page_size)
     story: list[Flowable] = []
     for index, block in enumerate(document.blocks):
         style = styles[block.role]
-        text = _markup(block, fonts, theme)
+        # Half a frame of text at one em a character, the widest a character is drawn.
+        limit = max(200, int(width / style.fontSize * height / 2 / style.leading))
+        pieces = [_markup(block, runs, fonts, theme) for runs in _chunks(block.runs, limit)]
+        text, rest = pieces[0], pieces[1:]
         if block.role is Role.BULLET:
             story.append(Paragraph(text, style, bulletText=theme.bullet))
         elif block.role is Role.ENTRY:
@@ -329,6 +393,16 @@ def _flowables(document: Document, theme: Theme, fonts: _FontSet) -> list[Flowab
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
             story.append(paragraph)
+        if rest:  # the further pieces of a very long block, set on as one paragraph
+            continued = ParagraphStyle(f"{style.name}-continued", parent=style, spaceBefore=0)
+            head = story[-1]
+            if isinstance(head, Paragraph):  # styles are shared: the head gets its own
+                head.style = ParagraphStyle(f"{style.name}-head", parent=style, spaceAfter=0)
+            head.spaceAfter = 0
+            story += [Paragraph(piece, continued) for piece in rest]
+            story[-1].style = ParagraphStyle(
+                f"{style.name}-last", parent=continued, spaceAfter=style.spaceAfter
+            )
         story[-1].keepWithNext = int(keeps_with_next(document.blocks, index))
         if block.role is Role.HEADING and theme.styles.heading.rule:
             rule = HRFlowable(
@@ -398,7 +472,7 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
         muted,
         bottom / 2,
     )
-    doc.build(_flowables(document, theme, fonts), canvasmaker=canvasmaker)
+    doc.build(_flowables(document, theme, fonts, page_size), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
