@@ -265,7 +265,7 @@ def read_back(path: Path, data: bytes | None = None) -> tuple[list[str], list[st
     raise ValueError(f"cannot check {path.name}: only {', '.join(FORMATS)} files")
 
 
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~&])")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 
 
 def markdown_to_text(line: str) -> str:

@@ -376,12 +376,13 @@ def check_command(
     tags: Annotated[str, TagsOption] = "",
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
-    from renderer.check import FORMATS, check
+    from renderer.check import FORMATS, MAX_FILE_BYTES, check
     from renderer.compose import compose
-    from renderer.errors import InputError
+    from renderer.errors import InputError, RenderError
+    from renderer.files import read_bytes
     from renderer.lint import lint
     from renderer.loader import load_profile
-    from renderer.pipeline import layout_warnings, page_label_pattern
+    from renderer.pipeline import describe, layout_warnings, page_label_pattern
     from renderer.theme import load_theme
 
     document, pattern = None, None
@@ -394,24 +395,33 @@ def check_command(
             pattern = page_label_pattern(chosen)
     except InputError as error:
         raise _fail(error.problems) from None
-    failed = False
+    except RenderError as error:
+        raise _fail(describe(error, loaded), 1) from None
+    code = 0
     for file in files:
         if file.suffix.lower().lstrip(".") not in FORMATS:
-            raise _fail(f"{file}: can check only {', '.join(FORMATS)} files")
-        if not file.is_file():
-            raise _fail(f"{file}: no such file")
-        report = check(file, document, pattern)
+            _say("[bold red]error:[/]", f"{file}: can check only {', '.join(FORMATS)} files")
+            code = 2
+            continue
+        try:
+            data = read_bytes(file, MAX_FILE_BYTES, "resume")
+        except InputError as error:  # missing, a folder, a FIFO, a device, too large
+            for problem in error.problems:
+                _say("[bold red]error:[/]", problem)
+            code = 2
+            continue
+        report = check(file, document, pattern, data)
         if document is not None and file.suffix.lower() == ".pdf":
-            report.warnings += layout_warnings(document, chosen, file.read_bytes())
+            report.warnings += layout_warnings(document, chosen, data)
         _print_warnings(report.warnings)
         if report.ok:
             found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""
             print(f"{file}: ok{found}")
         else:
-            failed = True
-            for problem in report.problems:
-                _say("[red]check:[/]", f"{file}: {problem}")
-    raise typer.Exit(1 if failed else 0)
+            code = max(code, 1)
+            for finding in report.problems:
+                _say("[red]check:[/]", f"{file}: {finding}")
+    raise typer.Exit(code)
 
 
 def _tolerant_streams() -> None:

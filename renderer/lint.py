@@ -45,17 +45,8 @@ def lint(loaded: LoadedProfile) -> list[Problem]:
         repaired = repair_mojibake(text)
         if repaired is not None:
             warn(f"text looks mis-decoded (mojibake); did you mean {repaired!r}?", path)
-    for path, (line, column), comment in loaded.positions.trailing_comments:
-        warnings.append(
-            Problem(
-                file,
-                f"YAML reads {comment!r} here as a comment and drops it; "
-                f"quote the line if {comment!r} belongs to the text",
-                line,
-                column,
-                path,
-            )
-        )
+    for path, (line, column), message in loaded.positions.dropped:
+        warnings.append(Problem(file, message, line, column, path))
     for path, node in _models(profile, ()):
         if isinstance(node, Dated) and isinstance(node.start, PartialDate):
             end = node.end

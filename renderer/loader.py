@@ -39,9 +39,10 @@ class Positions:
 
     values: dict[FieldPath, Mark] = field(default_factory=dict)
     keys: dict[FieldPath, Mark] = field(default_factory=dict)
-    # Plain (unquoted) text followed on its line by what YAML takes for a comment, which it
-    # silently drops: `- Wrote C# #legacy` keeps only "Wrote C#". (path, mark, comment)
-    trailing_comments: list[tuple[FieldPath, Mark, str]] = field(default_factory=list)
+    # Text YAML silently drops from a plain (unquoted) value: a comment after it on the same
+    # line (`- Wrote C# #legacy` keeps only "Wrote C#"), an anchor before it (`- &co text`).
+    # (path, where, what was dropped and what to do)
+    dropped: list[tuple[FieldPath, Mark, str]] = field(default_factory=list)
 
     def of(self, path: FieldPath, *, key: bool = False) -> Mark | None:
         """The nearest known position: the value itself, else its closest parent."""
@@ -123,7 +124,7 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     lines = text.splitlines()
     loader = _Loader(text)
     try:
-        _check_depth(text, path, what)
+        anchored = _scan_events(text, path, what)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -145,15 +146,20 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     if node is None:
         raise InputError(f"file is empty: a {what} needs at least a name or a section", path)
     positions = Positions()
-    builder = _Builder(loader, path, positions, lines)
+    builder = _Builder(loader, path, positions, lines, anchored)
     return builder.build(node, ()), positions
 
 
-def _check_depth(text: str, path: Path, what: str) -> None:
+def _scan_events(text: str, path: Path, what: str) -> set[tuple[int, int]]:
     """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash
-    the interpreter on a file of a million `[`. The event parser does not recurse."""
+    the interpreter on a file of a million `[`. The event parser does not recurse. Returns
+    where plain text values carry an anchor (`- &co text`), which YAML drops from the text."""
     depth = 0
+    anchored: set[tuple[int, int]] = set()
     for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent) and event.anchor and not event.style:
+            start = event.start_mark
+            anchored.add((start.line, start.column) if start else (-1, -1))
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -163,6 +169,7 @@ def _check_depth(text: str, path: Path, what: str) -> None:
                 raise InputError(Problem(str(path), message, *where))
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
+    return anchored
 
 
 _TEXT_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:]*:\s+)?(?P<value>.*)$")
@@ -182,8 +189,16 @@ def _quote_hint(line: str) -> str:
 class _Builder:
     """Plain values from a YAML node tree, recording positions and bounding alias expansion."""
 
-    def __init__(self, loader: Any, file: Path, positions: Positions, lines: list[str]):
+    def __init__(
+        self,
+        loader: Any,
+        file: Path,
+        positions: Positions,
+        lines: list[str],
+        anchored: set[tuple[int, int]],
+    ) -> None:
         self.loader, self.file, self.positions, self.lines = loader, file, positions, lines
+        self.anchored = anchored
         self.budget = MAX_NODES
 
     def problem(self, message: str, node: yaml.Node, path: FieldPath = ()) -> InputError:
@@ -203,7 +218,21 @@ class _Builder:
         try:
             value = self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            raise self.problem(f"cannot read value: {error}", node, path) from None
+            reason = getattr(error, "problem", None) or str(error)
+            line = (
+                self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+            )
+            hint = _quote_hint(line)
+            raise self.problem(f"cannot read value: {reason}{hint}", node, path) from None
+        if (node.start_mark.line, node.start_mark.column) in self.anchored:
+            self.positions.dropped.append(
+                (
+                    path,
+                    _mark(node),
+                    "YAML reads the '&…' at the start as an anchor name and drops "
+                    "it from the text; quote the line if it belongs to the text",
+                )
+            )
         if isinstance(value, str) and not getattr(node, "style", None):  # plain: "" or None
             self.note_trailing_comment(node, path)
         return value
@@ -235,8 +264,14 @@ class _Builder:
         found = re.match(r"^( +)#(.*)$", rest)
         if found and (len(found.group(1)) == 1 or found.group(2)[:1] not in ("", " ")):
             column = end.column + len(found.group(1)) + 1
-            self.positions.trailing_comments.append(
-                (path, (end.line + 1, column), "#" + found.group(2))
+            comment = "#" + found.group(2)
+            self.positions.dropped.append(
+                (
+                    path,
+                    (end.line + 1, column),
+                    f"YAML reads {comment!r} here as a comment and drops it; "
+                    f"quote the line if {comment!r} belongs to the text",
+                )
             )
 
 

@@ -43,6 +43,7 @@ class TemplateBudgetError(TemplateRuntimeError):
 class _Budget:
     chars: int  # the largest value (or output) the template may make
     work: int  # steps left
+    line: int | None = None  # the template line of the loop or join last run, for messages
 
     def spend(self, amount: int = 1) -> None:
         self.work -= amount
@@ -211,16 +212,19 @@ def _is_jinja_object(value: Any) -> bool:
     return isinstance(value, (Environment, EvalContext, Context))
 
 
-def _steps(iterable: Any) -> Iterator[Any]:
+def _steps(iterable: Any, line: int) -> Iterator[Any]:
     """Every step of a `{% for %}` loop costs work."""
     budget = _budget()
     for item in iterable:
         budget.spend()
+        budget.line = line
         yield item
 
 
-def _checked(value: Any) -> Any:
-    return _budget().measured(value)
+def _checked(value: Any, line: int) -> Any:
+    budget = _budget()
+    budget.line = line
+    return budget.measured(value)
 
 
 def _range(*args: int) -> range:
@@ -236,12 +240,14 @@ class _Bound(NodeTransformer):
 
     def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 (Jinja's name)
         self.generic_visit(node)
-        node.iter = nodes.Filter(node.iter, "_steps", [], [], None, None, lineno=node.lineno)
+        line = nodes.Const(node.lineno)
+        node.iter = nodes.Filter(node.iter, "_steps", [line], [], None, None, lineno=node.lineno)
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802 (Jinja's name)
         self.generic_visit(node)
-        return nodes.Filter(node, "_checked", [], [], None, None, lineno=node.lineno)
+        line = nodes.Const(node.lineno)
+        return nodes.Filter(node, "_checked", [line], [], None, None, lineno=node.lineno)
 
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
@@ -298,9 +304,9 @@ def render(template: Template, values: dict[str, Any]) -> str:
         for chunk in template.generate(**values):
             length += len(chunk)
             if length > chars:
-                raise TemplateBudgetError(
-                    f"the template's output passed {chars:,} characters; the limit here"
-                )
+                error = TemplateBudgetError(f"the template's output passed {chars:,} characters")
+                error.lineno = budget.line  # type: ignore[attr-defined]
+                raise error
             out.append(chunk)
         return "".join(out)
     except RecursionError as error:

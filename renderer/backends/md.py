@@ -14,8 +14,16 @@ _LINE_START = re.compile(r"^(\s*)([-+>=#]|\d+(?=[.)]))")
 
 def md(text: str) -> str:
     """Escape text so that Markdown shows it literally (no emphasis, HTML, links or lists)."""
-    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
-    # A paragraph that starts like a list item or heading must stay a paragraph.
+    return _line_start(_escape(text))
+
+
+def _escape(text: str) -> str:
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _line_start(text: str) -> str:
+    """A paragraph that starts like a list item or heading must stay a paragraph (this is
+    about the start of a line, so it is done once per line, not once per run)."""
     return _LINE_START.sub(
         lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit() else "\\" + m.group(2)),
         text,
@@ -41,7 +49,7 @@ def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
     """Runs as Markdown; in a heading, bold is the heading's own and is not marked again."""
     parts = []
     for run in runs:
-        text = md(run.text)
+        text = _escape(run.text)
         # Emphasis marks must touch the words: keep the run's outer spaces outside them.
         core = text.strip()
         lead = text[: len(text) - len(text.lstrip())]
@@ -53,7 +61,7 @@ def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
         if run.href:
             core = f"[{core}](<{destination(run.href)}>)"
         parts.append(lead + core + trail)
-    return "".join(parts)
+    return _line_start("".join(parts))
 
 
 def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
