@@ -37,3 +37,17 @@ def test_readme_theme_example_loads(tmp_path):
         assert theme.name == "mine" and theme.templates["heading"] == "{{ title | upper }}"
     finally:
         load_theme.cache_clear()
+
+
+def test_every_test_the_bad_input_table_names_exists():
+    """The table of bad inputs says which test backs each row: each must be a real test."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme[readme.index("## Bad input and hostile content") :]
+    table = table[: table.index("\n## ")]
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    defined = set(re.findall(r"^def (test_\w+)", source, re.M))
+    named = re.findall(r"(?:`|, |::|…)(test_\w+)(…)?(?!\w|::|\.py)", table)
+    assert len(named) > 40
+    for name, cut in named:
+        found = any(d.startswith(name) for d in defined) if cut else name in defined
+        assert found, f"README names {name}{cut}, which no test defines"
