@@ -10,20 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from renderer.markup import Run
+
 
 def shows_address(text: str, href: str) -> bool:
     """Whether a link's visible text already spells out where it goes (github.com/x)."""
     return bool(text.strip()) and text.strip() in href
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of inline text with one style."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str | None = None
 
 
 class Role(str, Enum):
@@ -58,6 +50,19 @@ class Block:
         """The block's text as an ATS should read it: body, then the aside on the same line."""
         return f"{self.body} {self.aside}" if self.aside else self.body
 
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"role": self.role.value, "source": self.source}
+        data["runs"] = [
+            {"text": run.text}
+            | ({"bold": True} if run.bold else {})
+            | ({"italic": True} if run.italic else {})
+            | ({"href": run.href} if run.href else {})
+            for run in self.runs
+        ]
+        if self.aside:
+            data["aside"] = self.aside
+        return data
+
     @property
     def body_with_links(self) -> str:
         """The body with each link's address written out, for formats without hyperlinks."""
@@ -87,6 +92,17 @@ class Document:
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
+
+    def to_dict(self) -> dict[str, object]:
+        """The Document as plain data (for golden files, the API and debugging)."""
+        return {
+            "title": self.title,
+            "author": self.author,
+            "subject": self.subject,
+            "keywords": list(self.keywords),
+            "language": self.language,
+            "blocks": [block.to_dict() for block in self.blocks],
+        }
 
 
 def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:

@@ -10,8 +10,19 @@ exactly those characters in every format. A star only opens emphasis when it tou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from renderer.document import Run
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with one style: what markup parses into, and what every
+    format draws."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _ESCAPABLE = set("\\*[]()")

@@ -133,9 +133,9 @@ def _estimate_call(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any])
     values = [*args, *kwargs.values()]
     if name in ("format", "format_map"):
         return size_of(target) + sum(size_of(v) for v in values) + _format_widths(str(target))
-    if name == "join" and args:
-        items = list(args[0]) if not isinstance(args[0], (str, bytes)) else list(args[0])
-        return len(target) * len(items) + sum(size_of(i) for i in items)
+    if name == "join" and args and isinstance(args[0], (str, bytes, list, tuple, set, dict)):
+        items = args[0]
+        return len(target) * len(items) + size_of(items)
     if name == "replace" and len(args) >= 2:
         old, new = args[0], args[1]
         hits = len(target) + 1 if not old else target.count(old)
@@ -151,10 +151,9 @@ def _estimate_call(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any])
 
 
 def _estimate_filter(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> float:
-    if name in ("join",):
+    if name == "join" and isinstance(value, (str, list, tuple, set, dict)):
         separator = args[0] if args else kwargs.get("d", "")
-        items = list(value) if isinstance(value, Iterable) else []
-        return size_of(separator) * len(items) + sum(size_of(i) for i in items)
+        return size_of(separator) * len(value) + size_of(value)
     if name == "replace" and len(args) >= 2 and isinstance(value, str):
         old, new = str(args[0]), str(args[1])
         hits = len(value) + 1 if not old else value.count(old)
@@ -192,6 +191,7 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         # Filters take (value, …) or (context/environment, value, …): find the value.
         offset = 1 if args and _is_jinja_object(args[0]) else 0
         if len(args) > offset:
+            args = (*args[:offset], _materialised(args[offset], budget), *args[offset + 1 :])
             rest = args[offset + 1 :]
             budget.check_estimate(
                 _estimate_filter(name, args[offset], rest, kwargs), f"the filter {name!r}"
@@ -202,6 +202,18 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         if hasattr(function, attribute):
             setattr(bounded, attribute, getattr(function, attribute))
     return bounded
+
+
+def _materialised(value: Any, budget: _Budget) -> Any:
+    """A generator (from `select`, `map`, …) as a list, each item paid for, so that its size
+    can be estimated without using it up before the filter it is meant for sees it."""
+    if isinstance(value, Iterator):
+        items = []
+        for item in value:
+            budget.spend()
+            items.append(item)
+        return items
+    return value
 
 
 def _is_jinja_object(value: Any) -> bool:
@@ -281,6 +293,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         budget = _budget()
         budget.spend()
+        args = tuple(_materialised(arg, budget) for arg in args)
         _check_arguments([*args, *kwargs.values()])
         budget.check_estimate(_estimate_call(__obj, args, kwargs), "this call")
         return budget.measured(super().call(__context, __obj, *args, **kwargs))
