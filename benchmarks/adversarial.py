@@ -53,10 +53,10 @@ def validate(path: Path) -> None:
 
 
 def render_all(path: Path) -> None:
+    from renderer import backends
     from renderer.compose import compose
     from renderer.errors import InputError
     from renderer.loader import load_profile
-    from renderer.pipeline import FORMATS, backend
     from renderer.theme import load_theme
 
     try:
@@ -65,8 +65,8 @@ def render_all(path: Path) -> None:
         return
     theme = load_theme("classic")
     document = compose(profile, theme)
-    for fmt in FORMATS:
-        backend(fmt).render(document, theme)
+    for name in backends.names():
+        backends.get(name).render(document, theme)
 
 
 def timed(step: Callable[[Path], None], path: Path) -> float:

@@ -45,14 +45,14 @@ def cold(args: list[str], repeats: int) -> tuple[float, int]:
 
 def warm(fmt: str, repeats: int) -> float:
     """Median seconds per document, many renders in one process (after one to warm up)."""
+    from renderer import backends
     from renderer.compose import compose
     from renderer.loader import load_profile
-    from renderer.pipeline import backend
     from renderer.theme import load_theme
 
     theme = load_theme("classic")
     document = compose(load_profile(PROFILE).profile, theme)
-    render = backend(fmt).render
+    render = backends.get(fmt).render
     render(document, theme)
     times = []
     for _ in range(repeats):
@@ -74,12 +74,12 @@ def make_batch(folder: Path, count: int) -> None:
 
 def sizes(out: Path) -> dict[str, tuple[int, int]]:
     """Smallest and largest file of each kind; one-page PDFs apart from longer ones."""
-    from renderer.pipeline import count_pages
+    from renderer import backends
 
     result = {}
     for fmt in ("pdf", "docx"):
         for file in out.rglob(f"*.{fmt}"):
-            pages = count_pages(file.read_bytes(), fmt)
+            pages = backends.get(fmt).read_back(file.read_bytes()).pages
             kind = (
                 fmt.upper()
                 if pages is None

@@ -19,9 +19,9 @@ from pypdf import PdfReader, PdfWriter, Transformation
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from renderer import backends  # noqa: E402
 from renderer.compose import compose  # noqa: E402
 from renderer.loader import load_profile  # noqa: E402
-from renderer.pipeline import backend  # noqa: E402
 from renderer.theme import builtin_names, load_theme  # noqa: E402
 
 GAP = 18  # points between pages on the sheet
@@ -44,7 +44,7 @@ def sheet(theme_name: str) -> bytes:
     pages = []
     for profile in sorted((ROOT / "profiles").glob("*.yaml")):
         document = compose(load_profile(profile).profile, theme)
-        pdf = backend("pdf").render(document, theme)
+        pdf = backends.get("pdf").render(document, theme).data
         pages.append(PdfReader(io.BytesIO(pdf)).pages[0])
     width = float(pages[0].mediabox.width)
     height = float(pages[0].mediabox.height)

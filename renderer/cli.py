@@ -106,13 +106,14 @@ def _themes(value: str) -> tuple[str, ...]:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from renderer.pipeline import FORMATS
+    from renderer.backends import names
 
-    formats = FORMATS if value.strip() == "all" else tuple(_split(value))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise _fail(f"unknown format {', '.join(unknown)!r}; choose from {', '.join(FORMATS)}")
-    return formats
+    known = names()
+    chosen = known if value.strip() == "all" else tuple(dict.fromkeys(_split(value)))
+    unknown = [f for f in chosen if f not in known]
+    if unknown or not chosen:
+        raise _fail(f"unknown format {', '.join(unknown)!r}; choose from {', '.join(known)}")
+    return chosen
 
 
 def _human_size(size: int) -> str:
@@ -376,43 +377,36 @@ def check_command(
     tags: Annotated[str, TagsOption] = "",
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
-    from renderer.check import FORMATS, MAX_FILE_BYTES, check
+    from renderer.check import MAX_FILE_BYTES
     from renderer.compose import compose
     from renderer.errors import InputError, RenderError
     from renderer.files import read_bytes
     from renderer.lint import lint
     from renderer.loader import load_profile
-    from renderer.pipeline import describe, layout_warnings, page_label_pattern
+    from renderer.pipeline import check_file, describe
     from renderer.theme import load_theme
 
-    document, pattern = None, None
-    try:
-        if profile is not None:
+    document, chosen = None, None
+    if profile is not None:
+        try:
             loaded = load_profile(profile)
             _print_warnings(lint(loaded))
             chosen = load_theme(theme)
             document = compose(loaded.profile, chosen, _split(tags))
-            pattern = page_label_pattern(chosen)
-    except InputError as error:
-        raise _fail(error.problems) from None
-    except RenderError as error:
-        raise _fail(describe(error, loaded), 1) from None
+        except InputError as error:
+            raise _fail(error.problems) from None
+        except RenderError as error:
+            raise _fail(describe(error, loaded), 1) from None
     code = 0
     for file in files:
-        if file.suffix.lower().lstrip(".") not in FORMATS:
-            _say("[bold red]error:[/]", f"{file}: can check only {', '.join(FORMATS)} files")
-            code = 2
-            continue
         try:
             data = read_bytes(file, MAX_FILE_BYTES, "resume")
-        except InputError as error:  # missing, a folder, a FIFO, a device, too large
+            report = check_file(file, data, document, chosen)
+        except InputError as error:  # not a format we read, missing, a folder, a FIFO, …
             for problem in error.problems:
                 _say("[bold red]error:[/]", problem)
             code = 2
             continue
-        report = check(file, document, pattern, data)
-        if document is not None and file.suffix.lower() == ".pdf":
-            report.warnings += layout_warnings(document, chosen, data)
         _print_warnings(report.warnings)
         if report.ok:
             found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""

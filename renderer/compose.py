@@ -15,7 +15,7 @@ from renderer.model import (
     Profile,
 )
 from renderer.model import Role as JobRole
-from renderer.text import bare_url, render_slot
+from renderer.text import bare_url, page_label, render_slot
 from renderer.theme import SLOT_EXAMPLES, Theme
 
 Blocks = list[Block]
@@ -251,6 +251,7 @@ def compose(profile: Profile, theme: Theme, tags: Iterable[str] = ()) -> Documen
         subject=profile.headline or "Resume",
         keywords=_keywords(profile),
         blocks=tuple(blocks),
+        page_label=page_label(theme),
     )
 
 

@@ -89,6 +89,9 @@ class Document:
     keywords: tuple[str, ...]
     blocks: tuple[Block, ...]
     language: str = "en"
+    # What paged formats print at the foot of each page of a document of two pages or more,
+    # with {page} and {pages} to fill in ("" for none).
+    page_label: str = ""
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
@@ -101,6 +104,7 @@ class Document:
             "subject": self.subject,
             "keywords": list(self.keywords),
             "language": self.language,
+            "page_label": self.page_label,
             "blocks": [block.to_dict() for block in self.blocks],
         }
 

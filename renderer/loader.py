@@ -245,7 +245,11 @@ class _Builder:
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
                 raise self.problem("keys must be plain words", key_node, path)
-            key = str(self.loader.construct_object(key_node))
+            try:
+                key = str(self.loader.construct_object(key_node))
+            except (yaml.YAMLError, ValueError, OverflowError) as error:
+                reason = getattr(error, "problem", None) or str(error)
+                raise self.problem(f"cannot read key: {reason}", key_node, path) from None
             if key in result:
                 raise self.problem(
                     f"key {key!r} is given twice; the first would be silently lost", key_node, path

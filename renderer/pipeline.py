@@ -1,39 +1,30 @@
 """The whole job for one profile: load, compose per theme, render per format, write, check.
 
 The CLI and the benchmarks call this; it knows where files go and how they are written, and
-nothing about any output format (backends are imported only when first used).
+nothing about any output format: it asks the registry (`renderer.backends`).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
+from renderer import backends as formats
+from renderer.backends import Format, Options
 from renderer.compose import compose
 from renderer.document import Document
 from renderer.errors import InputError, OutputError, Problem, RenderError, parse_path
 from renderer.files import write_atomic
 from renderer.lint import lint
 from renderer.loader import LoadedProfile, load_profile
-from renderer.text import page_label
 from renderer.theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from renderer.check import Report
-
-FORMATS = ("pdf", "docx", "txt", "md")
-
-
-def backend(fmt: str) -> ModuleType:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    return importlib.import_module(f"renderer.backends.{fmt}")
 
 
 def slug(text: str) -> str:
@@ -47,24 +38,10 @@ def person_slug(name: str | None, source: Path) -> str:
     return slug(name) if name and slug(name) != "resume" else slug(source.stem)
 
 
-def output_path(out_dir: Path, who: str, theme: str, fmt: str, *variant: str) -> Path:
-    """output/<who>/<who>-<theme>[-<variant>…].<fmt>: variants are tags and a page size."""
+def output_path(out_dir: Path, who: str, theme: str, fmt: Format, *variant: str) -> Path:
+    """output/<who>/<who>-<theme>[-<variant>…].<suffix>: variants are tags and a page size."""
     parts = [who, slug(theme), *(slug(v) for v in variant if v)]
-    return out_dir / who / f"{'-'.join(parts)}.{fmt}"
-
-
-def page_label_pattern(theme: Theme) -> re.Pattern[str]:
-    """The page-number line the theme prints, so a check can tell it from resume text."""
-    label = re.escape(" ".join(page_label(theme).split()))
-    return re.compile(
-        label.replace(re.escape("{page}"), r"\d+").replace(re.escape("{pages}"), r"\d+")
-    )
-
-
-def count_pages(data: bytes, fmt: str) -> int | None:
-    if fmt != "pdf":
-        return None
-    return len(re.findall(rb"/Type /Page\b", data))
+    return out_dir / who / f"{'-'.join(parts)}{fmt.suffix}"
 
 
 @dataclass
@@ -81,36 +58,23 @@ class Written:
 def render_document(
     document: Document,
     theme: Theme,
-    fmt: str,
+    fmt: Format,
     path: Path,
+    options: Options = Options(),
     *,
-    page_size: str | None = None,
     run_check: bool = False,
 ) -> Written:
-    data = backend(fmt).render(document, theme, page_size)
+    """Render, check (when asked) before anything is written, then write atomically."""
+    rendered = fmt.render(document, theme, options)
     report = None
     if run_check:
         from renderer.check import check  # reading files back costs imports only --check needs
 
-        report = check(path, document, page_label_pattern(theme), data)
-    write_atomic(path, data)
-    written = Written(path, fmt, theme.name, len(data), count_pages(data, fmt), report)
-    if fmt == "pdf":
-        written.warnings = layout_warnings(document, theme, data, page_size)
-    return written
-
-
-def layout_warnings(
-    document: Document, theme: Theme, pdf: bytes, page_size: str | None = None
-) -> list[str]:
-    """What a reader would find hard going: bullets of many lines, more pages than planned."""
-    warnings = backend("pdf").long_bullets(document, theme, page_size)
-    pages = count_pages(pdf, "pdf") or 0
-    if pages > theme.page.target_pages:
-        warnings.append(
-            f"{pages} pages; theme {theme.name!r} aims at {theme.page.target_pages} at most"
-        )
-    return warnings
+        report = check(fmt, rendered.data, document, str(path))
+    write_atomic(path, rendered.data)
+    return Written(
+        path, fmt.name, theme.name, len(rendered.data), rendered.pages, report, list(rendered.notes)
+    )
 
 
 @dataclass
@@ -169,13 +133,13 @@ def run(job: Job) -> Result:
             result.fail(describe(error, loaded), 1)
             continue
         size = job.page_size if job.page_size != theme.page.size else None
-        for fmt in job.formats:
+        options = Options(page_size=job.page_size)
+        for name in job.formats:
+            fmt = formats.get(name)
             path = output_path(job.out_dir, who, theme.name, fmt, *sorted(job.tags), size or "")
             try:
                 result.written.append(
-                    render_document(
-                        document, theme, fmt, path, page_size=job.page_size, run_check=job.run_check
-                    )
+                    render_document(document, theme, fmt, path, options, run_check=job.run_check)
                 )
             except RenderError as error:
                 result.fail(f"{path.name} not written: {describe(error, loaded)}", 1)
@@ -228,3 +192,24 @@ def prepare(
             failed.append(Result(path, errors=[message], exit_code=2))
     clashed = {f for files in clashing.values() for f in files}
     return [job for job in jobs if job.profile not in clashed], failed
+
+
+def check_file(path: Path, data: bytes, document: Document | None, theme: Theme | None) -> Report:
+    """`resume check`: read a file written earlier back, as `render --check` does."""
+    from renderer.check import check
+
+    fmt = formats.by_suffix(path.suffix)
+    if fmt is None:
+        raise InputError(f"can check only {', '.join(formats.names())} files", path)
+    report = check(fmt, data, document, str(path))
+    if document is not None and theme is not None and fmt.paged:
+        # What the render would have noted (long bullets, too many pages), from the file's
+        # own page count.
+        pages = fmt.read_back(data).pages
+        notes = [n for n in fmt.render(document, theme, Options()).notes if " pages; " not in n]
+        if pages and pages > theme.page.target_pages:
+            notes.append(
+                f"{pages} pages; theme {theme.name!r} aims at {theme.page.target_pages} at most"
+            )
+        report.warnings += notes
+    return report

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from renderer import backends as formats
+from renderer.backends import Options
+from renderer.check import Report, check
 from renderer.compose import compose
 from renderer.document import Document
 from renderer.loader import load_profile
-from renderer.pipeline import backend
 from renderer.theme import builtin_names, load_theme
 
 # CI explores a fixed set of examples (found bugs are fixed and kept as plain tests); a
@@ -34,7 +36,7 @@ def document(person: str, theme: str) -> Document:
 
 @cache
 def rendered(person: str, theme: str, fmt: str, page_size: str | None = None) -> bytes:
-    return backend(fmt).render(document(person, theme), load_theme(theme), page_size)
+    return render_bytes(fmt, document(person, theme), load_theme(theme), page_size)
 
 
 @pytest.fixture(params=PEOPLE)
@@ -59,3 +61,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite tests/golden/ (and the stored page pictures) from the current output.",
     )
+
+
+def render_bytes(fmt: str, doc: Document, theme: object, page_size: str | None = None) -> bytes:
+    """The bytes of one render, as the registry's format makes them."""
+    return formats.get(fmt).render(doc, theme, Options(page_size)).data  # type: ignore[arg-type]
+
+
+def check_bytes(path: Path, doc: Document | None, data: bytes) -> Report:
+    """`check` on bytes, the format taken from the file name's suffix."""
+    fmt = formats.by_suffix(path.suffix)
+    assert fmt is not None, path
+    return check(fmt, data, doc, str(path))
+
+
+def read_pdf(data: bytes) -> tuple[list[str], list[str]]:
+    read = formats.get("pdf").read_back(data)
+    return read.lines, read.problems
+
+
+def read_docx(data: bytes) -> tuple[list[str], list[str]]:
+    read = formats.get("docx").read_back(data)
+    return read.lines, read.problems
+
+
+FORMATS = formats.names()

@@ -7,12 +7,11 @@ import io
 import docx
 from reportlab.pdfgen.canvas import Canvas
 
-from renderer.check import check, markdown_to_text
 from renderer.compose import compose
 from renderer.loader import load_profile
-from renderer.pipeline import page_label_pattern
+from renderer.readers.text import markdown_to_text
 from renderer.theme import load_theme
-from tests.conftest import document, rendered, write_profile
+from tests.conftest import check_bytes, document, rendered, write_profile
 
 
 def _pdf(draw) -> bytes:
@@ -27,10 +26,9 @@ def _pdf(draw) -> bytes:
 
 
 def test_every_good_file_passes(person, theme, tmp_path):
-    pattern = page_label_pattern(load_theme(theme))
     for fmt in ("pdf", "docx", "txt", "md"):
-        report = check(
-            tmp_path / f"x.{fmt}", document(person, theme), pattern, rendered(person, theme, fmt)
+        report = check_bytes(
+            tmp_path / f"x.{fmt}", document(person, theme), rendered(person, theme, fmt)
         )
         assert report.ok, (fmt, report.problems)
 
@@ -45,7 +43,7 @@ def test_standard14_font_that_cannot_encode_a_character(tmp_path):
         for number, line in enumerate(doc.lines()):
             canvas.drawString(20, 800 - 14 * number, ("• " if number > 1 else "") + line)
 
-    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    report = check_bytes(tmp_path / "x.pdf", doc, _pdf(draw))
     assert not report.ok
     assert any("font Helvetica is not embedded" in p for p in report.problems)
     assert any("line 1 (name) not found in order: 'Paweł Wróbel'" in p for p in report.problems)
@@ -69,7 +67,7 @@ def test_characters_drawn_one_by_one_out_of_order(tmp_path):
                 canvas.drawString(x, y, char)
             y -= 9
 
-    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    report = check_bytes(tmp_path / "x.pdf", doc, _pdf(draw))
     assert not report.ok
     assert any("line 1 (name) not found in order: 'Ao Wang'" in p for p in report.problems)
 
@@ -86,7 +84,7 @@ def test_words_glued_together(tmp_path):
             )
             y -= 8
 
-    report = check(tmp_path / "x.pdf", doc, None, _pdf(draw))
+    report = check_bytes(tmp_path / "x.pdf", doc, _pdf(draw))
     assert any(
         "words glued together: expected 'Rui Shao', read 'RuiShao'" in p for p in report.problems
     ), report.problems
@@ -101,7 +99,7 @@ def test_docx_with_the_contact_block_in_the_header(tmp_path):
         paragraph._p.getparent().remove(paragraph._p)
     buffer = io.BytesIO()
     word.save(buffer)
-    report = check(tmp_path / "x.docx", doc, None, buffer.getvalue())
+    report = check_bytes(tmp_path / "x.docx", doc, buffer.getvalue())
     assert not report.ok
     assert any("text in a page header" in p and "Ao Wang" in p for p in report.problems)
     assert any("line 1 (name) not found" in p for p in report.problems)
@@ -114,15 +112,14 @@ def test_docx_with_a_table(tmp_path):
     word.add_table(rows=1, cols=2)
     buffer = io.BytesIO()
     word.save(buffer)
-    report = check(tmp_path / "x.docx", doc, None, buffer.getvalue())
+    report = check_bytes(tmp_path / "x.docx", doc, buffer.getvalue())
     assert any("holds a table" in p for p in report.problems)
 
 
 def test_a_resume_of_another_person(tmp_path):
-    report = check(
+    report = check_bytes(
         tmp_path / "x.pdf",
         document("ao-wang", "modern"),
-        None,
         rendered("kaiyang", "modern", "pdf"),
     )
     assert not report.ok
@@ -133,7 +130,7 @@ def test_a_resume_of_another_person(tmp_path):
 def test_a_changed_character_is_found_and_located(tmp_path):
     doc = document("rui-shao", "classic")
     text = rendered("rui-shao", "classic", "txt").decode().replace("30min → 5min", "30min -> 5min")
-    report = check(tmp_path / "x.txt", doc, None, text.encode())
+    report = check_bytes(tmp_path / "x.txt", doc, text.encode())
     assert not report.ok
     (problem,) = [p for p in report.problems if "not found" in p]
     assert "experience[0].highlights[0]" in problem
@@ -142,10 +139,10 @@ def test_a_changed_character_is_found_and_located(tmp_path):
 
 def test_missing_metadata_and_no_text(tmp_path):
     empty = _pdf(lambda canvas: None)
-    report = check(tmp_path / "x.pdf", None, None, empty)
+    report = check_bytes(tmp_path / "x.pdf", None, empty)
     assert "no text could be read from the file" in report.problems
-    report = check(
-        tmp_path / "x.pdf", document("rui-shao", "classic"), None, _pdf(lambda c: c.setTitle(""))
+    report = check_bytes(
+        tmp_path / "x.pdf", document("rui-shao", "classic"), _pdf(lambda c: c.setTitle(""))
     )
     assert "PDF metadata Title is empty" in report.problems
 
@@ -165,6 +162,6 @@ def test_files_that_are_not_what_they_say(tmp_path):
         ("x.txt", b"caf\xe9"),
         ("x.pdf", b""),
     ):
-        report = check(tmp_path / name, doc, None, data)
+        report = check_bytes(tmp_path / name, doc, data)
         assert not report.ok
         assert any(p.startswith(("cannot be read as", "is not UTF-8")) for p in report.problems)

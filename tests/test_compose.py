@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.check import check
 from renderer.compose import compose
 from renderer.document import Role
 from renderer.loader import load_profile
-from renderer.pipeline import FORMATS, backend, page_label_pattern
 from renderer.theme import load_theme
-from tests.conftest import PEOPLE, THEMES, document, rendered, write_profile
+from tests.conftest import (
+    FORMATS,
+    PEOPLE,
+    THEMES,
+    check_bytes,
+    document,
+    render_bytes,
+    rendered,
+    write_profile,
+)
 
 PROMOTED = """
 name: Pat Example
@@ -58,8 +65,8 @@ def test_several_roles_at_one_company(tmp_path):
     assert contact.body == "pat@example.com · +1 555 0100"
     assert [r.href for r in contact.runs if r.href] == ["mailto:pat@example.com", "tel:+15550100"]
     for fmt in FORMATS:
-        data = backend(fmt).render(doc, chosen)
-        assert check(tmp_path / f"x.{fmt}", doc, page_label_pattern(chosen), data).ok
+        data = render_bytes(fmt, doc, chosen)
+        assert check_bytes(tmp_path / f"x.{fmt}", doc, data).ok
 
 
 def test_date_formats_follow_the_theme():
@@ -213,7 +220,7 @@ def test_contact_links_through_the_link_slot(tmp_path):
             "https://ann.dev",
         ]
         for fmt in FORMATS:
-            data = backend(fmt).render(doc, labelled)
-            assert check(tmp_path / f"x.{fmt}", doc, None, data).ok
+            data = render_bytes(fmt, doc, labelled)
+            assert check_bytes(tmp_path / f"x.{fmt}", doc, data).ok
     finally:
         load_theme.cache_clear()

@@ -14,31 +14,40 @@ import docx
 import pypdf
 import pytest
 
-from renderer.check import check, docx_text, normalise, pdf_text
+from renderer.check import page_label_pattern
 from renderer.document import Role
-from renderer.pipeline import backend, page_label_pattern
+from renderer.readers.text import normalise
 from renderer.theme import load_theme
-from tests.conftest import PEOPLE, THEMES, document, rendered
+from tests.conftest import (
+    PEOPLE,
+    THEMES,
+    check_bytes,
+    document,
+    read_docx,
+    read_pdf,
+    render_bytes,
+    rendered,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_docx_lines_equal_the_document(person, theme, tmp_path):
-    paragraphs, problems = docx_text(rendered(person, theme, "docx"))
+    paragraphs, problems = read_docx(rendered(person, theme, "docx"))
     assert not problems
     assert [normalise(p) for p in paragraphs] == [
         normalise(line) for line in document(person, theme).lines()
     ]
-    report = check(
-        tmp_path / "x.docx", document(person, theme), None, rendered(person, theme, "docx")
+    report = check_bytes(
+        tmp_path / "x.docx", document(person, theme), rendered(person, theme, "docx")
     )
     assert report.ok, report.problems
 
 
-def test_docx_text_equals_pdf_text(person, theme):
-    paragraphs, _ = docx_text(rendered(person, theme, "docx"))
-    lines, _ = pdf_text(rendered(person, theme, "pdf"))
-    label = page_label_pattern(load_theme(theme))
+def test_docx_text_equals_read_pdf(person, theme):
+    paragraphs, _ = read_docx(rendered(person, theme, "docx"))
+    lines, _ = read_pdf(rendered(person, theme, "pdf"))
+    label = page_label_pattern(document(person, theme))
     pdf_body = [re.sub(r"^\s*• ", "", ln) for ln in lines if not label.fullmatch(ln.strip())]
     assert normalise(" ".join(paragraphs)) == normalise(" ".join(pdf_body))
 
@@ -116,8 +125,8 @@ def test_nothing_outside_the_body(person, theme):
 
 def test_identical_bytes_for_identical_input(theme):
     doc, chosen = document("kaiyang", theme), load_theme(theme)
-    first = backend("docx").render(doc, chosen)
-    assert first == backend("docx").render(doc, chosen)
+    first = render_bytes("docx", doc, chosen)
+    assert first == render_bytes("docx", doc, chosen)
     assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {
         (1980, 1, 1, 0, 0, 0)
     }
@@ -170,7 +179,7 @@ def test_libreoffice_opens_every_docx_with_pages_within_one(person, theme, libre
     our_pages = len(pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf"))).pages)
     assert abs(lo_pages - our_pages) <= 1
     # And what LibreOffice laid out still holds every line of the resume, in order.
-    report = check(converted, document(person, theme), None)
+    report = check_bytes(converted, document(person, theme), converted.read_bytes())
     assert report.ok, report.problems
 
 

@@ -18,14 +18,12 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from renderer import files
-from renderer.check import check
 from renderer.cli import app
 from renderer.compose import compose
 from renderer.errors import InputError, OutputError, RenderError
 from renderer.loader import load_profile
-from renderer.pipeline import backend, page_label_pattern
 from renderer.theme import load_theme
-from tests.conftest import ROOT, write_profile
+from tests.conftest import ROOT, check_bytes, render_bytes, write_profile
 
 runner = CliRunner()
 RUI = ROOT / "profiles" / "rui-shao.yaml"
@@ -103,7 +101,7 @@ def test_an_output_template_inside_the_theme_is_used(theme_copy):
     (theme_copy / "text.txt.j2").write_text("{% for b in blocks %}{{ b.body }}\n{% endfor %}")
     chosen = load_theme(str(theme_copy))
     document = compose(load_profile(RUI).profile, chosen)
-    assert backend("txt").render(document, chosen).decode().startswith("Rui Shao\n")
+    assert render_bytes("txt", document, chosen).decode().startswith("Rui Shao\n")
 
 
 # --- 2. no HTML through Markdown ------------------------------------------------------------
@@ -140,9 +138,9 @@ def test_link_addresses_cannot_break_out_of_markdown(tmp_path, url):
     path = write_profile(tmp_path, text)
     chosen = load_theme("classic")
     document = compose(load_profile(path).profile, chosen)
-    markdown = backend("md").render(document, chosen).decode()
+    markdown = render_bytes("md", document, chosen).decode()
     _allowed_html(MarkdownIt().render(markdown))  # the default allows raw HTML: none gets out
-    report = check(tmp_path / "x.md", document, None, markdown.encode())
+    report = check_bytes(tmp_path / "x.md", document, markdown.encode())
     assert report.ok, report.problems
 
 
@@ -252,8 +250,8 @@ def test_adversarial_markup_loads_and_renders_literally(tmp_path, name):
     chosen = load_theme("compact")
     document = compose(load_profile(path).profile, chosen)
     for fmt in ("txt", "md", "docx"):
-        data = backend(fmt).render(document, chosen)
-        assert check(tmp_path / f"x.{fmt}", document, None, data).ok
+        data = render_bytes(fmt, document, chosen)
+        assert check_bytes(tmp_path / f"x.{fmt}", document, data).ok
 
 
 def _quoted(text: str) -> str:
@@ -273,8 +271,8 @@ def test_a_very_long_paragraph_reaches_the_pdf_whole(tmp_path):
     path = write_profile(tmp_path, f"name: Ann\nsummary: {_quoted(sentence * 2000)}\n")
     chosen = load_theme("classic")
     document = compose(load_profile(path).profile, chosen)
-    data = backend("pdf").render(document, chosen)
-    report = check(tmp_path / "x.pdf", document, page_label_pattern(chosen), data)
+    data = render_bytes("pdf", document, chosen)
+    report = check_bytes(tmp_path / "x.pdf", document, data)
     assert report.ok and report.lines_found == report.lines_total, report.problems
 
 
@@ -283,8 +281,8 @@ def test_a_very_long_title_breaks_across_pages(tmp_path):
     path = write_profile(tmp_path, f"name: Ann\nexperience: [{{company: X, title: {title!r}}}]\n")
     chosen = load_theme("modern")
     document = compose(load_profile(path).profile, chosen)
-    data = backend("pdf").render(document, chosen)
-    assert check(tmp_path / "x.pdf", document, page_label_pattern(chosen), data).ok
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "x.pdf", document, data).ok
 
 
 # --- 7. theme templates under a budget ------------------------------------------------------
@@ -331,7 +329,7 @@ def test_output_templates_that_would_blow_up_are_render_errors_naming_the_file(t
     chosen = load_theme(str(theme_copy))
     document = compose(load_profile(RUI).profile, chosen)
     with pytest.raises(RenderError) as caught:
-        backend("txt").render(document, chosen)
+        render_bytes("txt", document, chosen)
     assert caught.value.file.endswith("text.txt.j2") and caught.value.line == 3
 
 
@@ -341,8 +339,8 @@ def test_a_budget_is_proportional_to_the_input_so_large_resumes_still_render(tmp
     chosen = load_theme("modern")
     document = compose(load_profile(path).profile, chosen)
     for fmt in ("txt", "md"):
-        data = backend(fmt).render(document, chosen)
-        assert check(tmp_path / f"x.{fmt}", document, None, data).ok
+        data = render_bytes(fmt, document, chosen)
+        assert check_bytes(tmp_path / f"x.{fmt}", document, data).ok
 
 
 # --- 8. profiles are read safely -----------------------------------------------------------
@@ -373,8 +371,8 @@ def test_a_file_larger_than_it_claims_is_cut_at_the_limit(tmp_path, monkeypatch)
 
 
 def _docx_with(tmp_path: Path, **parts: bytes) -> Path:
-    good = backend("docx").render(
-        compose(load_profile(RUI).profile, load_theme("classic")), load_theme("classic")
+    good = render_bytes(
+        "docx", compose(load_profile(RUI).profile, load_theme("classic")), load_theme("classic")
     )
     source = zipfile.ZipFile(io.BytesIO(good))
     path = tmp_path / "x.docx"
@@ -441,7 +439,7 @@ MALFORMED_PDFS = {
 @pytest.mark.parametrize("case", MALFORMED_PDFS)
 def test_malformed_pdfs_are_findings(tmp_path, case):
     chosen = load_theme("classic")
-    data = backend("pdf").render(compose(load_profile(RUI).profile, chosen), chosen)
+    data = render_bytes("pdf", compose(load_profile(RUI).profile, chosen), chosen)
     swap = MALFORMED_PDFS[case]
     data = data[: len(data) // 3] if swap is None else data.replace(*swap)
     path = tmp_path / "x.pdf"
@@ -572,8 +570,8 @@ def test_odd_font_file_names_render(theme_copy, tmp_path):
     _set(theme_copy, "fonts/Caladea-Regular.ttf", f"'fonts/{odd}'")
     chosen = load_theme(str(theme_copy))
     document = compose(load_profile(RUI).profile, chosen)
-    data = backend("pdf").render(document, chosen)
-    assert check(tmp_path / "x.pdf", document, page_label_pattern(chosen), data).ok
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "x.pdf", document, data).ok
 
 
 def test_a_font_that_breaks_reportlab_is_a_render_error_naming_it(theme_copy, tmp_path):

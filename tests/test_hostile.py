@@ -10,14 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.check import check
 from renderer.compose import compose
 from renderer.errors import InputError, RenderError
 from renderer.loader import load_profile
 from renderer.model import Profile
-from renderer.pipeline import FORMATS, backend, page_label_pattern, person_slug, slug
+from renderer.pipeline import person_slug, slug
 from renderer.theme import builtin_names, load_theme
-from tests.conftest import write_profile
+from tests.conftest import FORMATS, check_bytes, render_bytes, write_profile
 
 HOSTILE = [
     '<font color="red" size="40">big</font>',
@@ -55,8 +54,8 @@ def hostile(tmp_path_factory):
 def test_hostile_text_renders_literally_everywhere(hostile, theme, fmt, tmp_path):
     chosen = load_theme(theme)
     doc = compose(hostile, chosen)
-    data = backend(fmt).render(doc, chosen)
-    report = check(tmp_path / f"x.{fmt}", doc, page_label_pattern(chosen), data)
+    data = render_bytes(fmt, doc, chosen)
+    report = check_bytes(tmp_path / f"x.{fmt}", doc, data)
     assert report.ok, report.problems
     assert report.lines_found == report.lines_total
     if fmt == "txt":
@@ -76,10 +75,10 @@ def test_right_to_left_scripts_are_a_clear_pdf_error_and_kept_elsewhere(tmp_path
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
     with pytest.raises(RenderError, match=r"highlights\[0\]: right-to-left text"):
-        backend("pdf").render(doc, chosen)
+        render_bytes("pdf", doc, chosen)
     for fmt in ("docx", "txt", "md"):
-        data = backend(fmt).render(doc, chosen)
-        assert check(tmp_path / f"x.{fmt}", doc, None, data).ok
+        data = render_bytes(fmt, doc, chosen)
+        assert check_bytes(tmp_path / f"x.{fmt}", doc, data).ok
         if fmt != "docx":
             assert "Speaks עברית and العربية" in data.decode()
 
@@ -163,8 +162,8 @@ def test_arbitrary_text_survives_every_format(profile, theme, tmp_path_factory):
     doc = compose(profile, chosen)
     folder = tmp_path_factory.mktemp("prop")
     for fmt in FORMATS:
-        data = backend(fmt).render(doc, chosen)
-        report = check(folder / f"x.{fmt}", doc, page_label_pattern(chosen), data)
+        data = render_bytes(fmt, doc, chosen)
+        report = check_bytes(folder / f"x.{fmt}", doc, data)
         assert report.ok, (fmt, report.problems)
 
 

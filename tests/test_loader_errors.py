@@ -132,3 +132,9 @@ def test_roles_and_inline_role_fields_conflict(tmp_path):
 def test_json_profiles_load_like_yaml(tmp_path):
     path = write_profile(tmp_path, '{"name": "Ann", "experience": [{"company": "X"}]}', "p.json")
     assert load_profile(path).profile.experience[0].company == "X"
+
+
+def test_keys_yaml_cannot_construct(tmp_path):
+    """`=` is YAML's 'value' key tag, which the safe loader cannot build (found by hypothesis)."""
+    message = _error(write_profile(tmp_path, "=: x\n"))
+    assert "p.yaml:1:1: cannot read key" in message

@@ -8,30 +8,28 @@ import re
 import pypdf
 import pytest
 
-from renderer.check import check, normalise, pdf_text
+from renderer.check import page_label_pattern
 from renderer.compose import compose
 from renderer.errors import RenderError
 from renderer.loader import load_profile
-from renderer.pipeline import backend, page_label_pattern
+from renderer.readers.text import normalise
 from renderer.theme import load_theme
-from tests.conftest import document, rendered, write_profile
+from tests.conftest import check_bytes, document, read_pdf, render_bytes, rendered, write_profile
 
 
 @pytest.mark.parametrize("page_size", ["letter", "a4"])
 def test_every_line_reads_back_in_order(person, theme, page_size, tmp_path):
     data = rendered(person, theme, "pdf", page_size)
-    report = check(
-        tmp_path / "x.pdf", document(person, theme), page_label_pattern(load_theme(theme)), data
-    )
+    report = check_bytes(tmp_path / "x.pdf", document(person, theme), data)
     assert report.ok, report.problems
     assert report.lines_found == report.lines_total == len(document(person, theme).blocks)
 
 
 def test_text_is_exactly_the_document(person, theme):
     """Nothing extra, nothing missing: the whole text, bullets and page numbers aside."""
-    lines, problems = pdf_text(rendered(person, theme, "pdf"))
+    lines, problems = read_pdf(rendered(person, theme, "pdf"))
     assert not problems
-    label = page_label_pattern(load_theme(theme))
+    label = page_label_pattern(document(person, theme))
     body = [re.sub(r"^\s*• ", "", ln) for ln in lines if not label.fullmatch(ln.strip())]
     expected = normalise(" ".join(document(person, theme).lines()))
     assert normalise(" ".join(body)) == expected
@@ -63,7 +61,7 @@ def test_metadata(person, theme):
 
 def test_identical_bytes_for_identical_input(theme):
     doc, chosen = document("kaiyang", theme), load_theme(theme)
-    assert backend("pdf").render(doc, chosen) == backend("pdf").render(doc, chosen)
+    assert render_bytes("pdf", doc, chosen) == render_bytes("pdf", doc, chosen)
 
 
 def test_outline_has_one_entry_per_section(person, theme):
@@ -73,8 +71,8 @@ def test_outline_has_one_entry_per_section(person, theme):
 
 
 def test_page_numbers_only_on_multipage_resumes(theme):
-    label = page_label_pattern(load_theme(theme))
     for person in ("kaiyang", "rui-shao"):
+        label = page_label_pattern(document(person, theme))
         data = rendered(person, theme, "pdf")
         reader = pypdf.PdfReader(io.BytesIO(data))
         numbers = [
@@ -108,8 +106,8 @@ def test_special_characters_come_back(tmp_path):
     for name in ("classic", "modern", "compact"):
         chosen = load_theme(name)
         doc = compose(load_profile(path).profile, chosen)
-        data = backend("pdf").render(doc, chosen)
-        lines, _ = pdf_text(data)
+        data = render_bytes("pdf", doc, chosen)
+        lines, _ = read_pdf(data)
         assert tricky in lines and "Zoë Ærø" in lines
 
 
@@ -118,7 +116,7 @@ def test_a_character_no_font_has_is_an_error(tmp_path):
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
     with pytest.raises(RenderError) as caught:
-        backend("pdf").render(doc, chosen)
+        render_bytes("pdf", doc, chosen)
     message = str(caught.value)
     assert "highlights[0]" in message and "U+1F680 ROCKET" in message and "classic" in message
 
@@ -128,9 +126,9 @@ def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
     path = write_profile(tmp_path, "name: Ann\nsummary: 'Speaks Հայերեն and ქართული'\n")
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
-    data = backend("pdf").render(doc, chosen)
+    data = render_bytes("pdf", doc, chosen)
     assert b"DejaVuSans" in data
-    assert "Speaks Հայերեն and ქართული" in pdf_text(data)[0]
+    assert "Speaks Հայերեն and ქართული" in read_pdf(data)[0]
 
 
 def test_one_page_pdf_is_small():
@@ -160,7 +158,7 @@ def test_glyphs_are_checked_in_the_face_the_style_draws_with(tmp_path):
     path = write_profile(tmp_path, "name: Ann\nheadline: Rīga, Liepāja, Ļ ļ ģ ķ\n")
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
-    data = backend("pdf").render(doc, chosen)
-    lines, _ = pdf_text(data)
+    data = render_bytes("pdf", doc, chosen)
+    lines, _ = read_pdf(data)
     assert "Rīga, Liepāja, Ļ ļ ģ ķ" in [ln.strip() for ln in lines]
-    assert check(tmp_path / "x.pdf", doc, None, data).ok
+    assert check_bytes(tmp_path / "x.pdf", doc, data).ok

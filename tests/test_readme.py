@@ -7,9 +7,8 @@ import shutil
 
 from renderer.compose import compose
 from renderer.loader import load_profile
-from renderer.pipeline import backend
 from renderer.theme import load_theme
-from tests.conftest import ROOT
+from tests.conftest import ROOT, render_bytes
 
 
 def _yaml_block(after: str) -> str:
@@ -24,7 +23,7 @@ def test_readme_profile_example_loads_and_renders(tmp_path):
     profile = load_profile(path).profile
     assert profile.name == "Ada Example" and len(profile.experience[1].roles) == 2
     doc = compose(profile, load_theme("modern"))
-    assert backend("pdf").render(doc, load_theme("modern")).startswith(b"%PDF")
+    assert render_bytes("pdf", doc, load_theme("modern")).startswith(b"%PDF")
 
 
 def test_readme_theme_example_loads(tmp_path):

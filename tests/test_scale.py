@@ -8,12 +8,12 @@ import docx
 import pypdf
 import pytest
 
-from renderer.check import check, normalise
 from renderer.compose import compose
 from renderer.document import Role
 from renderer.model import Profile
-from renderer.pipeline import backend, page_label_pattern
+from renderer.readers.text import normalise
 from renderer.theme import load_theme
+from tests.conftest import check_bytes, render_bytes
 
 
 def big_profile() -> Profile:
@@ -51,9 +51,8 @@ def test_long_career_pdf(big, theme, tmp_path):
     chosen = load_theme(theme)
     doc = compose(big, chosen)
     assert sum(b.role is Role.BULLET for b in doc.blocks) == 600
-    data = backend("pdf").render(doc, chosen)
-    label = page_label_pattern(chosen)
-    report = check(tmp_path / "x.pdf", doc, label, data)
+    data = render_bytes("pdf", doc, chosen)
+    report = check_bytes(tmp_path / "x.pdf", doc, data)
     assert report.ok, report.problems[:5]
     pages = pypdf.PdfReader(io.BytesIO(data)).pages
     assert len(pages) >= 8
@@ -75,8 +74,8 @@ def test_long_career_pdf(big, theme, tmp_path):
 def test_long_career_docx(big, tmp_path):
     chosen = load_theme("modern")
     doc = compose(big, chosen)
-    data = backend("docx").render(doc, chosen)
-    assert check(tmp_path / "x.docx", doc, None, data).ok
+    data = render_bytes("docx", doc, chosen)
+    assert check_bytes(tmp_path / "x.docx", doc, data).ok
     word = docx.Document(io.BytesIO(data))
     assert len(word.paragraphs) == len(doc.blocks)
     titles = [p for p in word.paragraphs if p.style.name == "Heading 2"]

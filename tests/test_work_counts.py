@@ -7,15 +7,14 @@ import sys
 
 from renderer.backends import docx as docx_backend
 from renderer.backends import pdf as pdf_backend
-from renderer.pipeline import backend
 from renderer.theme import load_theme
-from tests.conftest import document
+from tests.conftest import document, render_bytes
 
 
 def test_fonts_are_registered_once_per_process():
     chosen = load_theme("modern")
     for person in ("rui-shao", "kaiyang", "ao-wang"):
-        backend("pdf").render(document(person, "modern"), chosen)
+        render_bytes("pdf", document(person, "modern"), chosen)
     files = [
         chosen.font_path(chosen.fonts.regular).resolve(),
         chosen.font_path(chosen.fonts.bold).resolve(),
@@ -25,10 +24,10 @@ def test_fonts_are_registered_once_per_process():
 
 def test_docx_template_is_prepared_once_per_theme():
     chosen = load_theme("compact")
-    backend("docx").render(document("rui-shao", "compact"), chosen)
+    render_bytes("docx", document("rui-shao", "compact"), chosen)
     before = docx_backend.TEMPLATE_LOADS[0]
     outputs = [
-        backend("docx").render(document(p, "compact"), chosen)
+        render_bytes("docx", document(p, "compact"), chosen)
         for p in ("rui-shao", "kaiyang", "rui-shao")
     ]
     assert docx_backend.TEMPLATE_LOADS[0] == before

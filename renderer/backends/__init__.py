@@ -1,1 +1,81 @@
-"""One module per output format, each with `render(document, theme, page_size) -> bytes`."""
+"""Output formats, one module each: `pdf.py`, `docx.py`, `html.py`, `txt.py`, `md.py`.
+
+Each module declares its format once, in a `FORMAT` at its foot: its name and file suffix,
+how it renders a Document (bytes, with the page count and notes about the layout), and how a
+written file of its kind is read back as an applicant tracking system would read it. Nothing
+outside this package names a format: the pipeline, `check` and the CLI ask this registry.
+Adding a format is adding a module here (a module is imported only when its format is used,
+so a PDF render never imports python-docx).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from renderer.document import Block, Document
+    from renderer.theme import Theme
+
+_PREFERRED = ("pdf", "docx", "html", "txt", "md")  # the order of `--format all`
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to lay out one render, beyond the theme: chosen per run or per application."""
+
+    page_size: str | None = None  # letter or a4; None: the theme's
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    pages: int | None = None  # for paged formats: how many pages were laid out
+    notes: tuple[str, ...] = ()  # what a reader would find hard going (long bullets, …)
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """A written file as an ATS reads it: its lines of text, and what is wrong with the file
+    itself (fonts not embedded, text in a page header, …)."""
+
+    lines: list[str]
+    problems: list[str] = field(default_factory=list)
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # what --format takes
+    suffix: str  # the file name's ending, with its dot
+    description: str
+    render: Callable[[Document, Theme, Options], Rendered]
+    read_back: Callable[[bytes], ReadBack]
+    # A block's text as it reads back from this format (text formats spell out link addresses).
+    expected_text: Callable[[Block], str] = field(default=lambda block: block.text)
+    paged: bool = False  # has pages (and page labels)
+
+
+def names() -> tuple[str, ...]:
+    """Every format there is, found without importing any of them."""
+    found = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]
+    return tuple(sorted(found, key=lambda n: (_PREFERRED.index(n) if n in _PREFERRED else 99, n)))
+
+
+@cache
+def get(name: str) -> Format:
+    if name not in names():
+        raise KeyError(f"unknown format {name!r}; formats: {', '.join(names())}")
+    module = importlib.import_module(f"{__name__}.{name}")
+    found: Format = module.FORMAT
+    return found
+
+
+def by_suffix(suffix: str) -> Format | None:
+    """The format of a file name's suffix (.pdf), or None."""
+    name = suffix.lower().lstrip(".")
+    return get(name) if name in names() else None

@@ -25,7 +25,9 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from renderer.document import Block, Document, Role, Run, keeps_with_next
+from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.document import Block, Document, Role, keeps_with_next
+from renderer.markup import Run
 from renderer.theme import Style, Theme
 
 STYLE_OF_ROLE = {
@@ -278,9 +280,9 @@ def _template(theme: Theme) -> Any:
     return word
 
 
-def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     word = _template(theme)
-    width, height = theme.page_size(page_size)
+    width, height = theme.page_size(options.page_size)
     top, right, bottom, left = theme.page.margins
     section = word.sections[0]
     section.page_width, section.page_height = Pt(width), Pt(height)
@@ -311,4 +313,19 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
     core.revision = 1
     core.language = document.language
     _extended_properties(word, document)
-    return _save(word)
+    return Rendered(_save(word))
+
+
+def _read_back(data: bytes) -> ReadBack:
+    from renderer.readers.docx import read_back
+
+    return read_back(data)
+
+
+FORMAT = Format(
+    name="docx",
+    suffix=".docx",
+    description="Word: Word's own styles restyled by the theme, real hyperlinks",
+    render=render,
+    read_back=_read_back,
+)

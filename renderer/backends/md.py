@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from renderer.document import Document, Role, Run
+from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.document import Document, Role
+from renderer.markup import Run
 from renderer.text import render_output
 from renderer.theme import Theme
 
@@ -64,10 +66,26 @@ def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
     return _line_start("".join(parts))
 
 
-def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     blocks = [
         {"role": b.role.value, "inline": _inline(b.runs, b.role in _HEADINGS), "aside": b.aside}
         for b in document.blocks
     ]
     text = render_output(theme, "markdown.md.j2", blocks=blocks, md=md)
-    return (text.strip("\n") + "\n").encode("utf-8")
+    return Rendered((text.strip("\n") + "\n").encode("utf-8"))
+
+
+def _read_back(data: bytes) -> ReadBack:
+    from renderer.readers.text import read_markdown
+
+    return read_markdown(data)
+
+
+FORMAT = Format(
+    name="md",
+    suffix=".md",
+    description="Markdown for forms and profiles that take it, every literal character escaped",
+    render=render,
+    read_back=_read_back,
+    expected_text=lambda block: block.text_with_links(destination),
+)

@@ -26,9 +26,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from renderer.document import Block, Document, Role, Run, keeps_with_next
+from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.document import Block, Document, Role, keeps_with_next
 from renderer.errors import RenderError
-from renderer.text import page_label
+from renderer.markup import Run
 from renderer.theme import Style, Theme
 
 rl_config.useA85 = 0  # ASCII85 makes streams a quarter larger for 7-bit safety no one needs
@@ -418,17 +419,23 @@ def _flowables(
     return story
 
 
-def _drawable(text: str, fonts: _FontSet, theme: Theme, where: str) -> str:
-    """Text the backend draws in the regular face itself (page numbers, bullet glyph)."""
+def _drawable(text: str, fonts: _FontSet, theme: Theme, where: str, *, own: bool = False) -> str:
+    """Text the backend draws in the regular face itself (dates, page numbers, the bullet);
+    `own`: the text is the theme's, so an error names the theme's file, not the profile."""
     for char in text:
         if char != " " and not _draws(fonts.regular, char):
-            raise _missing(char, where, theme)
+            error = _missing(char, "" if own else where, theme)
+            if own:
+                error = RenderError(
+                    f"{where}: {error.message}", file=str(theme.folder / "theme.yaml")
+                )
+            raise error
     return text
 
 
-def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     fonts = _FontSet.of(theme)
-
+    page_size = options.page_size
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
     buffer = io.BytesIO()
@@ -462,30 +469,37 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    label = page_label(theme)
     muted = HexColor(theme.colours.muted)
-    _drawable(theme.bullet, fonts, theme, "theme bullet")
+    _drawable(theme.bullet, fonts, theme, "bullet", own=True)
     canvasmaker = _numbered_canvas(
-        _drawable(label, fonts, theme, "theme page_number template"),
+        _drawable(document.page_label, fonts, theme, "templates.page_number", own=True),
         fonts.regular.fontName,
         8.5,
         muted,
         bottom / 2,
     )
     doc.build(_flowables(document, theme, fonts, page_size), canvasmaker=canvasmaker)
-    return buffer.getvalue()
+    pages = doc.page
+    notes = long_bullets(document, theme, fonts, page_size)
+    if pages > theme.page.target_pages:
+        notes.append(
+            f"{pages} pages; theme {theme.name!r} aims at {theme.page.target_pages} at most"
+        )
+    return Rendered(buffer.getvalue(), pages, tuple(notes))
 
 
 LONG_BULLET_LINES = 4
 
 
-def long_bullets(document: Document, theme: Theme, page_size: str | None = None) -> list[str]:
+def long_bullets(
+    document: Document, theme: Theme, fonts: _FontSet, page_size: str | None = None
+) -> list[str]:
     """Bullets too long to be read at a glance (estimated from the font's real widths)."""
     width, _ = theme.page_size(page_size)
     _, right, _, left = theme.page.margins
     style = theme.styles.bullet
     available = width - left - right - style.indent
-    font = _FontSet.of(theme).regular.fontName
+    font = fonts.regular.fontName
     warnings = []
     for block in document.blocks:
         if block.role is Role.BULLET:
@@ -496,3 +510,19 @@ def long_bullets(document: Document, theme: Theme, page_size: str | None = None)
                     f"more than {LONG_BULLET_LINES} is hard to scan"
                 )
     return warnings
+
+
+def _read_back(data: bytes) -> ReadBack:
+    from renderer.readers.pdf import read_back
+
+    return read_back(data)
+
+
+FORMAT = Format(
+    name="pdf",
+    suffix=".pdf",
+    description="PDF: embedded subset TrueType fonts, real text, one column",
+    render=render,
+    read_back=_read_back,
+    paged=True,
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from renderer.backends import Format, Options, ReadBack, Rendered
 from renderer.document import Document
 from renderer.text import render_output
 from renderer.theme import Theme
@@ -34,7 +35,7 @@ def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
     return "\n".join(lines)
 
 
-def render(document: Document, theme: Theme, page_size: str | None = None) -> bytes:
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     blocks = [
         {"role": b.role.value, "body": b.body_with_links, "aside": b.aside, "source": b.source}
         for b in document.blocks
@@ -48,4 +49,20 @@ def render(document: Document, theme: Theme, page_size: str | None = None) -> by
         wrap=wrap,
         flush_right=flush_right,
     )
-    return (text.strip("\n") + "\n").encode("utf-8")
+    return Rendered((text.strip("\n") + "\n").encode("utf-8"))
+
+
+def _read_back(data: bytes) -> ReadBack:
+    from renderer.readers.text import read_text
+
+    return read_text(data)
+
+
+FORMAT = Format(
+    name="txt",
+    suffix=".txt",
+    description="Plain text for pasting into application forms, links written out",
+    render=render,
+    read_back=_read_back,
+    expected_text=lambda block: block.text_with_links(),
+)
