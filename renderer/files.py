@@ -53,6 +53,8 @@ def read_head(path: Path, count: int, what: str, limit: int | None = None) -> tu
         raise InputError(f"no such file (looked for a {what} at {path})", path) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path) from None
+    except ValueError:  # a NUL in the path
+        raise InputError(f"{str(path)!r} is not a possible file name", path) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"is {kind_of(info.st_mode)}, not a {what} file", path)
     if limit is not None and info.st_size > limit:
@@ -82,6 +84,8 @@ def _size(limit: int) -> str:
 def inside(folder: Path, relative: str | Path, what: str) -> Path:
     """`folder/relative`, symlinks followed, refused unless it stays inside `folder`."""
     root = folder.resolve()
+    if "\0" in str(relative):
+        raise InputError(f"{what} {str(relative)!r} holds a NUL character", root)
     target = (root / relative).resolve()
     if not target.is_relative_to(root):
         raise InputError(f"{what} {str(relative)!r} points outside its folder {root}", root)

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Template, nodes
-from jinja2.exceptions import TemplateRuntimeError
+from jinja2 import BaseLoader, Template, nodes
+from jinja2.exceptions import TemplateNotFound, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
@@ -262,13 +262,21 @@ class _Bound(NodeTransformer):
         return nodes.Filter(node, "_checked", [line], [], None, None, lineno=node.lineno)
 
 
+class _NoFiles(BaseLoader):
+    """`{% include %}`, `{% import %}` and `{% extends %}` find nothing: a template is one
+    self-contained text, and may not reach for any file."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Any]:
+        raise TemplateNotFound(f"{template} (templates cannot include or import files)")
+
+
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox, with every template held to a budget (see the module's docstring)."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+", "//", "/", "-"})
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(loader=_NoFiles(), **options)
         for name in ("lipsum", "cycler", "joiner"):  # of no use in a resume; lipsum is large
             self.globals.pop(name, None)
         self.globals["range"] = _range
@@ -328,6 +336,12 @@ def render(template: Template, values: dict[str, Any]) -> str:
         raise deep from None
     except MemoryError:
         raise TemplateBudgetError("the template ran out of memory") from None
+    except TemplateRuntimeError:
+        raise
+    except Exception as error:  # noqa: BLE001 (1/0, "a" + 1, wordwrap(0): the template's fault)
+        wrapped = TemplateRuntimeError(f"{type(error).__name__}: {error}")
+        wrapped.lineno = template_line(error)  # type: ignore[attr-defined]
+        raise wrapped from None
     finally:
         _current.reset(token)
 

@@ -72,8 +72,18 @@ def _compile(theme: Theme, slot: str) -> Template:
     source = theme.template(slot)
     key = (theme.folder, slot, source)
     if key not in _compiled:
-        _compiled[key] = _slot_env().from_string(source)
+        _compiled[key] = _from_string(_slot_env(), source)
     return _compiled[key]
+
+
+def _from_string(env: sandbox.BoundedEnvironment, source: str) -> Template:
+    """Compile a theme's template; whatever the compiler raises is the template's fault."""
+    try:
+        return env.from_string(source)
+    except (TemplateSyntaxError, RecursionError):
+        raise
+    except Exception as error:  # noqa: BLE001 (Jinja's compiler may raise anything on odd input)
+        raise TemplateSyntaxError(f"{type(error).__name__}: {error}", 1) from None
 
 
 def _describe(error: BaseException) -> str:
@@ -163,7 +173,7 @@ def render_output(theme: Theme, filename: str, **values: Any) -> str:
 def _output_template(path: Path) -> Template:
     data = read_bytes(path, MAX_TEMPLATE_BYTES, "template")
     try:
-        return _output_env().from_string(data.decode("utf-8"))
+        return _from_string(_output_env(), data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise InputError(f"template is not UTF-8 (byte {error.start})", path) from None
     except (TemplateSyntaxError, RecursionError) as error:

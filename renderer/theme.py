@@ -38,7 +38,7 @@ Text = Annotated[Line, Field(max_length=200)]
 """Words a theme prints or names: one line, no control characters (they are not XML)."""
 Spacer = Annotated[str, Field(max_length=20, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$")]
 """A separator: may be blank or spaces, but never a control character."""
-FontFile = Annotated[str, Field(min_length=1, max_length=255)]
+FontFile = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f\x7f]+$")]
 MAX_FONT_BYTES = 64 * 1024 * 1024  # a CJK font is ~20 MiB; a theme font of more is a mistake
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 

@@ -729,3 +729,35 @@ def test_a_colon_in_a_bullet_suggests_quotes(tmp_path):
         load_profile(path)
     assert len(caught.value.problems) == 1
     assert 'put it in quotes: "Led the team: shipped X"' in str(caught.value)
+
+
+# --- found by the hostile battery -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{% include '/etc/passwd' %}",
+        "{% import '/etc/passwd' as x %}{{ x }}",
+        "{% extends 'base.html' %}",
+        "{{ 1 / 0 }}",
+        "{{ 'a' + 1 }}",
+        "{{ name | wordwrap(0) }}",
+    ],
+)
+def test_templates_that_reach_for_files_or_raise_are_theme_errors(theme_copy, template):
+    _set(theme_copy, "styles:", f"templates:\n  skill: {_quoted(template)}\nstyles:")
+    message = _theme_error(theme_copy)
+    assert "templates.skill: template" in message and "internal" not in message
+
+
+def test_output_templates_that_raise_name_their_file(theme_copy, tmp_path):
+    (theme_copy / "markdown.md.j2").write_text("ok\n{% include 'x' %}\n")
+    result = resume("render", str(RUI), "-t", str(theme_copy), "-o", str(tmp_path), "-f", "md")
+    no_internal_error(result)
+    assert result.returncode == 1 and "markdown.md.j2:2" in result.stderr
+
+
+def test_a_nul_in_a_font_path_is_a_theme_error(theme_copy):
+    _set(theme_copy, "fonts/Caladea-Bold.ttf", '"fonts/Cala\\0dea.ttf"')
+    assert "fonts.bold" in _theme_error(theme_copy)
