@@ -1,22 +1,23 @@
-"""Profile + Theme -> Document: decide what goes on the page, in which order, in which role."""
+"""Profile + Theme -> Document: decide what goes on the page, in which order, in which role.
+
+Sections come from the catalogue (`renderer/sections.py`): one composer per shape of section,
+whatever the section is called, so a profile's own sections are laid out exactly like the
+built-in ones. An entry's head keeps its parts apart (title, organisation, dates), so that
+every format can set them where a parser will find each.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, TypeVar
 
-from renderer.document import Block, Document, Role, Run
-from renderer.markup import parse
-from renderer.model import (
-    Dated,
-    HighlightGroup,
-    PartialDate,
-    Profile,
-)
-from renderer.model import Role as JobRole
-from renderer.text import bare_url, page_label, render_slot
-from renderer.theme import SLOT_EXAMPLES, Theme
+from renderer.document import Block, Document, Head, Role
+from renderer.markup import Run, parse
+from renderer.model import CustomSection, Dated, HighlightGroup, PartialDate, Profile
+from renderer.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
+from renderer.text import page_label, render_slot
+from renderer.theme import Theme
 
 Blocks = list[Block]
 T = TypeVar("T")
@@ -27,6 +28,7 @@ class _Composer:
         self.profile = profile
         self.theme = theme
         self.tags = tags
+        self.keywords: dict[str, dict[str, None]] = {}  # shown words, by kind, for the metadata
 
     def selected(self, items: Iterable[T]) -> Iterator[tuple[int, T]]:
         """(index in the profile, item) for the items this variant of the resume shows:
@@ -41,9 +43,6 @@ class _Composer:
     def slot(self, slot_name: str, /, **values: object) -> tuple[Run, ...]:
         return parse(render_slot(self.theme, slot_name, **values))
 
-    def block(self, role: Role, runs: Iterable[Run], source: str, aside: str = "") -> Block:
-        return Block(role, tuple(runs), aside, source)
-
     def date(self, value: PartialDate | Literal["present"]) -> str:
         if value == "present":
             return self.theme.dates.present
@@ -51,20 +50,22 @@ class _Composer:
         fmt = self.theme.dates.year if value.month is None else self.theme.dates.month
         return dt.date(value.year, value.month or 1, 1).strftime(fmt)
 
-    def dates(self, item: Dated) -> str:
+    def dates(self, item: Dated | None) -> str:
+        if item is None:
+            return ""
         parts = [self.date(d) for d in (item.start, item.end) if d is not None]
         return self.theme.dates.separator.join(parts)
 
     def bullets(self, items: Iterable[object], source: str) -> Blocks:
         return [
-            self.block(Role.BULLET, parse(item.text), f"{source}[{i}]")  # type: ignore[attr-defined]
+            Block(Role.BULLET, parse(item.text), source=f"{source}[{i}]")  # type: ignore[attr-defined]
             for i, item in self.selected(items)
         ]
 
     def paragraphs(self, text: str | None, source: str) -> Blocks:
         if not text:
             return []
-        return [self.block(Role.PARAGRAPH, parse(p), source) for p in text.split("\n\n")]
+        return [Block(Role.PARAGRAPH, parse(p), source=source) for p in text.split("\n\n")]
 
     def joined(self, items: Iterable[Iterable[Run]]) -> list[Run]:
         """Items of one line (contact details, languages), the theme's separator between."""
@@ -75,18 +76,28 @@ class _Composer:
             runs += item
         return runs
 
-    def subline(self, slot: str, source: str, **values: object) -> Blocks:
+    def subline(self, slot: str, source: str, values: dict[str, object]) -> Blocks:
+        if not slot:
+            return []
         runs = self.slot(slot, **values)
-        return [self.block(Role.SUBLINE, runs, source)] if runs else []
+        return [Block(Role.SUBLINE, runs, source=source)] if runs else []
+
+    def remember(self, words: Iterable[str], kind: str) -> None:
+        """Words for the file's keywords metadata, from what is shown: skills first."""
+        self.keywords.setdefault(kind, {}).update(dict.fromkeys(words))
+
+    def metadata_keywords(self) -> tuple[str, ...]:
+        ordered = [self.keywords.get(k, {}) for k in ("skills", "technologies", "keywords")]
+        return tuple(dict.fromkeys(word for words in ordered for word in words))
 
     # -- header --------------------------------------------------------------------------------
 
     def header(self) -> Blocks:
         p, blocks = self.profile, []
         if p.name:
-            blocks.append(self.block(Role.NAME, [Run(p.name)], "name"))
+            blocks.append(Block(Role.NAME, (Run(p.name),), source="name"))
         if p.headline:
-            blocks.append(self.block(Role.HEADLINE, [Run(p.headline)], "headline"))
+            blocks.append(Block(Role.HEADLINE, (Run(p.headline),), source="headline"))
         items: list[Iterable[Run]] = []
         if p.email:
             items.append([Run(p.email, href=f"mailto:{p.email}")])
@@ -97,178 +108,132 @@ class _Composer:
             items.append([Run(p.location)])
         items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
         if items:
-            blocks.append(self.block(Role.CONTACT, self.joined(items), "contact"))
+            blocks.append(Block(Role.CONTACT, tuple(self.joined(items)), source="contact"))
         return blocks
 
-    # -- sections ------------------------------------------------------------------------------
+    # -- one composer per shape -----------------------------------------------------------------
 
-    def summary(self) -> Blocks:
-        return self.paragraphs(self.profile.summary, "summary") + self.bullets(
-            self.profile.highlights, "highlights"
-        )
+    def text(self, text: str | None, items: Sequence[object], sources: tuple[str, str]) -> Blocks:
+        """Paragraphs, then bullets (the summary and its highlights)."""
+        return self.paragraphs(text, sources[0]) + self.bullets(items, sources[1])
 
-    def role_body(self, role: JobRole, source: str) -> Blocks:
+    def entries(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        assert kind.view is not None
         blocks: Blocks = []
-        if role.technologies:
-            runs = self.slot("technologies", technologies=role.technologies)
-            blocks.append(self.block(Role.PARAGRAPH, runs, f"{source}.technologies"))
-        blocks += self.paragraphs(role.description, f"{source}.description")
-        blocks += self.bullets(role.highlights, f"{source}.highlights")
-        for g, group in self.selected(role.groups):
-            blocks += self.group(group, f"{source}.groups[{g}]")
+        for i, item in self.selected(items):
+            blocks += self.entry(kind.view(item), f"{source}[{i}]")
         return blocks
+
+    def entry(self, view: EntryView, source: str) -> Blocks:
+        dates = self.dates(view.dates)
+        head = Head(view.title or "", view.organisation or "", dates)
+        sub = self.subline(view.subline_slot, source, view.subline)
+        if head.title or head.organisation or not sub:
+            blocks = [Block(Role.ENTRY, self.head_runs(head), dates, source, head), *sub]
+        else:  # nothing to title it by: its sub-line heads it, rather than an invented name
+            blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
+        if view.technologies:
+            self.remember(view.technologies, "technologies")
+            runs = self.slot("technologies", technologies=list(view.technologies))
+            blocks.append(Block(Role.PARAGRAPH, runs, source=f"{source}.technologies"))
+        blocks += self.paragraphs(view.description, f"{source}.description")
+        blocks += self.bullets(view.highlights, f"{source}.highlights")
+        for g, group in self.selected(view.groups):
+            blocks += self.group(group, f"{source}.groups[{g}]")
+        for p, position in self.selected(view.positions):
+            blocks += self.entry(position, f"{source}.{view.positions_key}[{p}]")
+        keywords = view.subline.get("keywords")
+        if isinstance(keywords, list):
+            self.remember(keywords, "keywords")
+        return blocks
+
+    def head_runs(self, head: Head) -> tuple[Run, ...]:
+        """Title in bold, then the organisation after the theme's separator, as separate runs
+        (a parser can fill both fields); an entry with only one of them shows it in bold."""
+        first, second = (head.title, head.organisation) if head.title else (head.organisation, "")
+        runs = [Run(first, bold=True)] if first else []
+        if second:
+            runs += [Run(self.theme.entry_separator), Run(second)]
+        return tuple(runs)
 
     def group(self, group: HighlightGroup, source: str) -> Blocks:
-        heading = self.block(Role.GROUP, [Run(group.heading)], f"{source}.heading")
+        heading = Block(Role.GROUP, (Run(group.heading),), source=f"{source}.heading")
         return [heading, *self.bullets(group.highlights, f"{source}.highlights")]
 
-    def experience(self) -> Blocks:
-        blocks: Blocks = []
-        for e, job in self.selected(self.profile.experience):
-            source = f"experience[{e}]"
-            kind = lambda r: r.kind.value.capitalize() if r.kind else None  # noqa: E731
-            if not job.roles:
-                title = self.slot("experience_title", title=job.title, company=job.company)
-                blocks.append(self.block(Role.ENTRY, title, source, self.dates(job)))
-                blocks += self.subline(
-                    "experience_subline",
-                    source,
-                    team=job.team,
-                    kind=kind(job),
-                    location=job.location,
-                )
-                blocks += self.role_body(job, source)
-                continue
-            # Several roles at one company: the company once, then each role with its dates.
-            span = Dated(start=job.roles[-1].start, end=job.roles[0].end)
-            company = self.slot("experience_title", title=None, company=job.company)
-            blocks.append(self.block(Role.ENTRY, company, source, self.dates(span)))
-            blocks += self.subline(
-                "experience_subline", source, team=job.team, kind=None, location=job.location
-            )
-            for r, role in self.selected(job.roles):
-                role_source = f"{source}.roles[{r}]"
-                role_title = [Run(role.title or "", bold=True)]
-                blocks.append(self.block(Role.ENTRY, role_title, role_source, self.dates(role)))
-                blocks += self.subline(
-                    "experience_subline",
-                    role_source,
-                    team=None,
-                    kind=kind(role),
-                    location=role.location,
-                )
-                blocks += self.role_body(role, role_source)
+    def labelled(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        (slot,) = kind.slots
+        blocks = []
+        for i, item in self.selected(items):
+            values = {name: getattr(item, name) for name in kind.slots[slot].examples}
+            self.remember(getattr(item, "keywords", ()), "skills")
+            blocks.append(Block(Role.PARAGRAPH, self.slot(slot, **values), source=f"{source}[{i}]"))
         return blocks
 
-    def projects(self) -> Blocks:
-        blocks: Blocks = []
-        for i, project in self.selected(self.profile.projects):
-            source = f"projects[{i}]"
-            title = self.slot("project_title", name=project.name, role=project.role)
-            blocks.append(self.block(Role.ENTRY, title, source, self.dates(project)))
-            blocks += self.subline(
-                "project_subline", source, url=project.url, keywords=project.keywords
-            )
-            blocks += self.paragraphs(project.description, f"{source}.description")
-            blocks += self.bullets(project.highlights, f"{source}.highlights")
-        return blocks
-
-    def skills(self) -> Blocks:
-        return [
-            self.block(
-                Role.PARAGRAPH,
-                self.slot("skill", name=g.name, keywords=g.keywords),
-                f"skills[{i}]",
-            )
-            for i, g in self.selected(self.profile.skills)
+    def inline(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        (slot,) = kind.slots
+        shown = [
+            self.slot(slot, **{name: getattr(item, name) for name in kind.slots[slot].examples})
+            for _, item in self.selected(items)
         ]
+        return [Block(Role.PARAGRAPH, tuple(self.joined(shown)), source=source)] if shown else []
 
-    def education(self) -> Blocks:
-        blocks: Blocks = []
-        for i, school in self.selected(self.profile.education):
-            source = f"education[{i}]"
-            title = self.slot("education_title", institution=school.institution)
-            blocks.append(self.block(Role.ENTRY, title, source, self.dates(school)))
-            blocks += self.subline(
-                "education_subline",
-                source,
-                degree=school.degree,
-                field=school.field,
-                location=school.location,
-                score=school.score,
-            )
-            blocks += self.bullets(school.highlights, f"{source}.highlights")
+    def custom(self, section: CustomSection, source: str) -> Blocks:
+        blocks = self.text(section.text, section.items, (f"{source}.text", f"{source}.items"))
+        for i, entry in self.selected(section.entries):
+            blocks += self.entry(custom_entry(entry), f"{source}.entries[{i}]")
         return blocks
 
-    def languages(self) -> Blocks:
-        if not self.profile.languages:
-            return []
-        items = [
-            self.slot("language", language=item.language, fluency=item.fluency)
-            for item in self.profile.languages
-        ]
-        return [self.block(Role.PARAGRAPH, self.joined(items), "languages")]
+    # -- sections ----------------------------------------------------------------------------
 
-    def dated_entries(self, field: str, slot: str) -> Blocks:
-        """Certifications, awards, publications: a title line with its date, then the
-        item's link and summary when it has them."""
-        blocks: Blocks = []
-        for i, item in self.selected(getattr(self.profile, field)):
-            source = f"{field}[{i}]"
-            values = {name: getattr(item, name) for name in SLOT_EXAMPLES[slot]}
-            date = self.date(item.date) if item.date else ""
-            blocks.append(self.block(Role.ENTRY, self.slot(slot, **values), source, date))
-            if url := getattr(item, "url", None):
-                link = Run(bare_url(url), href=url)
-                blocks.append(self.block(Role.SUBLINE, [link], f"{source}.url"))
-            blocks += self.paragraphs(getattr(item, "summary", None), f"{source}.summary")
-        return blocks
+    def section(self, name: str) -> tuple[str, Blocks]:
+        """(heading, blocks) of a section by name: a built-in kind or a custom section."""
+        if name in BY_NAME:
+            kind = BY_NAME[name]
+            heading = self.theme.heading(name) or HEADINGS[name]
+            if kind.shape == "text":
+                profile = self.profile
+                return heading, self.text(profile.summary, profile.highlights, (name, "highlights"))
+            items = getattr(self.profile, name)
+            shape = {"entries": self.entries, "labelled": self.labelled, "inline": self.inline}
+            return heading, shape[kind.shape](kind, items, name)
+        for i, section in self.selected(self.profile.sections):
+            if section.key == name:
+                heading = self.theme.heading(name) or section.heading
+                return heading, self.custom(section, f"sections[{i}]")
+        return "", []
 
 
-def compose(profile: Profile, theme: Theme, tags: Iterable[str] = ()) -> Document:
+def section_order(profile: Profile, theme: Theme, order: Sequence[str] = ()) -> list[str]:
+    """The sections, in order: those an application or the profile names first, in that order;
+    then the rest in the theme's order; then the profile's own sections the theme does not
+    name, as the profile lists them."""
+    names = [*order, *profile.section_order, *theme.sections]
+    names += [section.key for section in profile.sections]
+    return list(dict.fromkeys(names))
+
+
+def compose(
+    profile: Profile, theme: Theme, tags: Iterable[str] = (), order: Sequence[str] = ()
+) -> Document:
     """The Document for a profile in a theme; with tags, only the variant they select."""
     composer = _Composer(profile, theme, frozenset(tags))
-    sections: dict[str, Callable[[], Blocks]] = {
-        "summary": composer.summary,
-        "experience": composer.experience,
-        "projects": composer.projects,
-        "skills": composer.skills,
-        "education": composer.education,
-        "languages": composer.languages,
-        "certifications": lambda: composer.dated_entries("certifications", "certification"),
-        "awards": lambda: composer.dated_entries("awards", "award"),
-        "publications": lambda: composer.dated_entries("publications", "publication"),
-    }
     blocks = composer.header()
-    for name in theme.sections:
-        content = sections[name]()
+    for name in section_order(profile, theme, order):
+        heading, content = composer.section(name)
         if content:  # an empty heading would tell an ATS the candidate has none
-            heading = composer.slot("heading", title=theme.headings.get(name, name.title()))
-            blocks += [composer.block(Role.HEADING, heading, name), *content]
+            runs = composer.slot("heading", title=heading)
+            blocks += [Block(Role.HEADING, runs, source=name, section=name), *content]
+    words = composer.metadata_keywords()
+    if not words:  # no skills listed: the headline and employers still tell a search engine
+        words = tuple(dict.fromkeys([*filter(None, [profile.headline])]))
+        words += tuple(
+            dict.fromkeys(job.company for _, job in composer.selected(profile.experience))
+        )
     return Document(
         title=f"{profile.name} – Resume" if profile.name else f"Resume – {profile.headline or ''}",
         author=profile.name or "",
         subject=profile.headline or "Resume",
-        keywords=_keywords(profile),
+        keywords=tuple(dict.fromkeys(words)),
         blocks=tuple(blocks),
         page_label=page_label(theme),
     )
-
-
-def _keywords(profile: Profile) -> tuple[str, ...]:
-    words: dict[str, None] = {}
-    for group in profile.skills:
-        words.update(dict.fromkeys(group.keywords))
-    for job in profile.experience:
-        for role in job.all_roles():
-            words.update(dict.fromkeys(role.technologies))
-    for project in profile.projects:
-        words.update(dict.fromkeys(project.keywords))
-    if not words:  # no skills listed: the headline and employers still tell a search engine
-        words.update(
-            dict.fromkeys(
-                [*filter(None, [profile.headline])],
-            )
-        )
-        words.update(dict.fromkeys(job.company for job in profile.experience))
-    return tuple(words)

@@ -35,11 +35,23 @@ KEEP_WITH_NEXT = frozenset({Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP})
 
 
 @dataclass(frozen=True)
+class Head:
+    """The parts of an entry's first line that an applicant tracking system fills fields
+    with: each is a separate run on the page, in this order."""
+
+    title: str = ""  # a job title, a degree, a project's name
+    organisation: str = ""  # the employer, institution, issuer (on the title line)
+    dates: str = ""  # as printed: "Feb 2025 – Present"
+
+
+@dataclass(frozen=True)
 class Block:
     role: Role
     runs: tuple[Run, ...]
     aside: str = ""  # set flush right on the same line (an entry's dates)
     source: str = ""  # the profile field it came from, for error messages
+    head: Head | None = None  # an entry's parts (ENTRY blocks)
+    section: str = ""  # the section a heading opens (HEADING blocks)
 
     @property
     def body(self) -> str:
@@ -61,6 +73,10 @@ class Block:
         ]
         if self.aside:
             data["aside"] = self.aside
+        if self.head:
+            data["head"] = {k: v for k, v in vars(self.head).items() if v}
+        if self.section:
+            data["section"] = self.section
         return data
 
     @property

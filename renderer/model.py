@@ -8,6 +8,7 @@ control characters.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from enum import Enum
@@ -262,7 +263,9 @@ def _kind(value: Any) -> Any:
     return value.strip().lower().replace(" ", "-") if isinstance(value, str) else value
 
 
-class Role(Dated):
+class Position(Dated):
+    """A job held: its title, dates and bullets (one of several at a company, or the only)."""
+
     title: Line | None = Field(default=None, description="Job title, if the source gives one.")
     kind: Annotated[EmploymentKind | None, BeforeValidator(_kind)] = Field(
         default=None, description="full-time, part-time, internship, contract, …"
@@ -277,11 +280,11 @@ class Role(Dated):
     tags: list[Tag] = _tags()
 
 
-class Experience(Role):
+class Experience(Position):
     company: Line = Field(description="Employer or company.")
     team: Line | None = Field(default=None, description="Team or division, e.g. Bedrock.")
     url: Url | None = Field(default=None, description="The company's web site.")
-    roles: list[Role] = Field(
+    roles: list[Position] = Field(
         default_factory=list,
         description="Several roles at one company (a promotion): give these instead of "
         "title, dates and bullets on the company itself.",
@@ -290,16 +293,18 @@ class Experience(Role):
     @model_validator(mode="after")
     def _roles_or_inline(self) -> Experience:
         shared = ("location", "tags")  # these describe the company as a whole
-        inline = [f for f in Role.model_fields if f not in shared and f in self.model_fields_set]
+        inline = [
+            f for f in Position.model_fields if f not in shared and f in self.model_fields_set
+        ]
         if self.roles and inline:
             raise ValueError(f"give either roles or {', '.join(inline)} on the company, not both")
         return self
 
-    def all_roles(self) -> list[Role]:
-        """The roles held here, most recent first as written; one for a simple entry."""
+    def positions(self) -> list[Position]:
+        """The positions held here, most recent first as written; one for a simple entry."""
         if self.roles:
             return list(self.roles)
-        return [Role(**{f: getattr(self, f) for f in Role.model_fields})]
+        return [Position(**{f: getattr(self, f) for f in Position.model_fields})]
 
 
 class Project(Dated):
@@ -360,6 +365,65 @@ class Publication(Strict):
     tags: list[Tag] = _tags()
 
 
+class Entry(Dated):
+    """An entry of a section of your own: a talk, a patent, a volunteering role, …"""
+
+    title: Line | None = Field(default=None, description="What it is: a role, a talk's title.")
+    organisation: Line | None = Field(
+        default=None,
+        description="Where or for whom: an organisation, a conference, a patent office.",
+    )
+    location: Line | None = Field(default=None, description="City, country, or Remote.")
+    date: Date | None = Field(default=None, description="A single date, instead of start and end.")
+    url: Url | None = Field(default=None, description="Where to see it.")
+    description: Paragraphs | None = Field(default=None, description="A line or two on it.")
+    highlights: list[HighlightItem] = Field(default_factory=list, description="Bullets.")
+    keywords: list[Line] = Field(default_factory=list, description="Topics and technologies.")
+    tags: list[Tag] = _tags()
+
+    @model_validator(mode="after")
+    def _named(self) -> Entry:
+        if not (self.title or self.organisation):
+            raise ValueError("an entry needs a title or an organisation")
+        if self.date and (self.start or self.end):
+            raise ValueError("give either date, or start and end, not both")
+        return self
+
+
+SectionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+
+
+class CustomSection(Strict):
+    """A section of your own (Volunteering, Talks, Patents, Interests…), made of entries
+    shaped like the built-in ones, of one-line items, or of text."""
+
+    heading: Line = Field(description="The section's heading, as printed.")
+    id: SectionId | None = Field(
+        default=None,
+        description="A short name for section_order and themes (default: from the heading, "
+        "e.g. 'Open Source' -> open-source).",
+    )
+    entries: list[Entry] = Field(default_factory=list, description="Entries with dates.")
+    items: list[HighlightItem] = Field(default_factory=list, description="One-line items.")
+    text: Paragraphs | None = Field(default=None, description="Paragraphs of text.")
+    tags: list[Tag] = _tags()
+
+    @model_validator(mode="after")
+    def _content(self) -> CustomSection:
+        if not (self.entries or self.items or self.text):
+            raise ValueError("a section needs entries, items or text")
+        return self
+
+    @property
+    def key(self) -> str:
+        """The id, or one made from the heading."""
+        if self.id:
+            return self.id
+        made = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.heading).lower())
+        made = made.encode("ascii", "ignore").decode().strip("-")
+        return made[:40] if made and made[0].isalpha() else f"section-{made or 'x'}"[:40]
+
+
 class Profile(Strict):
     """A person's career, written once."""
 
@@ -403,6 +467,34 @@ class Profile(Strict):
     publications: list[Publication] = Field(
         default_factory=list, description="Papers, articles, books."
     )
+    sections: list[CustomSection] = Field(
+        default_factory=list,
+        description="Sections of your own (Volunteering, Talks, Patents…), each with a heading.",
+    )
+    section_order: list[SectionId] = Field(
+        default_factory=list,
+        description="The order of sections, by name (experience, skills, …) or a custom "
+        "section's id; sections not named follow in the theme's order.",
+    )
+
+    @model_validator(mode="after")
+    def _known_sections(self) -> Profile:
+        keys = [section.key for section in self.sections]
+        clash = sorted({k for k in keys if keys.count(k) > 1 or k in SECTION_FIELDS})
+        if clash:
+            raise ValueError(
+                f"custom section id {clash[0]!r} is used twice or names a built-in section; "
+                "give the section an id of its own"
+            )
+        known = [*SECTION_FIELDS, *keys]
+        for name in self.section_order:
+            if name not in known:
+                near = difflib.get_close_matches(name, known, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(known)})"
+                raise ValueError(f"section_order names {name!r}, which is no section{hint}")
+        if len(set(self.section_order)) < len(self.section_order):
+            raise ValueError("section_order names a section twice")
+        return self
 
 
 SECTION_FIELDS = (

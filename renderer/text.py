@@ -106,12 +106,13 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
     name the slot is not given, a reach into Python internals, a refused link, a runaway
     loop) fails when the theme loads, naming its line, rather than halfway through a render."""
     from renderer.markup import MarkupError, parse
-    from renderer.theme import SLOT_EXAMPLES
+    from renderer.sections import SLOTS
 
     for slot in theme.templates:
-        given = ", ".join(SLOT_EXAMPLES[slot])
+        examples = SLOTS[slot].examples
+        given = ", ".join(examples)
         try:
-            parse(sandbox.render(_compile(theme, slot), SLOT_EXAMPLES[slot]))
+            parse(sandbox.render(_compile(theme, slot), examples))
         except (TemplateError, RecursionError) as error:
             message = f"{_describe(error)}{_where(error)} (this slot is given: {given})"
         except MarkupError as error:  # e.g. a javascript: link written into the template

@@ -9,17 +9,19 @@ errors. Themes are found among the built-ins, at a folder path, or through the
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from renderer.errors import InputError, Problem
 from renderer.files import inside, read_head
 from renderer.loader import load_document, validate
-from renderer.model import SECTION_FIELDS, Line
+from renderer.model import SECTION_FIELDS, Line, SectionId
+from renderer.sections import SLOTS
 
 if TYPE_CHECKING:
     from renderer.loader import Positions
@@ -120,48 +122,28 @@ class Dates(_Strict):
     separator: Spacer = " – "
 
 
-DEFAULT_TEMPLATES: dict[str, str] = {
-    # Each slot is a Jinja2 template whose output is inline markup (**bold**, *italic*);
-    # profile values are escaped on the way in, so they always print literally.
-    "heading": "{{ title }}",
-    "experience_title": "{% if title %}**{{ title }}**, {{ company }}{% else %}**{{ company }}**"
-    "{% endif %}",
-    "experience_subline": "{{ [team, kind, location] | select | join(' · ') }}",
-    "project_title": "**{{ name or 'Open-source project' }}**{% if role %}, {{ role }}{% endif %}",
-    "project_subline": "{% if url %}[{{ url | bare_url }}]({{ url }})"
-    "{% if keywords %} · {% endif %}{% endif %}{{ keywords | join(', ') }}",
-    "education_title": "**{{ institution }}**",
-    "education_subline": "{{ [degree, field, location, score] | select | join(', ') }}",
-    "skill": "**{{ name }}:** {{ keywords | join(', ') }}",
-    "technologies": "**Technologies:** {{ technologies | join(', ') }}",
-    "language": "{{ language }}{% if fluency %} ({{ fluency }}){% endif %}",
-    "certification": "**{{ name }}**{% if issuer %}, {{ issuer }}{% endif %}",
-    "award": "**{{ title }}**{% if awarder %}, {{ awarder }}{% endif %}",
-    "publication": "**{{ title }}**{% if publisher %}, {{ publisher }}{% endif %}",
-    "link": "[{{ url | bare_url }}]({{ url }})",
-    "page_number": "Page {{ page }} of {{ pages }}",
+# Slots a theme could override before entry heads were composed from their parts (issue #12):
+# the title, organisation and dates of an entry are now separate runs an ATS can tell apart.
+_RETIRED_SLOTS = {
+    "experience_title": "entry heads are composed from title and organisation",
+    "project_title": "entry heads are composed from name and role",
+    "education_title": "entry heads are composed from degree and institution",
+    "certification": "entry heads are composed from name and issuer",
+    "award": "entry heads are composed from title and awarder",
+    "publication": "entry heads are composed from title and publisher",
 }
 
 
-SLOT_EXAMPLES: dict[str, dict[str, object]] = {
-    # The values each slot template is given, with examples: a theme's template is tried on
-    # these when the theme loads, so a name it cannot use is an error before any rendering.
-    "heading": {"title": "Experience"},
-    "experience_title": {"title": "Engineer", "company": "Company"},
-    "experience_subline": {"team": "Team", "kind": "Full-time", "location": "City"},
-    "project_title": {"name": "Project", "role": "Maintainer"},
-    "project_subline": {"url": "https://example.com/p", "keywords": ["Rust", "CLI"]},
-    "education_title": {"institution": "University"},
-    "education_subline": {"degree": "MS", "field": "CS", "location": "City", "score": "4.0"},
-    "skill": {"name": "Languages", "keywords": ["Python", "SQL"]},
-    "technologies": {"technologies": ["Rust", "Tokio"]},
-    "language": {"language": "English", "fluency": "Native"},
-    "certification": {"name": "Certificate", "issuer": "Issuer"},
-    "award": {"title": "Award", "awarder": "Awarder"},
-    "publication": {"title": "Paper", "publisher": "Venue"},
-    "link": {"label": "GitHub", "url": "https://github.com/you"},
-    "page_number": {"page": 1, "pages": 2},
-}
+def _section_name(value: str) -> str:
+    """A section a theme names: a built-in one, or (unknown to the theme) a custom one; a near
+    miss of a built-in name is a typo, not a custom section."""
+    near = difflib.get_close_matches(value, SECTION_FIELDS, n=1, cutoff=0.75)
+    if near and near[0] != value:
+        raise ValueError(f"no section {value!r}; did you mean {near[0]!r}?")
+    return value
+
+
+SectionName = Annotated[SectionId, AfterValidator(_section_name)]
 
 
 class Theme(_Strict):
@@ -180,21 +162,18 @@ class Theme(_Strict):
     bullet: Text = Field(default="•", min_length=1, max_length=1)
     separator: Spacer = Field(default=" · ", description="Between contact items and languages.")
     dates: Dates = Dates()
-    sections: list[Literal[SECTION_FIELDS]] = Field(  # type: ignore[valid-type]
-        default=list(SECTION_FIELDS), description="Which sections, in which order."
+    entry_separator: Spacer = Field(
+        default=" | ",
+        description="Between an entry's title and its organisation (Engineer | Acme): a "
+        "separator parsers know, so they fill both fields.",
     )
-    headings: dict[Literal[SECTION_FIELDS], Text] = Field(  # type: ignore[valid-type]
-        default_factory=lambda: {
-            "summary": "Summary",
-            "experience": "Experience",
-            "projects": "Projects",
-            "skills": "Skills",
-            "education": "Education",
-            "languages": "Languages",
-            "certifications": "Certifications",
-            "awards": "Awards",
-            "publications": "Publications",
-        }
+    sections: list[SectionName] = Field(
+        default=list(SECTION_FIELDS),
+        description="Which sections, in which order (built-in names, or ids of a profile's "
+        "own sections).",
+    )
+    headings: dict[SectionName, Text] = Field(
+        default_factory=dict, description="Section headings, by section name."
     )
     templates: dict[str, Annotated[str, Field(max_length=20_000)]] = Field(
         default_factory=dict, description="Slot overrides."
@@ -214,13 +193,24 @@ class Theme(_Strict):
     @field_validator("templates")
     @classmethod
     def _known_slots(cls, value: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(value) - set(DEFAULT_TEMPLATES))
-        if unknown:
-            raise ValueError(f"unknown slot(s) {unknown}; slots are {sorted(DEFAULT_TEMPLATES)}")
+        for slot in value:
+            if slot in _RETIRED_SLOTS:
+                raise ValueError(
+                    f"slot {slot!r} is no more: {_RETIRED_SLOTS[slot]}; "
+                    "style them with styles.entry and entry_separator"
+                )
+            if slot not in SLOTS:
+                near = difflib.get_close_matches(slot, SLOTS, n=1)
+                hint = f"did you mean {near[0]!r}?" if near else f"slots are {', '.join(SLOTS)}"
+                raise ValueError(f"unknown slot {slot!r}; {hint}")
         return value
 
     def template(self, slot: str) -> str:
-        return self.templates.get(slot, DEFAULT_TEMPLATES[slot])
+        return self.templates.get(slot, SLOTS[slot].template)
+
+    def heading(self, section: str) -> str | None:
+        """The theme's heading for a section, if it sets one."""
+        return self.headings.get(section)
 
     def font_path(self, relative: str) -> Path:
         return inside(self.folder, relative, "font")

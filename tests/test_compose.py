@@ -53,10 +53,12 @@ def test_several_roles_at_one_company(tmp_path):
         ("Bigger Corp", "2019 – Present"),
         ("Staff Engineer", "Mar 2021 – Present"),
         ("Engineer", "2019 – Feb 2021"),
-        ("CKA, CNCF", "May 2022"),
-        ("Best Paper, SOSP", "2020"),
-        ("Fast Logs, SOSP", "2020"),
+        ("CKA — CNCF", "May 2022"),
+        ("Best Paper — SOSP", "2020"),
+        ("Fast Logs — SOSP", "2020"),
     ]
+    heads = [(b.head.title, b.head.organisation) for b in doc.blocks if b.head]
+    assert heads[3:] == [("CKA", "CNCF"), ("Best Paper", "SOSP"), ("Fast Logs", "SOSP")]
     headings = [b.text for b in doc.blocks if b.role is Role.HEADING]
     assert headings[-3:] == ["Certifications", "Awards", "Publications"]
     assert any(b.text == "cncf.io/cka" and b.runs[0].href for b in doc.blocks)

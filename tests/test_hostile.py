@@ -89,7 +89,8 @@ def test_titles_are_literal_and_only_the_theme_adds_emphasis(hostile):
     title = next(b for b in doc.blocks if b.role.value == "entry")
     assert [(r.text, r.bold) for r in title.runs] == [
         ("**R&D** *lead*", True),
-        (", ACME <Ltd> & {{co}}", False),
+        (" — ", False),
+        ("ACME <Ltd> & {{co}}", False),
     ]
 
 
