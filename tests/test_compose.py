@@ -226,3 +226,74 @@ def test_contact_links_through_the_link_slot(tmp_path):
             assert check_bytes(tmp_path / f"x.{fmt}", doc, data).ok
     finally:
         load_theme.cache_clear()
+
+
+CUSTOM = """
+name: Sam Custom
+email: sam@example.com
+summary: Engineer.
+experience: [{company: Acme, title: Engineer, start: 2020, end: present}]
+skills: [{name: Tools, keywords: [Go]}]
+sections:
+  - heading: Volunteering
+    entries:
+      - {title: Mentor, organisation: Code Club, start: 2019, end: present, highlights: [Taught Python]}
+  - heading: Talks
+    id: talks
+    entries:
+      - {title: Scaling Logs, organisation: KubeCon, date: 2023-04, url: "https://example.com/t"}
+  - heading: Interests
+    items: [Climbing, "**Chess**"]
+section_order: [talks, experience]
+"""
+
+
+def test_custom_sections_reach_every_format_in_the_profiles_order(tmp_path):
+    profile = load_profile(write_profile(tmp_path, CUSTOM)).profile
+    for theme in THEMES:
+        chosen = load_theme(theme)
+        doc = compose(profile, chosen)
+        sections = [b.section for b in doc.blocks if b.role is Role.HEADING]
+        # The profile's order first, the theme's for the rest, then its own the theme lacks.
+        assert sections == ["talks", "experience", "summary", "skills", "volunteering", "interests"]
+        talk = next(b for b in doc.blocks if b.source == "sections[1].entries[0]")
+        assert (talk.head.title, talk.head.organisation) == ("Scaling Logs", "KubeCon")
+        assert talk.aside and "2023" in talk.aside
+        for fmt in FORMATS:
+            data = render_bytes(fmt, doc, chosen)
+            report = check_bytes(tmp_path / f"x.{fmt}", doc, data)
+            assert report.ok and report.lines_found == report.lines_total, (fmt, report.problems)
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ("section_order: [talks, experiance]", "did you mean 'experience'?"),
+        ("section_order: [talks, talks]", "names a section twice"),
+        ("  - {heading: Skills, items: [x]}\nsection_order: []", "names a built-in section"),
+        ("  - {heading: Empty}\nsection_order: []", "needs entries, items or text"),
+    ],
+)
+def test_bad_custom_sections_and_orders_are_errors(tmp_path, change, message):
+    from renderer.errors import InputError
+
+    text = CUSTOM.replace("section_order: [talks, experience]", change)
+    with pytest.raises(InputError, match=message.replace("?", r"\?")):
+        load_profile(write_profile(tmp_path, text))
+
+
+def test_metadata_keywords_come_from_what_the_variant_shows(tmp_path):
+    text = """
+name: Kim
+email: k@example.com
+experience:
+  - {company: A, title: SRE, technologies: [Prometheus], tags: [sre]}
+  - {company: B, title: Dev, technologies: [React], tags: [frontend]}
+skills:
+  - {name: Ops, keywords: [Terraform], tags: [sre]}
+  - {name: Web, keywords: [CSS], tags: [frontend]}
+"""
+    profile = load_profile(write_profile(tmp_path, text)).profile
+    chosen = load_theme("modern")
+    assert compose(profile, chosen).keywords == ("Terraform", "CSS", "Prometheus", "React")
+    assert compose(profile, chosen, ["sre"]).keywords == ("Terraform", "Prometheus")
