@@ -93,23 +93,45 @@ class _Composer:
     # -- header --------------------------------------------------------------------------------
 
     def header(self) -> Blocks:
-        p, blocks = self.profile, []
-        if p.name:
-            blocks.append(Block(Role.NAME, (Run(p.name),), source="name"))
-        if p.headline:
-            blocks.append(Block(Role.HEADLINE, (Run(p.headline),), source="headline"))
-        items: list[Iterable[Run]] = []
-        if p.email:
-            items.append([Run(p.email, href=f"mailto:{p.email}")])
-        if p.phone:
-            digits = "".join(c for c in p.phone if c in "+0123456789")
-            items.append([Run(p.phone, href=f"tel:{digits}")])
-        if p.location:
-            items.append([Run(p.location)])
-        items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
+        """Name, headline, contact details: stacked on lines of their own, or (a `split`
+        header) the contact details flush right beside the name and the headline."""
+        p = self.profile
+        lines = [
+            (role, text, source)
+            for role, text, source in (
+                (Role.NAME, p.name, "name"),
+                (Role.HEADLINE, p.headline, "headline"),
+            )
+            if text
+        ]
+        items = self.contact_items()
+        if self.theme.header == "split" and lines and items:
+            # The first line takes the first half of the details (e-mail, phone first).
+            cut = (len(items) + 1) // 2 if len(lines) > 1 else len(items)
+            halves = [items[:cut], items[cut:]]
+            blocks = []
+            for (role, text, source), half in zip(lines, halves, strict=False):
+                aside = tuple(self.joined(half))
+                aside_text = "".join(run.text for run in aside)
+                blocks.append(Block(role, (Run(text),), aside_text, source, aside_runs=aside))
+            return blocks
+        blocks = [Block(role, (Run(text),), source=source) for role, text, source in lines]
         if items:
             blocks.append(Block(Role.CONTACT, tuple(self.joined(items)), source="contact"))
         return blocks
+
+    def contact_items(self) -> list[tuple[Run, ...]]:
+        p = self.profile
+        items: list[tuple[Run, ...]] = []
+        if p.email:
+            items.append((Run(p.email, href=f"mailto:{p.email}"),))
+        if p.phone:
+            digits = "".join(c for c in p.phone if c in "+0123456789")
+            items.append((Run(p.phone, href=f"tel:{digits}"),))
+        if p.location:
+            items.append((Run(p.location),))
+        items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
+        return items
 
     # -- one composer per shape -----------------------------------------------------------------
 

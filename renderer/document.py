@@ -14,8 +14,15 @@ from renderer.markup import Run
 
 
 def shows_address(text: str, href: str) -> bool:
-    """Whether a link's visible text already spells out where it goes (github.com/x)."""
-    return bool(text.strip()) and text.strip() in href
+    """Whether a link's visible text already spells out where it goes: github.com/x for
+    https://github.com/x, the number itself for a tel: link."""
+    shown = text.strip()
+    if not shown:
+        return False
+    if href.startswith("tel:"):
+        digits = [c for c in shown if c.isdigit() or c == "+"]
+        return digits == [c for c in href[4:] if c.isdigit() or c == "+"]
+    return shown in href
 
 
 class Role(str, Enum):
@@ -52,6 +59,7 @@ class Block:
     source: str = ""  # the profile field it came from, for error messages
     head: Head | None = None  # an entry's parts (ENTRY blocks)
     section: str = ""  # the section a heading opens (HEADING blocks)
+    aside_runs: tuple[Run, ...] = ()  # the aside with its links, when it has any
 
     @property
     def body(self) -> str:
@@ -73,6 +81,8 @@ class Block:
         ]
         if self.aside:
             data["aside"] = self.aside
+        if self.aside_runs:
+            data["aside_links"] = [run.href for run in self.aside_runs if run.href]
         if self.head:
             data["head"] = {k: v for k, v in vars(self.head).items() if v}
         if self.section:
@@ -85,16 +95,24 @@ class Block:
         return self.links_written_out()
 
     def links_written_out(self, address: Callable[[str], str] | None = None) -> str:
-        return "".join(
-            f"{run.text} ({address(run.href) if address else run.href})"
-            if run.href and not shows_address(run.text, run.href)
-            else run.text
-            for run in self.runs
-        )
+        return _written_out(self.runs, address)
+
+    def aside_with_links(self, address: Callable[[str], str] | None = None) -> str:
+        return _written_out(self.aside_runs, address) if self.aside_runs else self.aside
 
     def text_with_links(self, address: Callable[[str], str] | None = None) -> str:
         body = self.links_written_out(address)
-        return f"{body} {self.aside}" if self.aside else body
+        return f"{body} {self.aside_with_links(address)}" if self.aside else body
+
+
+def _written_out(runs: tuple[Run, ...], address: Callable[[str], str] | None) -> str:
+    """Runs as text, each link's address written out after it unless its text shows it."""
+    return "".join(
+        f"{run.text} ({address(run.href) if address else run.href})"
+        if run.href and not shows_address(run.text, run.href)
+        else run.text
+        for run in runs
+    )
 
 
 @dataclass(frozen=True)

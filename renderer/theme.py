@@ -162,6 +162,11 @@ class Theme(_Strict):
     bullet: Text = Field(default="•", min_length=1, max_length=1)
     separator: Spacer = Field(default=" · ", description="Between contact items and languages.")
     dates: Dates = Dates()
+    header: Literal["stacked", "split"] = Field(
+        default="stacked",
+        description="stacked: name, headline and contact details on lines of their own; split: "
+        "the contact details flush right, beside the name and the headline.",
+    )
     entry_separator: Spacer = Field(
         default=" | ",
         description="Between an entry's title and its organisation (Engineer | Acme): a "
@@ -212,8 +217,10 @@ class Theme(_Strict):
         """The theme's heading for a section, if it sets one."""
         return self.headings.get(section)
 
-    def font_path(self, relative: str) -> Path:
-        return inside(self.folder, relative, "font")
+    def font_path(self, resolved: str) -> Path:
+        """A font file of the theme (resolved, and checked to lie inside the folder of the
+        theme that names it, when the theme was loaded)."""
+        return Path(resolved)
 
     def page_size(self, override: str | None = None) -> tuple[float, float]:
         return PAGE_SIZES[override or self.page.size]
@@ -265,25 +272,99 @@ def find(name_or_path: str) -> tuple[Path, str]:
     return themes[name_or_path]
 
 
+MAX_EXTENDS = 8  # a chain of themes longer than this is a mistake (or a loop)
+
+
 @lru_cache(maxsize=32)
 def load_theme(name_or_path: str) -> Theme:
+    """A theme by name or folder, with what it `extends` merged under it, fully checked."""
+    return _load(name_or_path, ())
+
+
+def _load(name_or_path: str, chain: tuple[Path, ...]) -> Theme:
     folder, origin = find(name_or_path)
+    if folder.resolve() in chain:
+        raise InputError(f"themes extend each other in a loop: {name_or_path!r}", folder)
+    if len(chain) >= MAX_EXTENDS:
+        raise InputError(f"theme extends more than {MAX_EXTENDS} themes deep", folder)
     path = inside(folder, "theme.yaml", "theme file")
     data, positions = load_document(path, "theme")
+    parent_name = data.pop("extends", None)
+    if parent_name is not None and "name" not in data:
+        raise _problem(path, positions, ("extends",), "a theme that extends another needs a name")
+    _resolve_own_fonts(data, folder, path, positions)
+    own_slots = data.get("templates")  # the lines of this file's own slots, for messages
+    parent = None
+    if parent_name is not None:
+        if not isinstance(parent_name, str) or not parent_name.strip():
+            raise _problem(path, positions, ("extends",), "extends names a theme or a folder")
+        try:
+            parent = _load(_relative_to(parent_name, folder), (*chain, folder.resolve()))
+        except InputError as error:
+            line, column = positions.of(("extends",)) or (None, None)
+            reason = f"{parent_name!r}: {error.problems[0].message}"
+            first = Problem(str(path), reason, line, column, ("extends",))
+            raise InputError([first, *error.problems[1:]]) from None
+        data = _merged(parent.model_dump(exclude_defaults=False), data)
     slot_lines = {
         slot: mark[0]
-        for slot in (data.get("templates") or {} if isinstance(data.get("templates"), dict) else {})
+        for slot in (own_slots if isinstance(own_slots, dict) else {})
         if (mark := positions.of(("templates", str(slot))))
     }
     theme = validate(Theme, {**data, "folder": folder, "origin": origin}, path, positions)
     _check_fonts(theme, path, positions)
     from renderer.text import compile_slots, theme_output_templates  # fail at load, not render
 
-    theme = theme.model_copy(
-        update={"slot_lines": slot_lines, "own_templates": theme_output_templates(folder)}
-    )
+    own = {**(parent.own_templates if parent else {}), **theme_output_templates(folder)}
+    lines = {**(parent.slot_lines if parent else {}), **slot_lines}
+    theme = theme.model_copy(update={"slot_lines": lines, "own_templates": own})
     compile_slots(theme, path, positions)
     return theme
+
+
+def _relative_to(name: str, folder: Path) -> str:
+    """A parent named by a relative folder path is found from the child's folder."""
+    if name.startswith(".") or "/" in name:
+        return str((folder / name).resolve())
+    return name
+
+
+def _merged(base: dict, override: dict) -> dict:
+    """The child's settings over the parent's: mappings merge key by key (a style can change
+    only its size), anything else (a list, a value) replaces."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _problem(path: Path, positions: Positions, field: tuple, message: str) -> InputError:
+    line, column = positions.of(field) or (None, None)
+    return InputError(Problem(str(path), message, line, column, field))
+
+
+def _resolve_own_fonts(data: dict, folder: Path, path: Path, positions: Positions) -> None:
+    """Font files this theme names are resolved now, inside its own folder, so that a theme
+    extending it finds them where they are (fonts it inherits stay its parent's)."""
+    fonts = data.get("fonts")
+    if not isinstance(fonts, dict):
+        return
+    for face, value in list(fonts.items()):
+        files = value if isinstance(value, list) else [value]
+        resolved = []
+        for index, relative in enumerate(files):
+            field = ("fonts", face, index) if isinstance(value, list) else ("fonts", face)
+            if not isinstance(relative, str) or not relative:
+                resolved.append(relative)  # the model says what is wrong with it
+                continue
+            reason = _font_file_problem(folder, relative)
+            if reason:
+                raise _problem(path, positions, field, reason)
+            resolved.append(str(inside(folder, relative, "font")))
+        fonts[face] = resolved if isinstance(value, list) else resolved[0]
 
 
 TRUETYPE_SIGNATURES = (b"\x00\x01\x00\x00", b"true")
@@ -291,20 +372,11 @@ _REQUIRED_TABLES = {b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp
 
 
 def _check_fonts(theme: Theme, path: Path, positions: Positions) -> None:
-    """Each font file lies inside the theme folder and is a TrueType font reportlab can embed,
-    checked from its table directory now rather than failing halfway through a render."""
-    fonts = theme.fonts
-    for field, relative in [
-        (("fonts", "regular"), fonts.regular),
-        (("fonts", "bold"), fonts.bold),
-        (("fonts", "italic"), fonts.italic),
-        (("fonts", "bold_italic"), fonts.bold_italic),
-        *((("fonts", "fallback", i), f) for i, f in enumerate(fonts.fallback)),
-    ]:
-        reason = _font_file_problem(theme.folder, relative)
-        if reason:
-            line, column = positions.of(field) or (None, None)
-            raise InputError(Problem(str(path), reason, line, column, field))
+    """Every face is set (by this theme or one it extends); the files were checked when
+    each theme that names one was read."""
+    for face in ("regular", "bold", "italic", "bold_italic"):
+        if not Path(getattr(theme.fonts, face)).is_absolute():
+            raise _problem(path, positions, ("fonts", face), "font file was not checked")
 
 
 def _font_file_problem(folder: Path, relative: str) -> str | None:

@@ -80,7 +80,10 @@ def test_usage_errors_exit_2(tmp_path):
     profile = str(ROOT / "profiles" / "rui-shao.yaml")
     unknown_theme = runner.invoke(app, ["render", profile, "-t", "fancy", "-o", str(tmp_path)])
     assert unknown_theme.exit_code == 2
-    assert "unknown theme 'fancy'; known themes: classic, compact, modern" in unknown_theme.output
+    assert (
+        "unknown theme 'fancy'; known themes: classic, compact, executive, modern"
+        in unknown_theme.output
+    )
     bad_format = runner.invoke(app, ["render", profile, "-f", "pdf,odt"])
     assert bad_format.exit_code == 2 and "unknown format 'odt'" in bad_format.output
     bad_size = runner.invoke(app, ["render", profile, "-p", "legal"])

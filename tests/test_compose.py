@@ -237,7 +237,11 @@ skills: [{name: Tools, keywords: [Go]}]
 sections:
   - heading: Volunteering
     entries:
-      - {title: Mentor, organisation: Code Club, start: 2019, end: present, highlights: [Taught Python]}
+      - title: Mentor
+        organisation: Code Club
+        start: 2019
+        end: present
+        highlights: [Taught Python]
   - heading: Talks
     id: talks
     entries:

@@ -36,14 +36,72 @@ def _edit(folder, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
-def test_three_builtin_themes_that_differ():
-    assert builtin_names() == ["classic", "compact", "modern"]
-    loaded = [load_theme(n) for n in builtin_names()]
-    assert len({t.fonts.regular for t in loaded}) == 3
-    assert len({t.docx_font for t in loaded}) == 3
-    assert {t.docx_font for t in loaded} == {"Cambria", "Calibri", "Arial"}
-    for theme in loaded:
-        assert (theme.folder / "fonts" / "LICENSE").is_file()
+def test_four_builtin_themes_three_font_families_one_made_by_extending():
+    assert builtin_names() == ["classic", "compact", "executive", "modern"]
+    loaded = {n: load_theme(n) for n in builtin_names()}
+    assert {t.docx_font for t in loaded.values()} == {"Cambria", "Calibri", "Arial"}
+    for name in ("classic", "compact", "modern"):  # full themes carry their fonts and licence
+        assert (loaded[name].folder / "fonts" / "LICENSE").is_file()
+    # executive says only what differs from classic; the rest is classic's.
+    executive, classic = loaded["executive"], loaded["classic"]
+    assert not (executive.folder / "fonts").exists()
+    assert executive.fonts == classic.fonts and executive.dates == classic.dates
+    assert executive.header == "split" and classic.header == "stacked"
+    assert executive.colours.accent != classic.colours.accent
+    assert executive.colours.text == classic.colours.text  # a partial mapping merges
+    assert executive.styles.name.size != classic.styles.name.size
+    assert executive.styles.name.bold == classic.styles.name.bold  # a partial style merges
+    assert executive.styles.bullet == classic.styles.bullet
+
+
+@pytest.fixture
+def child_of_classic(tmp_path):
+    folder = tmp_path / "child"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(
+        "extends: classic\nname: child\nstyles: {bullet: {size: 9}}\n"
+        "templates: {heading: '{{ title | upper }}'}\n"
+    )
+    yield folder
+    load_theme.cache_clear()
+
+
+def test_a_theme_extends_another_and_overrides_parts(child_of_classic):
+    child = load_theme(str(child_of_classic))
+    classic = load_theme("classic")
+    assert child.name == "child" and child.styles.bullet.size == 9
+    assert child.styles.bullet.indent == classic.styles.bullet.indent
+    assert child.template("heading") == "{{ title | upper }}"
+    assert child.fonts.regular == classic.fonts.regular  # the parent's files, where they are
+
+
+def test_a_child_may_bring_its_own_fonts(child_of_classic):
+    (child_of_classic / "fonts").mkdir()
+    shutil.copy(
+        ROOT / "themes" / "modern" / "fonts" / "Carlito-Bold.ttf", child_of_classic / "fonts"
+    )
+    with (child_of_classic / "theme.yaml").open("a") as stream:
+        stream.write("fonts: {bold: fonts/Carlito-Bold.ttf}\n")
+    child = load_theme(str(child_of_classic))
+    assert child.fonts.bold == str((child_of_classic / "fonts" / "Carlito-Bold.ttf").resolve())
+    assert child.fonts.regular == load_theme("classic").fonts.regular
+
+
+@pytest.mark.parametrize(
+    "extends,message",
+    [
+        ("nosuch", "extends: 'nosuch': unknown theme 'nosuch'"),
+        (".", "themes extend each other in a loop"),
+        ("[classic]", "extends names a theme or a folder"),
+    ],
+)
+def test_bad_parents_are_errors_naming_the_line(child_of_classic, extends, message):
+    text = (child_of_classic / "theme.yaml").read_text()
+    (child_of_classic / "theme.yaml").write_text(
+        text.replace("extends: classic", f"extends: {extends}")
+    )
+    error = _error(child_of_classic)
+    assert message in error and "theme.yaml:1:" in error
 
 
 def test_theme_from_a_folder(copy_of_classic):
@@ -54,7 +112,7 @@ def test_theme_from_a_folder(copy_of_classic):
 def test_unknown_theme_lists_the_known_ones():
     with pytest.raises(InputError) as caught:
         load_theme("fancy")
-    assert "known themes: classic, compact, modern" in str(caught.value)
+    assert "known themes: classic, compact, executive, modern" in str(caught.value)
 
 
 def test_broken_yaml(copy_of_classic):

@@ -149,31 +149,46 @@ def _styles(document: Any, theme: Theme) -> None:
         fonts.set(qn(key), theme.docx_font)
 
 
-def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme) -> None:
+def _add_runs(
+    paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme, look: Style | None = None
+) -> None:
+    """Runs into the paragraph; `look`: a size and colour of their own (an aside in a
+    larger line), else the paragraph style's."""
     for run in runs:
         if run.href:
-            _add_hyperlink(paragraph, run, theme)
+            _add_hyperlink(paragraph, run, theme, look)
             continue
         added = paragraph.add_run(run.text)
         if run.bold:
             added.bold = True
         if run.italic:
             added.italic = True
+        if look is not None:
+            added.font.size = Pt(look.size)
+            added.font.color.rgb = _colour(theme, look.colour)
+            added.bold = run.bold or look.bold  # not the line's own bold (a name's, a title's)
 
 
-def _add_hyperlink(paragraph: Paragraph, run: Run, theme: Theme) -> None:
+def _add_hyperlink(paragraph: Paragraph, run: Run, theme: Theme, look: Style | None) -> None:
     assert run.href is not None
     rel_id = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     element = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
+    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):  # in the schema's order
+        if on or look is not None:  # beside a name, the name's bold must not reach the link
+            node = OxmlElement(flag)
+            if not on:
+                node.set(qn("w:val"), "0")
+            rpr.append(node)
     colour = OxmlElement("w:color")
     colour.set(qn("w:val"), theme.colours.accent.lstrip("#").upper())
     rpr.append(colour)
-    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):
-        if on:
-            rpr.append(OxmlElement(flag))
+    if look is not None:
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), str(round(look.size * 2)))
+        rpr.append(size)
     element.append(rpr)
     text = OxmlElement("w:t")
     text.text = run.text
@@ -183,12 +198,17 @@ def _add_hyperlink(paragraph: Paragraph, run: Run, theme: Theme) -> None:
     paragraph._p.append(link)
 
 
-def _entry(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
+def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
+    """The block's runs, then its aside after a right-aligned tab stop at the margin: an
+    entry's dates in the entry's size, not bold; the contact details beside a name or a
+    headline in the contact style."""
     _add_runs(paragraph, block.runs, theme)
-    if block.aside:
-        paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-        aside = paragraph.add_run("\t" + block.aside)
-        aside.bold = False
+    paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    owner = "contact" if block.role in (Role.NAME, Role.HEADLINE) else block.role.value
+    look = getattr(theme.styles, owner).model_copy(update={"bold": False, "italic": False})
+    tab = paragraph.add_run("\t")
+    tab.font.size = Pt(look.size)
+    _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
 
 
 class _FixedTimeZip:
@@ -299,8 +319,8 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         paragraph._p.get_or_add_pPr().style = style_id[block.role]
         if keeps_with_next(document.blocks, index):
             paragraph.paragraph_format.keep_with_next = True
-        if block.role is Role.ENTRY:
-            _entry(paragraph, block, text_width, theme)
+        if block.aside:
+            _with_aside(paragraph, block, text_width, theme)
         else:
             _add_runs(paragraph, block.runs, theme)
 

@@ -68,7 +68,12 @@ def _inline(runs: tuple[Run, ...], heading: bool = False) -> str:
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     blocks = [
-        {"role": b.role.value, "inline": _inline(b.runs, b.role in _HEADINGS), "aside": b.aside}
+        {
+            "role": b.role.value,
+            "inline": _inline(b.runs, b.role in _HEADINGS),
+            "aside": b.aside,
+            "aside_inline": _inline(b.aside_runs or (Run(b.aside),)),
+        }
         for b in document.blocks
     ]
     text = render_output(theme, "markdown.md.j2", blocks=blocks, md=md)

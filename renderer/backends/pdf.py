@@ -18,7 +18,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -205,8 +205,14 @@ def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: s
     return text
 
 
-def _markup(block: Block, runs: tuple[Run, ...], fonts: _FontSet, theme: Theme) -> str:
+def _markup(
+    block: Block, runs: tuple[Run, ...], fonts: _FontSet, theme: Theme, plain: bool = False
+) -> str:
+    """Runs as reportlab markup, in the faces of the block's style (`plain`: an aside, never
+    bold or italic but for its own runs)."""
     style = getattr(theme.styles, block.role.value)
+    if plain:
+        style = style.model_copy(update={"bold": False, "italic": False})
     return "".join(_run_markup(run, style, fonts, theme, block.source) for run in runs)
 
 
@@ -282,33 +288,75 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
     )
 
 
-class _EntryLine(Flowable):
-    """An entry's title on the left and its dates flush right, on one baseline.
+class _AsideLine(Flowable):
+    """A block with text set flush right on its first line: an entry's dates, or the contact
+    details beside the name.
 
-    Drawn as text in reading order (title, then dates), never as a table: an ATS reads the
-    line as `Title, Company  Mar 2025 – Present`.
+    Both are real text in reading order (the block, then the aside), never a table. Between
+    them the gap is filled with spaces of the aside's size: readers that group characters
+    into lines by their distance (pdfminer.six, and the parsers built on it) otherwise take a
+    flush-right date for a column of its own and read it in the middle of the bullets below,
+    or give it to the next job.
     """
 
-    def __init__(self, title: Paragraph, aside: str, font: str, size: float, colour: Any):
+    ASIDE_SHARE = 0.65  # the most of the line an aside may take before it wraps
+
+    def __init__(self, body: Paragraph, aside: Paragraph, space: tuple[str, float]) -> None:
         super().__init__()
-        self.title, self.aside, self.font, self.size, self.colour = title, aside, font, size, colour
-        self.spaceBefore = title.style.spaceBefore
-        self.spaceAfter = title.style.spaceAfter
+        self.body, self.aside, self.space = body, aside, space
+        self.spaceBefore = body.style.spaceBefore
+        self.spaceAfter = body.style.spaceAfter
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width_ = available_width
-        aside_width = pdfmetrics.stringWidth(self.aside, self.font, self.size)
-        gap = self.size * 1.5 if self.aside else 0
-        _, self.height_ = self.title.wrap(available_width - aside_width - gap, available_height)
+        room = available_width * self.ASIDE_SHARE
+        self.aside_width = min(_line_width(self.aside, room) + 1, room)  # +1: no rounding wrap
+        _, aside_height = self.aside.wrap(self.aside_width, available_height)
+        gap = self.aside.style.fontSize * 1.5
+        _, body_height = self.body.wrap(available_width - self.aside_width - gap, available_height)
+        # Baselines meet: reportlab sets a first baseline one font size below a paragraph's top.
+        self.drop = max(self.body.style.fontSize - self.aside.style.fontSize, 0)
+        self.height_ = max(body_height, self.drop + aside_height)
         return available_width, self.height_
 
     def draw(self) -> None:
-        self.title.drawOn(self.canv, 0, 0)
-        if self.aside:
-            # reportlab sets a paragraph's first baseline one font size below its top.
-            self.canv.setFont(self.font, self.size)
-            self.canv.setFillColor(self.colour)
-            self.canv.drawRightString(self.width_, self.height_ - self.size, self.aside)
+        # In this order, which is the order readers take characters in: body, spaces, aside.
+        top = self.height_
+        self.body.drawOn(self.canv, 0, top - self.body.height)
+        x = self.width_ - self.aside_width
+        first_line_end = _first_line_width(self.body)
+        aside_start = x + self.aside_width - _first_line_width(self.aside)
+        font, size = self.space
+        count = int((aside_start - first_line_end) / pdfmetrics.stringWidth(" ", font, size))
+        if count > 1:
+            self.canv.setFont(font, size)
+            self.canv.drawString(first_line_end, top - self.body.style.fontSize, " " * count)
+        self.aside.drawOn(self.canv, x, top - self.drop - self.aside.height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """A body taller than the page (a title of thousands of words) breaks; the aside stays
+        with its first part."""
+        parts = self.body.split(available_width - self.aside_width, available_height)
+        if len(parts) < 2:
+            return []
+        return [_AsideLine(parts[0], self.aside, self.space), *parts[1:]]
+
+
+def _line_width(paragraph: Paragraph, room: float) -> float:
+    """How wide a paragraph's text is when set on one line (at most `room`)."""
+    paragraph.wrap(room, 10_000)
+    return max(_first_line_width(paragraph), 1.0)
+
+
+def _first_line_width(paragraph: Paragraph) -> float:
+    """Where the first line of a wrapped paragraph ends, from its left edge."""
+    lines = paragraph.blPara.lines
+    if not lines:
+        return 0.0
+    line = lines[0]
+    extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+    indent = paragraph.style.leftIndent + paragraph.style.firstLineIndent
+    return float(paragraph._wrapWidths[0] - extra + indent)
 
 
 class _Document(BaseDocTemplate):
@@ -354,6 +402,21 @@ def _numbered_canvas(label: str, font: str, size: float, colour: Any, bottom: fl
     return NumberedCanvas
 
 
+def _aside_styles(theme: Theme, fonts: _FontSet) -> dict[Role, ParagraphStyle]:
+    """How asides look: an entry's dates in its own size, never bold; the contact details
+    beside a name or headline in the contact style. All are set flush right."""
+    styles = {}
+    for role in Role:
+        owner = "contact" if role in (Role.NAME, Role.HEADLINE) else role.value
+        spec = getattr(theme.styles, owner).model_copy(update={"bold": False, "italic": False})
+        style = _paragraph_style(Role.CONTACT, spec, fonts, theme)
+        style.name = f"{role.value}-aside"
+        style.alignment = TA_RIGHT
+        style.spaceBefore = style.spaceAfter = style.leftIndent = 0
+        styles[role] = style
+    return styles
+
+
 def _frame_size(theme: Theme, page_size: str | None) -> tuple[float, float]:
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
@@ -369,6 +432,7 @@ def _flowables(
     }
     if theme.styles.heading.rule:  # the rule under the heading carries the space instead
         styles[Role.HEADING].spaceAfter = 0
+    aside_styles = _aside_styles(theme, fonts)
     regular = fonts.regular
     width, height = _frame_size(theme, page_size)
     story: list[Flowable] = []
@@ -380,15 +444,12 @@ def _flowables(
         text, rest = pieces[0], pieces[1:]
         if block.role is Role.BULLET:
             story.append(Paragraph(text, style, bulletText=theme.bullet))
-        elif block.role is Role.ENTRY:
-            _drawable(block.aside, fonts, theme, block.source)
-            style_def = theme.styles.entry
-            colour = HexColor(getattr(theme.colours, style_def.colour))
-            story.append(
-                _EntryLine(
-                    Paragraph(text, style), block.aside, regular.fontName, style.fontSize, colour
-                )
-            )
+        elif block.aside:
+            aside_style = aside_styles[block.role]
+            runs = block.aside_runs or (Run(block.aside),)
+            aside = Paragraph(_markup(block, runs, fonts, theme, plain=True), aside_style)
+            space = (regular.fontName, aside_style.fontSize)
+            story.append(_AsideLine(Paragraph(text, style), aside, space))
         else:
             paragraph = Paragraph(text, style)
             if block.role is Role.HEADING:

@@ -28,8 +28,13 @@ def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
 
 
 def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
+    """Text with an aside flush right on its first line; an aside too long to sit beside the
+    text goes on the line below (flush right when it fits, else as it is)."""
     if not aside:
         return wrap(text, width)
+    if len(aside) > width // 2:
+        below = aside.rjust(width) if len(aside) <= width else aside
+        return f"{wrap(text, width)}\n{below}"
     lines = wrap(text, width - len(aside) - 2).splitlines() or [""]
     lines[0] = f"{lines[0]}  {aside.rjust(width - len(lines[0]) - 2)}"
     return "\n".join(lines)
@@ -37,7 +42,12 @@ def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     blocks = [
-        {"role": b.role.value, "body": b.body_with_links, "aside": b.aside, "source": b.source}
+        {
+            "role": b.role.value,
+            "body": b.body_with_links,
+            "aside": b.aside_with_links(),
+            "source": b.source,
+        }
         for b in document.blocks
     ]
     text = render_output(
