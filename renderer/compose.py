@@ -51,10 +51,17 @@ class _Composer:
         return dt.date(value.year, value.month or 1, 1).strftime(fmt)
 
     def dates(self, item: Dated | None) -> str:
+        return self.theme.dates.separator.join(shown for shown, _ in self.when(item))
+
+    def when(self, item: Dated | None) -> tuple[tuple[str, str], ...]:
+        """(as printed, as a machine reads it: 2025-02, or '' for present) of each date."""
         if item is None:
-            return ""
-        parts = [self.date(d) for d in (item.start, item.end) if d is not None]
-        return self.theme.dates.separator.join(parts)
+            return ()
+        return tuple(
+            (self.date(d), "" if d == "present" else str(d))
+            for d in (item.start, item.end)
+            if d is not None
+        )
 
     def bullets(self, items: Iterable[object], source: str) -> Blocks:
         return [
@@ -148,7 +155,7 @@ class _Composer:
 
     def entry(self, view: EntryView, source: str) -> Blocks:
         dates = self.dates(view.dates)
-        head = Head(view.title or "", view.organisation or "", dates)
+        head = Head(view.title or "", view.organisation or "", dates, self.when(view.dates))
         sub = self.subline(view.subline_slot, source, view.subline)
         if head.title or head.organisation or not sub:
             blocks = [Block(Role.ENTRY, self.head_runs(head), dates, source, head), *sub]

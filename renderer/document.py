@@ -49,6 +49,7 @@ class Head:
     title: str = ""  # a job title, a degree, a project's name
     organisation: str = ""  # the employer, institution, issuer (on the title line)
     dates: str = ""  # as printed: "Feb 2025 – Present"
+    when: tuple[tuple[str, str], ...] = ()  # each date as printed and as ISO ("" for present)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Block:
         if self.aside_runs:
             data["aside_links"] = [run.href for run in self.aside_runs if run.href]
         if self.head:
-            data["head"] = {k: v for k, v in vars(self.head).items() if v}
+            data["head"] = {k: v for k, v in vars(self.head).items() if v and k != "when"}
         if self.section:
             data["section"] = self.section
         return data

@@ -61,8 +61,10 @@ def _slot_env() -> sandbox.BoundedEnvironment:
 
 
 @cache
-def _output_env() -> sandbox.BoundedEnvironment:
-    return _environment(None)
+def _output_env(autoescape: bool = False) -> sandbox.BoundedEnvironment:
+    env = _environment(None)
+    env.autoescape = autoescape  # HTML pages: every value escaped unless marked safe
+    return env
 
 
 _compiled: dict[tuple[Path, str, str], Template] = {}
@@ -143,7 +145,7 @@ def page_label(theme: Theme) -> str:
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
-OUTPUT_TEMPLATES = ("text.txt.j2", "markdown.md.j2")
+OUTPUT_TEMPLATES = ("text.txt.j2", "markdown.md.j2", "page.html.j2")
 
 
 def theme_output_templates(folder: Path) -> dict[str, Path]:
@@ -174,7 +176,8 @@ def render_output(theme: Theme, filename: str, **values: Any) -> str:
 def _output_template(path: Path) -> Template:
     data = read_bytes(path, MAX_TEMPLATE_BYTES, "template")
     try:
-        return _from_string(_output_env(), data.decode("utf-8"))
+        env = _output_env(autoescape=path.name.endswith(".html.j2"))
+        return _from_string(env, data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise InputError(f"template is not UTF-8 (byte {error.start})", path) from None
     except (TemplateSyntaxError, RecursionError) as error:

@@ -151,7 +151,7 @@ def test_check_command(tmp_path):
     written = sorted((tmp_path / "kaiyang").iterdir())
     ok = runner.invoke(app, ["check", *map(str, written), "--profile", profile])
     assert ok.exit_code == 0, ok.output
-    assert ok.output.count(": ok (") == 4
+    assert ok.output.count(": ok (") == len(written) == 5  # pdf, docx, html, txt, md
     other = str(ROOT / "profiles" / "ao-wang.yaml")
     wrong = runner.invoke(app, ["check", str(written[0]), "--profile", other])
     assert wrong.exit_code == 1 and "not found in order" in wrong.output

@@ -41,7 +41,7 @@ def _compare_text(path: Path, actual: str, update: bool) -> None:
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("person", PEOPLE)
-@pytest.mark.parametrize("kind", ["json", "txt", "md"])
+@pytest.mark.parametrize("kind", ["json", "txt", "md", "html"])
 def test_output_matches_the_golden_file(person, theme, kind, request):
     update = request.config.getoption("--update-golden")
     if kind == "json":
@@ -95,7 +95,7 @@ def test_first_page_looks_as_it_did(person, theme, request):
 
 def test_golden_files_cover_every_person_and_theme():
     expected = {
-        f"{p}/{t}.{k}" for p in PEOPLE for t in THEMES for k in ("json", "txt", "md", "png")
+        f"{p}/{t}.{k}" for p in PEOPLE for t in THEMES for k in ("json", "txt", "md", "html", "png")
     }
     present = {
         str(f.relative_to(GOLDEN))

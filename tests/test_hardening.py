@@ -685,7 +685,7 @@ def test_a_pdf_that_cannot_be_drawn_leaves_the_other_formats_written(tmp_path):
     assert "ann-classic.pdf not written" in result.output
     assert "warning:" in result.output  # no e-mail or phone: still said
     written = sorted(p.name for p in (out / "ann").iterdir())
-    assert written == ["ann-classic.docx", "ann-classic.md", "ann-classic.txt"]
+    assert written == ["ann-classic.docx", "ann-classic.html", "ann-classic.md", "ann-classic.txt"]
 
 
 # --- 18. YAML traps --------------------------------------------------------------------------
