@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 
@@ -24,7 +24,20 @@ if TYPE_CHECKING:
     from jinja2 import Template
 
     from renderer.loader import Positions
-    from renderer.theme import Theme
+
+
+class Theme(Protocol):
+    """What this module needs of a theme (renderer/theme.py's Theme has it): its name and
+    folder for messages, its slot templates and where they stand, its own output templates.
+    A protocol, so that themes import this module and not the other way round."""
+
+    name: str
+    folder: Path
+    slot_lines: dict[str, int]
+    own_templates: dict[str, Path]
+    templates: dict[str, str]
+
+    def template(self, slot: str) -> str: ...
 
 _MARKUP_SPECIAL = re.compile(r"([\\*\[\]])")
 
