@@ -9,13 +9,15 @@ an ATS would trip over is reported with where it is. Nothing here knows a format
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from renderer.backends import Format
 from renderer.document import Document, Role
 from renderer.readers.text import normalise
 
-MAX_FILE_BYTES = 32 * 1024 * 1024  # a resume is well under 1 MiB in every format
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a resume is well under 1 MiB in every format
 
 
 @dataclass
@@ -51,32 +53,58 @@ def expected_lines(document: Document, fmt: Format) -> list[tuple[str, str]]:
     ]
 
 
+MAX_EXPLAINED = 5  # missing lines whose nearest match is searched for (each scans the file)
+
+
+class _Stream:
+    """The file's text as one line, and the same without white space, with the offsets that
+    map one onto the other (made only when a line has to be looked for without spaces)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = normalise(" ".join(lines))
+        self._index: array[int] | None = None
+
+    def bare(self) -> tuple[str, array[int]]:
+        if self._index is None:
+            self._bare = re.sub(r"\s", "", self.text)
+            self._index = array("q", [0]) * (len(self.text) + 1)
+            count = 0
+            for offset, char in enumerate(self.text):
+                self._index[offset] = count
+                count += not char.isspace()
+            self._index[len(self.text)] = count
+        return self._bare, self._index
+
+    def offset(self, bare_offset: int) -> int:
+        """The text's offset of the character at `bare_offset` in the text without spaces."""
+        return bisect_left(self.bare()[1], bare_offset)
+
+
 def check_lines(lines: list[str], document: Document, fmt: Format) -> Report:
     report = Report("")
     label = page_label_pattern(document) if fmt.paged else None
     if label is not None:
         lines = [ln for ln in lines if not label.fullmatch(ln.strip())]
-    stream = normalise(" ".join(lines))
-    bare = re.sub(r"\s", "", stream)
-    bare_index = _bare_positions(stream)
+    stream = _Stream(lines)
+    text = stream.text
     position = 0
     expected = expected_lines(document, fmt)
     report.lines_total = len(expected)
-    for number, (text, source) in enumerate(expected, 1):
-        needle = normalise(text)
-        found = stream.find(needle, position)
+    explained = 0
+    for number, (line, source) in enumerate(expected, 1):
+        needle = normalise(line)
+        found = text.find(needle, position)
         if found >= 0:
             position = found + len(needle)
             report.lines_found += 1
             continue
         # Not there as written: is it there with white space changed (split or glued words)?
         squeezed = re.sub(r"\s", "", needle)
-        start = bare.find(
-            squeezed, bare_index[position] if position < len(bare_index) else len(bare)
-        )
+        bare, index = stream.bare()
+        start = bare.find(squeezed, index[min(position, len(text))])
         if squeezed and start >= 0:
-            end_in_stream = _stream_offset(stream, start + len(squeezed))
-            got = stream[_stream_offset(stream, start) : end_in_stream]
+            end_in_text = stream.offset(start + len(squeezed))
+            got = text[stream.offset(start) : end_in_text]
             if got.count(" ") < needle.count(" "):
                 report.problems.append(
                     f"line {number} ({source}): words glued together: expected {needle!r}, "
@@ -85,40 +113,28 @@ def check_lines(lines: list[str], document: Document, fmt: Format) -> Report:
             else:
                 report.warnings.append(f"line {number} ({source}): a word is split across lines")
                 report.lines_found += 1
-            position = end_in_stream
+            position = end_in_text
             continue
+        explained += 1
+        nearest = _nearest(text, needle, position) if explained <= MAX_EXPLAINED else ""
         report.problems.append(
-            f"line {number} ({source}) not found in order: {_clip(needle)!r}"
-            + _nearest(stream, needle, position)
+            f"line {number} ({source}) not found in order: {_clip(needle)!r}{nearest}"
         )
-    for bad, what in (("\ufffd", "replacement characters (�)"), ("\x7f", "DEL characters")):
-        if bad in stream:
-            report.problems.append(f"the text holds {what}: some characters did not survive")
-    if re.search(r"[\ue000-\uf8ff]", stream):
-        report.problems.append("the text holds private-use characters (a symbol-font glyph?)")
+    _check_characters(text, document, report)
     _check_headings(lines, document, report)
     return report
 
 
-def _bare_positions(stream: str) -> list[int]:
-    """For each offset of the stream, the matching offset once white space is removed."""
-    positions, count = [], 0
-    for char in stream:
-        positions.append(count)
-        if not char.isspace():
-            count += 1
-    positions.append(count)
-    return positions
-
-
-def _stream_offset(stream: str, bare_offset: int) -> int:
-    count = 0
-    for index, char in enumerate(stream):
-        if count == bare_offset:
-            return index
-        if not char.isspace():
-            count += 1
-    return len(stream)
+def _check_characters(text: str, document: Document, report: Report) -> None:
+    """Characters that mean something did not survive: more of them than the resume has."""
+    written = normalise(" ".join(document.lines()))
+    for pattern, what in (
+        ("\ufffd", "replacement characters (�)"),
+        ("\x7f", "DEL characters"),
+        ("[\ue000-\uf8ff]", "private-use characters (a symbol-font glyph?)"),
+    ):
+        if len(re.findall(pattern, text)) > len(re.findall(pattern, written)):
+            report.problems.append(f"the text holds {what}: some characters did not survive")
 
 
 def _check_headings(lines: list[str], document: Document, report: Report) -> None:

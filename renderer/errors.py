@@ -67,12 +67,20 @@ class RenderError(Exception):
     instead when the trouble is the theme's.
     """
 
-    def __init__(self, message: str, source: str = "", file: str = "", line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        source: str = "",
+        file: str = "",
+        line: int | None = None,
+        text: str = "",
+    ):
         self.message, self.source, self.file, self.line = message, source, file, line
+        self.text = text  # the text the trouble is in, to find its field in a joined line
         super().__init__(f"{source}: {message}" if source else message)
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, str, int | None]]:
-        return (type(self), (self.message, self.source, self.file, self.line))
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, int | None, str]]:
+        return (type(self), (self.message, self.source, self.file, self.line, self.text))
 
 
 class OutputError(Exception):

@@ -51,7 +51,7 @@ def read_head(path: Path, count: int, what: str, limit: int | None = None) -> tu
         info = path.stat()
     except FileNotFoundError:
         raise InputError(f"no such file (looked for a {what} at {path})", path) from None
-    except OSError as error:
+    except OSError as error:  # a loop of symbolic links, a name too long, no permission
         raise InputError(f"cannot read: {error.strerror}", path) from None
     except ValueError:  # a NUL in the path
         raise InputError(f"{str(path)!r} is not a possible file name", path) from None
@@ -83,10 +83,13 @@ def _size(limit: int) -> str:
 
 def inside(folder: Path, relative: str | Path, what: str) -> Path:
     """`folder/relative`, symlinks followed, refused unless it stays inside `folder`."""
-    root = folder.resolve()
     if "\0" in str(relative):
-        raise InputError(f"{what} {str(relative)!r} holds a NUL character", root)
-    target = (root / relative).resolve()
+        raise InputError(f"{what} {str(relative)!r} holds a NUL character", folder)
+    try:
+        root = folder.resolve()
+        target = (root / relative).resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links
+        raise InputError(f"{what} {str(relative)!r} is a loop of symbolic links", folder) from None
     if not target.is_relative_to(root):
         raise InputError(f"{what} {str(relative)!r} points outside its folder {root}", root)
     return target

@@ -43,6 +43,8 @@ class Positions:
     # line (`- Wrote C# #legacy` keeps only "Wrote C#"), an anchor before it (`- &co text`).
     # (path, where, what was dropped and what to do)
     dropped: list[tuple[FieldPath, Mark, str]] = field(default_factory=list)
+    # Plain values YAML read as true, false or null, as they were written (`no`, `~`).
+    taken_as: dict[FieldPath, str] = field(default_factory=dict)
 
     def of(self, path: FieldPath, *, key: bool = False) -> Mark | None:
         """The nearest known position: the value itself, else its closest parent."""
@@ -84,7 +86,9 @@ def read_text(path: Path, *, what: str = "profile") -> str:
     else:
         if b"\x00" in data:
             hint = ""
-            if data[1::2].count(0) > len(data) // 3 or data[0::2].count(0) > len(data) // 3:
+            odd, even = data[1::2].count(0), data[0::2].count(0)
+            half = len(data) // 2
+            if (odd > half * 0.6) != (even > half * 0.6):  # one byte of two NUL: UTF-16
                 hint = " (it looks like UTF-16 without a byte-order mark: save it as UTF-8)"
             raise InputError(f"is a binary file, not a YAML or JSON {what}{hint}", path)
         try:
@@ -112,11 +116,13 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     """YAML or JSON to plain Python values, with the position of every value."""
     if path.suffix.lower() == ".json":
         try:
-            json.loads(text)  # strict JSON syntax first: YAML would accept some non-JSON
+            json.loads(text, parse_constant=_no_constant)  # strict JSON first: YAML takes more
         except json.JSONDecodeError as error:
             raise InputError(
                 Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
             ) from None
+        except ValueError as error:  # NaN, Infinity, a number of more than 4,300 digits
+            raise InputError(f"not valid JSON: {error}", path) from None
         except RecursionError:
             raise InputError(
                 f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels", path
@@ -150,6 +156,10 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     return builder.build(node, ()), positions
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def _scan_events(text: str, path: Path, what: str) -> set[tuple[int, int]]:
     """Refuse deep nesting before composing: libyaml's composer recurses in C and would crash
     the interpreter on a file of a million `[`. The event parser does not recurse. Returns
@@ -177,6 +187,8 @@ _TEXT_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:]*:\s+)?(?P<value>.*)$")
 
 def _quote_hint(line: str) -> str:
     """Text that YAML took for syntax (`- *bold* text`, `- Note: this`) just needs quotes."""
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return "; YAML indents with spaces, not tabs"
     value = _TEXT_VALUE.match(line)
     text = value.group("value").strip() if value else ""
     if not text or text[0] in "\"'":
@@ -217,6 +229,7 @@ class _Builder:
             return node.value  # a date stays text: the model reads and checks it (2025-02-30)
         try:
             value = self.loader.construct_object(node)
+            value = self.as_written(node, value, path)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
             reason = getattr(error, "problem", None) or str(error)
             line = (
@@ -257,6 +270,21 @@ class _Builder:
             self.positions.keys[(*path, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
+
+    def as_written(self, node: yaml.Node, value: Any, path: FieldPath) -> Any:
+        """A plain value YAML took for a number, as it was written when the number would
+        print differently: `3.10` stays 3.10 (not 3.1), `0x1F`, `010` and `12:30` stay as
+        typed (YAML 1.1 reads them as 31, 8 and 750). A value YAML took for true, false or
+        nothing (`no`, `yes`, `null`, `~`) is remembered, so an error can say to quote it."""
+        if getattr(node, "style", None) or isinstance(value, str):
+            return value
+        written = str(node.value)
+        if isinstance(value, bool) or value is None:
+            self.positions.taken_as[path] = written
+            return value
+        if isinstance(value, (int, float)) and written != str(value):
+            return written
+        return value
 
     def note_trailing_comment(self, node: yaml.Node, path: FieldPath) -> None:
         end = node.end_mark
@@ -337,9 +365,14 @@ def problems_of(
             f'because of the ": " in it; if it is text, put it in quotes: "{key}: {rest}"'
         )
         problems.append(Problem(str(path), message, line, column, loc))
+    # A bullet is text or {text, tags}: when text fails, pydantic also says it is not a
+    # mapping, which a person who wrote text does not need to hear.
+    at = [_clean_loc(item["loc"]) for item in items]
     for item in items:
         loc = _clean_loc(item["loc"])
         if any(loc[: len(t)] == t for t in text_as_mapping):
+            continue
+        if item["type"] in ("model_type", "dict_type") and at.count(loc) > 1:
             continue
         kind = item["type"]
         message = item["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
@@ -351,6 +384,12 @@ def problems_of(
             suggested.update((*loc[:-1], n) for n in near)
         elif kind == "missing":
             message = f"required field {loc[-1]!r} is missing"
+        elif loc in positions.taken_as and kind == "string_type":
+            written = positions.taken_as[loc]
+            message = (
+                f"YAML reads {written!r} as {item['input']!r}, not as text; "
+                f'if it is text, put it in quotes: "{written}"'
+            )
         elif "input" in item and kind not in ("value_error", "assertion_error"):
             message = f"{message} (found {_clip(repr(item['input']))})"
         mark = positions.of(loc, key=kind == "extra_forbidden")

@@ -125,7 +125,7 @@ def _opens(s: str, start: int, closers: list[int], single: bool = False) -> int:
 class _LinkFinder:
     """[label](address) at a given offset, from tables made once: a label runs to the next
     unescaped `]` on its line; the address holds no white space and at most one level of
-    balanced parentheses (Wikipedia style)."""
+    balanced parentheses (Wikipedia style), or escaped ones (`\\(`) as templates write it."""
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -156,6 +156,9 @@ class _LinkFinder:
         if start not in self.addresses:
             s, k, depth, result = self.s, start, 0, -1
             while k < len(s) and not s[k].isspace():
+                if s[k] == "\\" and k + 1 < len(s) and s[k + 1] in _ESCAPABLE:
+                    k += 2  # an escaped parenthesis is part of the address
+                    continue
                 if s[k] == "(":
                     if depth:
                         break

@@ -6,6 +6,8 @@ nothing about any output format: it asks the registry (`renderer.backends`).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,10 +19,18 @@ from renderer import backends as formats
 from renderer.backends import Format, Options
 from renderer.compose import compose
 from renderer.document import Document
-from renderer.errors import InputError, OutputError, Problem, RenderError, parse_path
+from renderer.errors import (
+    FieldPath,
+    InputError,
+    OutputError,
+    Problem,
+    RenderError,
+    parse_path,
+)
 from renderer.files import write_atomic
 from renderer.lint import lint
 from renderer.loader import LoadedProfile, load_profile
+from renderer.model import Profile
 from renderer.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -38,10 +48,18 @@ def person_slug(name: str | None, source: Path) -> str:
     return slug(name) if name and slug(name) != "resume" else slug(source.stem)
 
 
+MAX_STEM = 120  # file systems allow 255 bytes; a name that long is never typed anyway
+
+
 def output_path(out_dir: Path, who: str, theme: str, fmt: Format, *variant: str) -> Path:
-    """output/<who>/<who>-<theme>[-<variant>…].<suffix>: variants are tags and a page size."""
-    parts = [who, slug(theme), *(slug(v) for v in variant if v)]
-    return out_dir / who / f"{'-'.join(parts)}{fmt.suffix}"
+    """output/<who>/<who>-<theme>[-<variant>…].<suffix>: variants are tags and a page size.
+    A name that would be too long (many tags) is cut, with a hash of the whole to keep it
+    distinct."""
+    stem = "-".join([who, slug(theme), *(slug(v) for v in variant if v)])
+    if len(stem) > MAX_STEM:
+        digest = hashlib.sha256(stem.encode()).hexdigest()[:8]
+        stem = f"{stem[: MAX_STEM - 9].rstrip('-')}-{digest}"
+    return out_dir / who / f"{stem}{fmt.suffix}"
 
 
 @dataclass
@@ -109,11 +127,24 @@ def describe(error: RenderError, loaded: LoadedProfile) -> str:
     profile is to blame, the theme's file and line when the theme is."""
     if error.source:
         path = parse_path(error.source)
+        if path[:1] in (("contact",), ("name",), ("headline",)) and error.text:
+            path = _header_field(loaded.profile, error.text) or path
         line, column = loaded.positions.of(path) or (None, None)
         return str(Problem(str(loaded.path), error.message, line, column, path))
     if error.file:
         return str(Problem(error.file, error.message, error.line))
     return error.message
+
+
+def _header_field(profile: Profile, text: str) -> FieldPath | None:
+    """Which header field a piece of the contact line came from (its text is all we have)."""
+    for name in ("name", "headline", "email", "phone", "location"):
+        if getattr(profile, name) == text:
+            return (name,)
+    for i, link in enumerate(profile.links):
+        if text in (link.label, link.url) or (text and text in link.url):
+            return ("links", i, "url")
+    return None
 
 
 def run(job: Job) -> Result:
@@ -170,9 +201,10 @@ def prepare(
     owners: dict[str, list[Path]] = {}
     seen: set[Path] = set()
     for path in paths:
-        if path.resolve() in seen:
+        real = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a loop
+        if real in seen:
             continue
-        seen.add(path.resolve())
+        seen.add(real)
         try:
             loaded = load_profile(path)
         except InputError as error:

@@ -39,7 +39,8 @@ class Theme(Protocol):
 
     def template(self, slot: str) -> str: ...
 
-_MARKUP_SPECIAL = re.compile(r"([\\*\[\]])")
+
+_MARKUP_SPECIAL = re.compile(r"([\\*\[\]()])")
 
 
 def escape_markup(value: Any) -> Any:

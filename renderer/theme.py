@@ -195,6 +195,14 @@ class Theme(_Strict):
             raise ValueError("a theme name is lower-case letters, digits and hyphens")
         return value
 
+    @field_validator("sections")
+    @classmethod
+    def _each_once(cls, value: list[str]) -> list[str]:
+        twice = sorted({name for name in value if value.count(name) > 1})
+        if twice:
+            raise ValueError(f"section {twice[0]!r} is listed twice")
+        return value
+
     @field_validator("templates")
     @classmethod
     def _known_slots(cls, value: dict[str, str]) -> dict[str, str]:

@@ -761,3 +761,116 @@ def test_output_templates_that_raise_name_their_file(theme_copy, tmp_path):
 def test_a_nul_in_a_font_path_is_a_theme_error(theme_copy):
     _set(theme_copy, "fonts/Caladea-Bold.ttf", '"fonts/Cala\\0dea.ttf"')
     assert "fonts.bold" in _theme_error(theme_copy)
+
+
+def test_yaml_numbers_keep_their_text_and_booleans_suggest_quotes(tmp_path):
+    text = (
+        "name: Ann\nphone: 0201234567\n"
+        "highlights: [3.10, 0x1F, 010, '12:30 sharp', 12:30, 1_000]\n"
+        "languages: [{language: Norwegian, fluency: no}]\n"
+    )
+    with pytest.raises(InputError) as caught:
+        load_profile(write_profile(tmp_path, text))
+    assert "languages[0].fluency: YAML reads 'no' as False" in str(caught.value)
+    assert 'put it in quotes: "no"' in str(caught.value)
+    profile = load_profile(write_profile(tmp_path, text.replace("fluency: no", "fluency: B2")))
+    bullets = [h.text for h in profile.profile.highlights]
+    assert bullets == ["3.10", "0x1F", "010", "12:30 sharp", "12:30", "1_000"]
+    assert profile.profile.phone == "0201234567"  # not read as an octal number
+
+
+@pytest.mark.parametrize("value", ["~", "null", "yes", "true"])
+def test_a_bullet_yaml_reads_as_null_or_true_suggests_quotes(tmp_path, value):
+    with pytest.raises(InputError, match=f"YAML reads '{value}' as"):
+        load_profile(write_profile(tmp_path, f"name: Ann\nhighlights: [{value}]\n"))
+
+
+def test_tab_indentation_and_a_text_with_a_tab_get_one_clear_message(tmp_path):
+    with pytest.raises(InputError, match="indents with spaces, not tabs"):
+        load_profile(write_profile(tmp_path, "name: Ann\nhighlights:\n\t- x\n"))
+    with pytest.raises(InputError) as caught:
+        load_profile(write_profile(tmp_path, 'name: Ann\nhighlights: ["a\\tb"]\n'))
+    assert len(caught.value.problems) == 1 and "valid dictionary" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('{"name": "A", "x": NaN}', "NaN is not a JSON value"),
+        ('{"name": "A", "n": ' + "9" * 5000 + "}", "not valid JSON"),
+    ],
+)
+def test_json_that_python_reads_but_json_forbids(tmp_path, text, message):
+    with pytest.raises(InputError, match=message):
+        load_profile(write_profile(tmp_path, text, "p.json"))
+
+
+def test_files_of_nuls_and_symlink_loops(tmp_path):
+    zeros = tmp_path / "zeros.yaml"
+    zeros.write_bytes(b"\0" * 4096)
+    with pytest.raises(InputError) as caught:
+        load_profile(zeros)
+    assert "binary file" in str(caught.value) and "UTF-16" not in str(caught.value)
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    result = resume("render", str(loop), "-o", str(tmp_path / "out"))
+    no_internal_error(result)
+    assert result.returncode == 2 and "loop.yaml" in result.stderr
+
+
+def test_a_docx_of_nested_paragraphs_is_read_in_linear_time(tmp_path):
+    nested = "<w:p><w:r><w:t>x</w:t></w:r>" * 20_000 + "</w:p>" * 20_000
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{nested}</w:body></w:document>"
+    ).encode()
+    path = _docx_with(tmp_path, **{"word/document.xml": body})
+    result = runner.invoke(app, ["check", str(path)])
+    assert "internal error" not in result.output  # and it returns (it used to run for hours)
+
+
+def test_a_large_text_file_against_a_profile_is_checked_in_bounded_time(tmp_path):
+    junk = tmp_path / "x.txt"
+    junk.write_text(("lorem ipsum " * 100_000 + "\n") * 10)  # 12 MB, nothing of the resume
+    result = runner.invoke(app, ["check", str(junk), "--profile", str(RUI)])
+    assert result.exit_code == 1 and "not found in order" in result.output
+
+
+def test_a_theme_listing_a_section_twice_is_an_error(theme_copy):
+    _set(theme_copy, "styles:", "sections: [summary, experience, summary]\nstyles:")
+    assert "section 'summary' is listed twice" in _theme_error(theme_copy)
+
+
+def test_urls_with_a_lone_parenthesis_stay_links(tmp_path):
+    path = write_profile(
+        tmp_path,
+        "name: Ann\nemail: a@b.co\n"
+        'links: [{url: "https://example.com/a(b"}]\n'
+        'projects: [{name: P, url: "https://example.com/p)q"}]\n',
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(path), "-o", str(out), "--check"])
+    assert result.exit_code == 0, result.output
+    text = (out / "ann" / "ann-classic.txt").read_text()
+    assert "example.com/a(b" in text and "](" not in text
+
+
+def test_bidi_marks_and_a_replacement_character_in_the_profile_pass_check(tmp_path):
+    path = write_profile(
+        tmp_path, 'name: Ann\nemail: a@b.co\nsummary: "A\\u200eB\\u200f C\\u2067D\\u2069 \\ufffd"\n'
+    )
+    result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "o"), "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_many_long_tags_give_a_short_distinct_file_name(tmp_path):
+    tags = [f"tag{'x' * 35}{n}" for n in range(8)]
+    bullets = "".join(f"  - {{text: b{n}, tags: [{tag}]}}\n" for n, tag in enumerate(tags))
+    path = write_profile(tmp_path, f"name: Ann\nemail: a@b.co\nhighlights:\n{bullets}")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["render", str(path), "-o", str(out), "-f", "txt", "--tags", ",".join(tags)]
+    )
+    assert result.exit_code == 0, result.output
+    (written,) = (out / "ann").iterdir()
+    assert len(written.name) <= 130

@@ -70,8 +70,13 @@ def test_runs_join_to_the_visible_text_and_never_hold_markup_of_their_own(text):
 
 
 # The parser before it was made linear (issue #13), kept as the reference: the fast one must
-# agree with it on every input.
-_LINK = re.compile(r"\[((?:\\.|[^\]\\\n])+)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+# agree with it on every input. (Since then an address may hold escaped parentheses, which
+# the link slots write for a URL with a lone parenthesis.)
+_ADDRESS_PART = r"(?:\\[\\*\[\]()]|[^()\s\\]|\\(?![\\*\[\]()]))*"
+_LINK = re.compile(
+    r"\[((?:\\.|[^\]\\\n])+)\]\("
+    rf"({_ADDRESS_PART}(?:\({_ADDRESS_PART}\){_ADDRESS_PART})*)\)"
+)
 
 
 def _reference(s: str, bold: bool = False, italic: bool = False, href=None, out=None) -> list:

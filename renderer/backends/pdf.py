@@ -124,6 +124,9 @@ class _FontSet:
     def face(self, bold: bool, italic: bool) -> TTFont:
         return [[self.regular, self.italic], [self.bold, self.bold_italic]][bold][italic]
 
+    def loaded_fallbacks(self) -> list[TTFont]:
+        return [_fonts[p.resolve()] for p in self.fallback_files if p.resolve() in _fonts]
+
     def fallback_for(self, char: str) -> TTFont | None:
         """The first declared fallback font that draws `char`; each is loaded only when a
         character first needs it (most resumes never do, and parsing one costs ~15 ms)."""
@@ -176,18 +179,29 @@ def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: s
             chunk.clear()
 
     for char in run.text:
-        if unicodedata.bidirectional(char) in ("R", "AL"):
+        # An invisible format character (a bidi mark, a zero-width joiner) that no font has a
+        # glyph for has no width and nothing to draw; the text formats keep it.
+        if (
+            unicodedata.category(char) == "Cf"
+            and not _draws(main, char)
+            and not any(_draws(f, char) for f in fonts.loaded_fallbacks())
+        ):
+            continue
+        if unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char) != "Cf":
             raise RenderError(
                 f"right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
                 "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it.",
                 source,
+                text=run.text,
             )
         if char == " " or _draws(main, char):
             font = main
         else:
             font = fonts.fallback_for(char)
             if font is None:
-                raise _missing(char, source, theme)
+                error = _missing(char, source, theme)
+                error.text = run.text
+                raise error
         if font is not current:
             flush()
             current = font

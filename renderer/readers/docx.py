@@ -28,14 +28,36 @@ _CORE = {
 }
 
 
-def _paragraph_text(paragraph: ElementTree.Element) -> str:
-    parts = []
-    for node in paragraph.iter():
-        if node.tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif node.tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
-            parts.append(" ")
-    return "".join(parts)
+_SPACES = (f"{_W}tab", f"{_W}br", f"{_W}cr")
+
+
+def _paragraphs(root: ElementTree.Element) -> list[str]:
+    """The text of every paragraph under `root`, in document order, in one walk of the tree
+    (a paragraph nested in another, as in a text box, has its own text; a paragraph holding a
+    text box is left out, its box's paragraphs are not). Walking each paragraph's subtree
+    again for every paragraph took quadratic time on a crafted file."""
+    found: list[str | None] = []
+    open_paragraphs: list[tuple[int, list[str]]] = []  # (its place in found, its text)
+    boxes: set[int] = set()  # places of paragraphs that hold a text box
+    stack: list[tuple[ElementTree.Element, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            place, parts = open_paragraphs.pop()
+            found[place] = None if place in boxes else "".join(parts)
+            continue
+        if node.tag == f"{_W}p":
+            open_paragraphs.append((len(found), []))
+            found.append(None)
+            stack.append((node, True))
+        elif node.tag == f"{_W}txbxContent" and open_paragraphs:
+            boxes.update(place for place, _ in open_paragraphs)
+        elif open_paragraphs and node.tag == f"{_W}t" and node.text:
+            open_paragraphs[-1][1].append(node.text)
+        elif open_paragraphs and node.tag in _SPACES:
+            open_paragraphs[-1][1].append(" ")
+        stack.extend((child, False) for child in reversed(node))
+    return [text for text in found if text is not None]
 
 
 class _Unreadable(Exception):
@@ -96,7 +118,7 @@ def read_back(data: bytes) -> ReadBack:
             except _Unreadable as error:
                 problems.append(f"its page {kind} cannot be read: {error}")
                 continue
-            text = normalise(" ".join(_paragraph_text(p) for p in part.iter(f"{_W}p")))
+            text = normalise(" ".join(_paragraphs(part)))
             if text:
                 problems.append(f"text in a page {kind} ({name}), which many ATS skip: {text!r}")
     if any(True for _ in body.iter(f"{_W}tbl")):
@@ -113,9 +135,4 @@ def read_back(data: bytes) -> ReadBack:
         problems.append("DOCX has no core properties (docProps/core.xml)")
     except _Unreadable as error:
         problems.append(f"DOCX core properties cannot be read: {error}")
-    paragraphs = [
-        _paragraph_text(p)
-        for p in body.iter(f"{_W}p")
-        if not any(True for _ in p.iter(f"{_W}txbxContent"))
-    ]
-    return ReadBack(paragraphs, problems)
+    return ReadBack(_paragraphs(body), problems)

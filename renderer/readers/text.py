@@ -10,9 +10,16 @@ from renderer.backends import ReadBack
 from renderer.document import shows_address
 
 # Characters that carry no text: a soft hyphen (shown only where a line breaks), zero-width
-# spaces and joiners, the word joiner, a stray byte-order mark. Readers keep or drop them at
-# will (reportlab drops a soft hyphen; pypdf would read it), so neither side counts them.
-_IGNORABLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# spaces and joiners, the word joiner, a stray byte-order mark, bidirectional marks and
+# embeddings. Readers keep or drop them at will (reportlab drops a soft hyphen; pypdf would
+# read it), so neither side counts them.
+_IGNORABLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    )
+)
 
 
 def normalise(text: str) -> str:
