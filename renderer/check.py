@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from renderer.backends import Format
 from renderer.document import Document, Role
 from renderer.readers.text import normalise
+from renderer.structure import Parse, compare, parse
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a resume is well under 1 MiB in every format
 
@@ -27,6 +28,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     lines_total: int = 0
     lines_found: int = 0
+    parses: list[Parse] = field(default_factory=list)  # what each reader's ATS would fill in
 
     @property
     def ok(self) -> bool:
@@ -180,8 +182,11 @@ def check_contact(lines: list[str], document: Document, report: Report) -> None:
 
 
 def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -> Report:
-    """Read `data`, written in `fmt`, back; with a Document, prove every line survived."""
-    read = fmt.read_back(data)
+    """Read `data`, written in `fmt`, back with each of the format's readers; with a
+    Document, prove every line survived for each, and that each reader's parse gives every
+    entry its own title, organisation, dates and bullets."""
+    first, *others = fmt.readers
+    read = first.read(data)
     lines, problems = read.lines, list(read.problems)
     if document is None:
         report = Report(name, problems)
@@ -197,4 +202,13 @@ def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -
         report.warnings += [f"{p} (the profile lists no skills or technologies)" for p in empty]
     report.problems[:0] = problems
     check_contact(lines, document, report)
+    label = page_label_pattern(document) if fmt.paged else None
+    report.parses.append(parse(lines, document, first.name, label))
+    for reader in others:  # a second reader: its lines and its parse must hold up too
+        more = reader.read(data)
+        again = check_lines(more.lines, document, fmt)
+        report.problems += [f"{p} (read by {reader.name})" for p in again.problems]
+        report.parses.append(parse(more.lines, document, reader.name, label))
+    for parsed in report.parses:
+        report.problems += compare(parsed, document)
     return report

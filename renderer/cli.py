@@ -17,6 +17,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from renderer.check import Report
     from renderer.errors import Problem
     from renderer.pipeline import Result
 
@@ -365,7 +366,8 @@ def new(
 @app.command("check")
 def check_command(
     files: Annotated[
-        list[Path], typer.Argument(help="PDF, DOCX, TXT or MD files to verify.", metavar="FILE")
+        list[Path],
+        typer.Argument(help="PDF, DOCX, HTML, TXT or MD files to verify.", metavar="FILE"),
     ],
     profile: Annotated[
         Optional[Path],  # noqa: UP045
@@ -375,6 +377,14 @@ def check_command(
         str, typer.Option("--theme", "-t", help="The theme they used.", metavar="THEME")
     ] = DEFAULT_THEME,
     tags: Annotated[str, TagsOption] = "",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show, per reader, what an ATS would fill in: each entry's title, "
+            "organisation, dates and bullets (needs --profile).",
+        ),
+    ] = False,
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
     from renderer.check import MAX_FILE_BYTES
@@ -408,6 +418,8 @@ def check_command(
             code = 2
             continue
         _print_warnings(report.warnings)
+        if explain:
+            _explain(file, report)
         if report.ok:
             found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""
             print(f"{file}: ok{found}")
@@ -416,6 +428,25 @@ def check_command(
             for finding in report.problems:
                 _say("[red]check:[/]", f"{file}: {finding}")
     raise typer.Exit(code)
+
+
+def _explain(file: Path, report: Report) -> None:
+    """The parsed form, per reader: what an applicant tracking system would put in its fields."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    if not report.parses:
+        _say("[yellow]warning:[/]", f"{file}: --explain needs --profile to know the entries")
+    for parsed in report.parses:
+        table = Table(title=f"{file.name} as read by {parsed.reader}", title_justify="left")
+        for column in ("section", "title", "organisation", "dates", "bullets"):
+            table.add_column(column, overflow="fold")
+        for entry in parsed.entries:
+            fields = (entry.section, entry.title, entry.organisation, entry.dates)
+            cells = [escape(value) or "—" for value in fields]
+            table.add_row(*cells, str(entry.bullets) if entry.line >= 0 else "[red]not found[/]")
+        Console(highlight=False).print(table)
 
 
 def _tolerant_streams() -> None:

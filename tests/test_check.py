@@ -149,7 +149,7 @@ def test_missing_metadata_and_no_text(tmp_path):
 
 def test_markdown_reads_back_as_its_reader_sees_it():
     assert markdown_to_text(r"- **Cost \& x** \*lit\* [repo](<https://e.com/a>)") == (
-        "Cost & x *lit* repo (https://e.com/a)"
+        "• Cost & x *lit* repo (https://e.com/a)"
     )
     assert markdown_to_text("[github.com/a](<https://github.com/a>)") == "github.com/a"
 

@@ -49,15 +49,26 @@ class ReadBack:
 
 
 @dataclass(frozen=True)
+class Reader:
+    """One way an applicant tracking system may read a file of a format (pypdf, pdfminer)."""
+
+    name: str
+    read: Callable[[bytes], ReadBack]
+
+
+@dataclass(frozen=True)
 class Format:
     name: str  # what --format takes
     suffix: str  # the file name's ending, with its dot
     description: str
     render: Callable[[Document, Theme, Options], Rendered]
-    read_back: Callable[[bytes], ReadBack]
+    readers: tuple[Reader, ...]  # the first is the one whose problems with the file count
     # A block's text as it reads back from this format (text formats spell out link addresses).
     expected_text: Callable[[Block], str] = field(default=lambda block: block.text)
     paged: bool = False  # has pages (and page labels)
+
+    def read_back(self, data: bytes) -> ReadBack:
+        return self.readers[0].read(data)
 
 
 def names() -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Block, Document, Role, keeps_with_next
 from renderer.markup import Run
 from renderer.theme import Style, Theme
@@ -347,5 +347,5 @@ FORMAT = Format(
     suffix=".docx",
     description="Word: Word's own styles restyled by the theme, real hyperlinks",
     render=render,
-    read_back=_read_back,
+    readers=(Reader("docx-xml", _read_back),),
 )

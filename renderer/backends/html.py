@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Block, Document, Role
 from renderer.markup import Run
 from renderer.text import render_output
@@ -164,5 +164,5 @@ FORMAT = Format(
     suffix=".html",
     description="A self-contained web page: semantic headings and lists, <time>, a print style",
     render=render,
-    read_back=_read_back,
+    readers=(Reader("html", _read_back),),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Document, Role
 from renderer.markup import Run
 from renderer.text import render_output
@@ -91,6 +91,6 @@ FORMAT = Format(
     suffix=".md",
     description="Markdown for forms and profiles that take it, every literal character escaped",
     render=render,
-    read_back=_read_back,
+    readers=(Reader("markdown", _read_back),),
     expected_text=lambda block: block.text_with_links(destination),
 )

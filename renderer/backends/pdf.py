@@ -26,13 +26,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Block, Document, Role, keeps_with_next
 from renderer.errors import RenderError
 from renderer.markup import Run
 from renderer.theme import Style, Theme
 
 rl_config.useA85 = 0  # ASCII85 makes streams a quarter larger for 7-bit safety no one needs
+# Font files' and subsets' odd dates make fontTools log warnings a person cannot act on.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove fonts load once
 _fonts: dict[Path, TTFont] = {}
@@ -51,8 +53,6 @@ def _strip_hinting(subset: bytes) -> bytes:
     from fontTools.ttLib import TTFont as FontFile
     from fontTools.ttLib.sfnt import SFNTWriter
 
-    # reportlab leaves the subset's dates at zero, which fontTools would log about.
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
     # No bounding-box recalculation: glyphs stay compact bytes and trim() cuts their programs
     # out without decoding a coordinate (ten times faster than expanding them).
     font = FontFile(io.BytesIO(subset), recalcTimestamp=False, recalcBBoxes=False)
@@ -342,9 +342,11 @@ class _AsideLine(Flowable):
         aside_start = x + self.aside_width - _first_line_width(self.aside)
         font, size = self.space
         count = int((aside_start - first_line_end) / pdfmetrics.stringWidth(" ", font, size))
-        if count > 1:
-            self.canv.setFont(font, size)
-            self.canv.drawString(first_line_end, top - self.body.style.fontSize, " " * count)
+        if count > 1:  # textOut: no line break after them, for readers that honour T*
+            spaces = self.canv.beginText(first_line_end, top - self.body.style.fontSize)
+            spaces.setFont(font, size)
+            spaces.textOut(" " * count)
+            self.canv.drawText(spaces)
         self.aside.drawOn(self.canv, x, top - self.drop - self.aside.height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -354,6 +356,40 @@ class _AsideLine(Flowable):
         if len(parts) < 2:
             return []
         return [_AsideLine(parts[0], self.aside, self.space), *parts[1:]]
+
+
+class _Centred(Flowable):
+    """A centred paragraph, with the gap before its first line filled with spaces: readers
+    that group characters into boxes by position (pdfminer.six) otherwise order a short
+    centred line (a headline over a section) after the left-aligned heading below it."""
+
+    def __init__(self, paragraph: Paragraph, space: tuple[str, float]) -> None:
+        super().__init__()
+        self.paragraph, self.space = paragraph, space
+        self.spaceBefore = paragraph.style.spaceBefore
+        self.spaceAfter = paragraph.style.spaceAfter
+        self.keepWithNext = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width_ = available_width
+        return self.paragraph.wrap(available_width, available_height)
+
+    def draw(self) -> None:
+        lines = self.paragraph.blPara.lines
+        extra = (
+            (lines[0][0] if isinstance(lines[0], tuple) else lines[0].extraSpace) if lines else 0
+        )
+        font, size = self.space
+        count = int(extra / 2 / pdfmetrics.stringWidth(" ", font, size))
+        if count > 1:  # first, so that they come before the text in reading order
+            text = self.canv.beginText(0, self.paragraph.height - self.paragraph.style.fontSize)
+            text.setFont(font, size)
+            text.textOut(" " * count)
+            self.canv.drawText(text)
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return self.paragraph.split(available_width, available_height)
 
 
 def _line_width(paragraph: Paragraph, room: float) -> float:
@@ -389,8 +425,12 @@ class _Document(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
 
 
-def _numbered_canvas(label: str, font: str, size: float, colour: Any, bottom: float) -> type:
-    """A canvas that numbers pages once it knows how many there are, and only if > 1."""
+def _numbered_canvas(
+    label: str, fonts: list[Path], size: float, colour: Any, bottom: float
+) -> type:
+    """A canvas that numbers pages once it knows how many there are, and only if > 1. The
+    numbers are drawn as shapes, not text: they are for the eye; a parser reading the text
+    would find them inside whatever entry runs over the page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -405,11 +445,13 @@ def _numbered_canvas(label: str, font: str, size: float, colour: Any, bottom: fl
             total = len(self._pages)
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
-                if total > 1:
-                    self.setFont(font, size)
+                if total > 1 and label:
+                    from renderer.backends import _outlines  # fontTools: only for long resumes
+
                     self.setFillColor(colour)
                     text = label.replace("{page}", str(number)).replace("{pages}", str(total))
-                    self.drawCentredString(self._pagesize[0] / 2, bottom, text)
+                    x = (self._pagesize[0] - _outlines.width(text, fonts, size)) / 2
+                    _outlines.draw(self, text, fonts, size, x, bottom)
                 super().showPage()
             super().save()
 
@@ -468,7 +510,10 @@ def _flowables(
             paragraph = Paragraph(text, style)
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
-            story.append(paragraph)
+            if style.alignment == TA_CENTER and not rest:
+                story.append(_Centred(paragraph, (regular.fontName, style.fontSize)))
+            else:
+                story.append(paragraph)
         if rest:  # the further pieces of a very long block, set on as one paragraph
             continued = ParagraphStyle(f"{style.name}-continued", parent=style, spaceBefore=0)
             head = story[-1]
@@ -494,11 +539,15 @@ def _flowables(
     return story
 
 
-def _drawable(text: str, fonts: _FontSet, theme: Theme, where: str, *, own: bool = False) -> str:
-    """Text the backend draws in the regular face itself (dates, page numbers, the bullet);
-    `own`: the text is the theme's, so an error names the theme's file, not the profile."""
+def _drawable(
+    text: str, fonts: _FontSet, theme: Theme, where: str, *, own: bool = False, fallback=False
+) -> str:
+    """Text the backend draws itself (the bullet in the regular face; page numbers with the
+    fallbacks too); `own`: the text is the theme's, so an error names the theme's file."""
     for char in text:
-        if char != " " and not _draws(fonts.regular, char):
+        if char == " " or _draws(fonts.regular, char):
+            continue
+        if not (fallback and fonts.fallback_for(char)):
             error = _missing(char, "" if own else where, theme)
             if own:
                 error = RenderError(
@@ -546,9 +595,12 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     muted = HexColor(theme.colours.muted)
     _drawable(theme.bullet, fonts, theme, "bullet", own=True)
+    label_fonts = [theme.font_path(theme.fonts.regular), *fonts.fallback_files]
     canvasmaker = _numbered_canvas(
-        _drawable(document.page_label, fonts, theme, "templates.page_number", own=True),
-        fonts.regular.fontName,
+        _drawable(
+            document.page_label, fonts, theme, "templates.page_number", own=True, fallback=True
+        ),
+        label_fonts,
         8.5,
         muted,
         bottom / 2,
@@ -587,10 +639,16 @@ def long_bullets(
     return warnings
 
 
-def _read_back(data: bytes) -> ReadBack:
+def _read_with_pypdf(data: bytes) -> ReadBack:
     from renderer.readers.pdf import read_back
 
     return read_back(data)
+
+
+def _read_with_pdfminer(data: bytes) -> ReadBack:
+    from renderer.readers.pdf import read_with_pdfminer
+
+    return read_with_pdfminer(data)
 
 
 FORMAT = Format(
@@ -598,6 +656,6 @@ FORMAT = Format(
     suffix=".pdf",
     description="PDF: embedded subset TrueType fonts, real text, one column",
     render=render,
-    read_back=_read_back,
+    readers=(Reader("pypdf", _read_with_pypdf), Reader("pdfminer", _read_with_pdfminer)),
     paged=True,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from renderer.backends import Format, Options, ReadBack, Rendered
+from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Document
 from renderer.text import render_output
 from renderer.theme import Theme
@@ -73,6 +73,6 @@ FORMAT = Format(
     suffix=".txt",
     description="Plain text for pasting into application forms, links written out",
     render=render,
-    read_back=_read_back,
+    readers=(Reader("text", _read_back),),
     expected_text=lambda block: block.text_with_links(),
 )

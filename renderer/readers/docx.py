@@ -31,6 +31,18 @@ _CORE = {
 _SPACES = (f"{_W}tab", f"{_W}br", f"{_W}cr")
 
 
+_LIST_STYLES = {"ListBullet", "ListParagraph", "ListNumber"}
+
+
+def _is_list_item(paragraph: ElementTree.Element) -> bool:
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is None:
+        return False
+    style = properties.find(f"{_W}pStyle")
+    named = style is not None and style.get(f"{_W}val") in _LIST_STYLES
+    return named or properties.find(f"{_W}numPr") is not None
+
+
 def _paragraphs(root: ElementTree.Element) -> list[str]:
     """The text of every paragraph under `root`, in document order, in one walk of the tree
     (a paragraph nested in another, as in a text box, has its own text; a paragraph holding a
@@ -47,7 +59,9 @@ def _paragraphs(root: ElementTree.Element) -> list[str]:
             found[place] = None if place in boxes else "".join(parts)
             continue
         if node.tag == f"{_W}p":
-            open_paragraphs.append((len(found), []))
+            # A list paragraph reads as a bullet, as Word shows it (its marker is numbering).
+            marker = ["• "] if _is_list_item(node) else []
+            open_paragraphs.append((len(found), marker))
             found.append(None)
             stack.append((node, True))
         elif node.tag == f"{_W}txbxContent" and open_paragraphs:

@@ -26,7 +26,7 @@ class _Lines(HTMLParser):
 
     def break_line(self) -> None:
         text = "".join(self.current).strip()
-        if text:
+        if text and text != "•":
             self.lines.append(text)
         self.current = []
 
@@ -39,6 +39,8 @@ class _Lines(HTMLParser):
             self.problems.append(f"the page loads <{tag}> from elsewhere: it is not self-contained")
         if tag in _BLOCKS:
             self.break_line()
+        if tag == "li":
+            self.current.append("• ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:

@@ -94,3 +94,24 @@ def _unembedded_fonts(reader: object) -> set[str]:
                 elif "/ToUnicode" not in font and font.get("/Subtype") != "/Type3":
                     missing.add(str(target.get("/BaseFont", "?")).lstrip("/") + " (no ToUnicode)")
     return missing
+
+
+def read_with_pdfminer(data: bytes) -> ReadBack:
+    """The text lines as pdfminer.six lays them out with its default settings (the text layer
+    under many parsing pipelines): characters grouped into lines and boxes by their distance,
+    a blank line between boxes. pdfminer has no limits of its own on decompression, so it
+    reads only what pypdf (which has them) read without trouble."""
+    import logging
+
+    checked = read_back(data)
+    if not checked.lines and checked.problems:
+        return ReadBack([], checked.problems)
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    try:
+        text = extract_text(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PDF_PAGES)
+    except Exception as error:  # noqa: BLE001 (a malformed file can break pdfminer anywhere)
+        return ReadBack([], [f"cannot be read by pdfminer.six: {_reason(error)}"])
+    return ReadBack(text.replace("\f", "\n").splitlines(), [], checked.pages)

@@ -57,7 +57,8 @@ def markdown_to_text(line: str) -> str:
     Links are found in one pass (each `[` is matched with the next unescaped `]` from a table
     made once), so a line of 40,000 `\\[` takes linear time, not quadratic.
     """
-    line = re.sub(r"^(#{1,6} |- |> )", "", line)
+    line = re.sub(r"^(#{1,6} |> )", "", line)
+    line = re.sub(r"^- ", "• ", line)  # a list item reads as a bullet
     closing = _next_unescaped(line, "]")
     out: list[str] = []
     i = 0
