@@ -84,23 +84,25 @@ def _split(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _themes(value: str) -> tuple[str, ...]:
+def _themes(value: str, page_size: str | None = None) -> tuple[str, ...]:
     from renderer.errors import InputError
+    from renderer.pipeline import theme_part
     from renderer.theme import available, load_theme
 
     names = sorted(available()) if value.strip() == "all" else list(dict.fromkeys(_split(value)))
     if not names:
         raise _fail("--theme needs a theme name or folder (see: resume themes)")
-    by_name: dict[str, str] = {}
+    by_part: dict[str, str] = {}
     try:
         for name in names:
             theme = load_theme(name)  # every theme's errors before any rendering starts
-            if theme.name in by_name:  # both would write <who>-<name>.<format>
+            part = theme_part(theme, page_size)  # what it puts in file names
+            if part in by_part:  # both would write <who>-<part>.<format>
                 raise _fail(
-                    f"themes {by_name[theme.name]!r} and {name!r} are both named "
-                    f"{theme.name!r} and would write the same files; render them separately"
+                    f"themes {by_part[part]!r} and {name!r} would both write "
+                    f"<who>-{part}.<format>; render them separately"
                 )
-            by_name[theme.name] = name
+            by_part[part] = name
     except InputError as error:
         raise _fail(error.problems) from None
     return tuple(names)
@@ -172,7 +174,8 @@ def render(
 
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
-    chosen_themes, formats, variant = _themes(theme), _formats(fmt), tuple(_split(tags))
+    chosen_themes = _themes(theme, page_size)
+    formats, variant = _formats(fmt), tuple(_split(tags))
     jobs_list, failed = prepare(
         _profiles(profiles),
         lambda path, loaded: Job(
@@ -359,7 +362,14 @@ def new(
         raise _fail(f"{path} is a folder; give the path of the profile file to write")
     if (path.exists() or path.is_symlink()) and not force:
         raise _fail(f"{path} exists; use --force to overwrite it")
-    _write(path, scaffold().encode("utf-8"))
+    text = scaffold()
+    if path.suffix.lower() == ".json":  # JSON has no comments: the example values alone
+        import json
+
+        import yaml
+
+        text = json.dumps(yaml.safe_load(text), indent=2, ensure_ascii=False) + "\n"
+    _write(path, text.encode("utf-8"))
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 

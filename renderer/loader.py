@@ -187,10 +187,11 @@ _TEXT_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#:][^:]*:\s+)?(?P<value>.*)$")
 
 def _quote_hint(line: str) -> str:
     """Text that YAML took for syntax (`- *bold* text`, `- Note: this`) just needs quotes."""
-    if "\t" in line[: len(line) - len(line.lstrip())]:
-        return "; YAML indents with spaces, not tabs"
-    value = _TEXT_VALUE.match(line)
-    text = value.group("value").strip() if value else ""
+    after_dash = line.lstrip(" -")
+    if "\t" in line[: len(line) - len(line.lstrip())] or after_dash.startswith("\t"):
+        return "; YAML indents with spaces, not tabs: replace the tab (or quote the text)"
+    found = _TEXT_VALUE.match(line)
+    text = found.group("value").strip() if found else ""
     if not text or text[0] in "\"'":
         return ""
     if text[0] in "*&!%@`|>{[?,]}" or ": " in text or " #" in text or text.endswith(":"):

@@ -51,11 +51,17 @@ def person_slug(name: str | None, source: Path) -> str:
 MAX_STEM = 120  # file systems allow 255 bytes; a name that long is never typed anyway
 
 
+def theme_part(theme: Theme, page_size: str | None) -> str:
+    """What a theme adds to a file name: its name, and the page size when not its own."""
+    size = page_size if page_size and page_size != theme.page.size else ""
+    return "-".join(part for part in (slug(theme.name), size) if part)
+
+
 def output_path(out_dir: Path, who: str, theme: str, fmt: Format, *variant: str) -> Path:
     """output/<who>/<who>-<theme>[-<variant>…].<suffix>: variants are tags and a page size.
     A name that would be too long (many tags) is cut, with a hash of the whole to keep it
     distinct."""
-    stem = "-".join([who, slug(theme), *(slug(v) for v in variant if v)])
+    stem = "-".join([who, theme, *(slug(v) for v in variant if v)])
     if len(stem) > MAX_STEM:
         digest = hashlib.sha256(stem.encode()).hexdigest()[:8]
         stem = f"{stem[: MAX_STEM - 9].rstrip('-')}-{digest}"
@@ -163,11 +169,11 @@ def run(job: Job) -> Result:
         except RenderError as error:
             result.fail(describe(error, loaded), 1)
             continue
-        size = job.page_size if job.page_size != theme.page.size else None
         options = Options(page_size=job.page_size)
+        part = theme_part(theme, job.page_size)
         for name in job.formats:
             fmt = formats.get(name)
-            path = output_path(job.out_dir, who, theme.name, fmt, *sorted(job.tags), size or "")
+            path = output_path(job.out_dir, who, part, fmt, *sorted(job.tags))
             try:
                 result.written.append(
                     render_document(document, theme, fmt, path, options, run_check=job.run_check)

@@ -38,6 +38,8 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="#RRGGBB")]
 Text = Annotated[Line, Field(max_length=200)]
 """Words a theme prints or names: one line, no control characters (they are not XML)."""
+FontName = Annotated[Text, Field(pattern=r"^[\w][\w .-]*$")]
+"""A font family's name: letters, digits, spaces, dots and hyphens (it goes into CSS and XML)."""
 Spacer = Annotated[str, Field(max_length=20, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$")]
 """A separator: may be blank or spaces, but never a control character."""
 FontFile = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[^\x00-\x1f\x7f]+$")]
@@ -115,9 +117,25 @@ class Page(_Strict):
         return self
 
 
+def _date_format(value: str) -> str:
+    """A strftime format must make one line of text (`%n` and `%t` would break it)."""
+    import datetime as dt
+
+    try:
+        made = dt.date(2025, 2, 1).strftime(value)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a date format: {error}") from None
+    if not made.strip() or any(not c.isprintable() for c in made):
+        raise ValueError(f"{value!r} makes {made!r}; a date format makes one line of text")
+    return value
+
+
+DateFormat = Annotated[Text, AfterValidator(_date_format)]
+
+
 class Dates(_Strict):
-    month: Text = Field(default="%b %Y", description="strftime format for a year and month.")
-    year: Text = Field(default="%Y", description="strftime format for a year alone.")
+    month: DateFormat = Field(default="%b %Y", description="strftime format, year and month.")
+    year: DateFormat = Field(default="%Y", description="strftime format for a year alone.")
     present: Text = "Present"
     separator: Spacer = " – "
 
@@ -152,7 +170,7 @@ class Theme(_Strict):
     name: str = Field(description="Lower-case name, as given to --theme.")
     description: Text = Field(description="One line, shown by `resume themes`.")
     fonts: Fonts
-    docx_font: Text = Field(
+    docx_font: FontName = Field(
         description="Font family the DOCX names: one Word users have, metric-compatible with "
         "the PDF font (Calibri for Carlito, Arial for Liberation Sans, Cambria for Caladea)."
     )
@@ -398,8 +416,21 @@ def _font_file_problem(folder: Path, relative: str) -> str | None:
         head, size = read_head(file, 12 + 16 * 64, "font", limit=MAX_FONT_BYTES)
     except InputError as error:
         return f"font file {relative!r} {error.problems[0].message}"
-    reason = truetype_problem(head, size)
+    reason = truetype_problem(head, size) or _embedding(file, head)
     return f"font file {relative!r} {reason}" if reason else None
+
+
+def _embedding(file: Path, head: bytes) -> str | None:
+    """The font's licence flags (OS/2 fsType), read from the table directory alone."""
+    count = int.from_bytes(head[4:6], "big")
+    for i in range(count):
+        entry = head[12 + 16 * i : 28 + 16 * i]
+        if entry[:4] == b"OS/2":
+            offset = int.from_bytes(entry[8:12], "big")
+            with file.open("rb") as stream:
+                stream.seek(offset + 8)
+                return embedding_problem(int.from_bytes(stream.read(2), "big"))
+    return None
 
 
 def truetype_problem(data: bytes, size: int) -> str | None:
@@ -427,4 +458,13 @@ def truetype_problem(data: bytes, size: int) -> str | None:
     missing = sorted(t.decode() for t in _REQUIRED_TABLES - set(tables))
     if missing:
         return f"is not a complete TrueType font (no {', '.join(missing)} table)"
+    return None
+
+
+def embedding_problem(fs_type: int) -> str | None:
+    """Why the OS/2 table's embedding flags forbid putting the font in a PDF, or None."""
+    if fs_type & 0x0002 and not fs_type & 0x000C:
+        return "does not allow embedding (its licence flags say 'restricted')"
+    if fs_type & 0x0200:
+        return "allows embedding only as a picture (bitmap), not as text"
     return None

@@ -228,7 +228,7 @@ def test_a_folder_theme_named_like_a_builtin_is_refused_alongside_it(tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["render", str(RUI), "-t", f"classic,{folder}", "-o", str(out)])
     assert result.exit_code == 2
-    assert "both named 'classic'" in result.output
+    assert "would both write <who>-classic.<format>" in result.output
     assert not out.exists()
 
 
@@ -874,3 +874,84 @@ def test_many_long_tags_give_a_short_distinct_file_name(tmp_path):
     assert result.exit_code == 0, result.output
     (written,) = (out / "ann").iterdir()
     assert len(written.name) <= 130
+
+
+def test_a_theme_named_like_another_at_a_page_size_is_refused_alongside_it(tmp_path):
+    """classic at --page-size a4 writes <who>-classic-a4.pdf; so does a theme named
+    classic-a4 at its own size."""
+    folder = tmp_path / "classic-a4"
+    shutil.copytree(ROOT / "themes" / "classic", folder)
+    text = (folder / "theme.yaml").read_text().replace("name: classic", "name: classic-a4")
+    (folder / "theme.yaml").write_text(text.replace("size: letter", "size: a4"))
+    out = tmp_path / "out"
+    args = ["render", str(RUI), "-t", f"classic,{folder}", "-p", "a4", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "would both write <who>-classic-a4" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "font_name", ['Cambria"; } @import url(https://x.io/a.css); a {', "Arial</style><script>"]
+)
+def test_a_font_name_cannot_break_out_of_the_html_stylesheet(theme_copy, font_name):
+    _set(theme_copy, "docx_font: Cambria", f"docx_font: {_quoted(font_name)}")
+    assert "docx_font" in _theme_error(theme_copy)
+
+
+def test_the_html_stylesheet_escapes_what_the_theme_gives_it(theme_copy, tmp_path):
+    _set(theme_copy, "styles:", 'bullet: "\'"\nstyles:')
+    chosen = load_theme(str(theme_copy))
+    page = render_bytes("html", compose(load_profile(RUI).profile, chosen), chosen).decode()
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert 'list-style:"\\27   "' in style and "url(" not in style
+
+
+def test_a_themes_own_page_with_a_script_is_refused(theme_copy, tmp_path):
+    page = (ROOT / "renderer" / "templates" / "page.html.j2").read_text()
+    (theme_copy / "page.html.j2").write_text(page.replace("</main>", "<script>x()</script></main>"))
+    result = resume("render", str(RUI), "-t", str(theme_copy), "-o", str(tmp_path), "-f", "html")
+    no_internal_error(result)
+    assert result.returncode == 1 and "script" in result.stderr and "page.html.j2" in result.stderr
+
+
+@pytest.mark.parametrize("month", ["%b%n%Y", "%b%t%Y"])
+def test_date_formats_that_make_more_than_one_line_fail_at_load(theme_copy, month):
+    _set(theme_copy, "styles:", f"dates: {{month: {_quoted(month)}}}\nstyles:")
+    assert "dates.month" in _theme_error(theme_copy)
+
+
+def test_a_font_that_forbids_embedding_is_refused(theme_copy):
+    font = theme_copy / "fonts" / "Caladea-Bold.ttf"
+    data = bytearray(font.read_bytes())
+    count = int.from_bytes(data[4:6], "big")
+    for i in range(count):
+        entry = data[12 + 16 * i : 28 + 16 * i]
+        if entry[:4] == b"OS/2":
+            offset = int.from_bytes(entry[8:12], "big")
+            data[offset + 8 : offset + 10] = (0x0002).to_bytes(2, "big")  # restricted licence
+    font.write_bytes(bytes(data))
+    assert "does not allow embedding" in _theme_error(theme_copy)
+
+
+@pytest.mark.parametrize("table", [b"glyf", b"hmtx", b"loca"])
+def test_fonts_with_damaged_tables_are_render_errors_naming_the_fonts(theme_copy, tmp_path, table):
+    font = theme_copy / "fonts" / "Caladea-Regular.ttf"
+    data = bytearray(font.read_bytes())
+    count = int.from_bytes(data[4:6], "big")
+    for i in range(count):
+        entry = data[12 + 16 * i : 28 + 16 * i]
+        if entry[:4] == table:
+            offset, length = int.from_bytes(entry[8:12], "big"), int.from_bytes(entry[12:16], "big")
+            data[offset : offset + length] = bytes(range(256)) * (length // 256) + bytes(
+                length % 256
+            )
+    font.write_bytes(bytes(data))
+    result = resume("render", str(RUI), "-t", str(theme_copy), "-o", str(tmp_path), "-f", "pdf")
+    no_internal_error(result)
+    assert result.returncode in (0, 1)  # some damage reportlab survives; none is a crash
+
+
+def test_new_writes_json_when_asked_for_json(tmp_path):
+    path = tmp_path / "me.json"
+    assert runner.invoke(app, ["new", str(path)]).exit_code == 0
+    assert load_profile(path).profile.name == "Your Name"

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Block, Document, Role
+from renderer.errors import RenderError
 from renderer.markup import Run
 from renderer.text import render_output
 from renderer.theme import PAGE_SIZES, Style, Theme
@@ -94,7 +95,7 @@ def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
 def _css(theme: Theme, page_size: str | None) -> Markup:
     """The theme's look as a stylesheet: sizes in points, as in the PDF and the DOCX."""
     colours = theme.colours
-    family = f'"{theme.docx_font}", {GENERIC_FAMILY.get(theme.docx_font, "sans-serif")}'
+    family = f"{_css_string(theme.docx_font)}, {GENERIC_FAMILY.get(theme.docx_font, 'sans-serif')}"
     width, height = PAGE_SIZES[page_size or theme.page.size]
     top, right, bottom, left = theme.page.margins
 
@@ -128,7 +129,7 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
             rule("h4", s.group),
             rule("p", s.paragraph),
             f"ul{{margin:0 0 0 {s.bullet.indent}pt;padding:0}}",
-            rule("li", s.bullet, f"list-style:'{theme.bullet}  '"),
+            rule("li", s.bullet, f"list-style:{_css_string(theme.bullet + '  ')}"),
             f"a{{color:{colours.accent};text-decoration:none}}",
             f"@media print{{@page{{size:{width}pt {height}pt;margin:{top}pt {right}pt "
             f"{bottom}pt {left}pt}}.resume{{margin:0;padding:0;max-width:none}}"
@@ -136,6 +137,13 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
         ]
     )
     return Markup(css.replace("</", "<\\/"))  # nothing in a theme can close the <style>
+
+
+def _css_string(value: str) -> str:
+    """A CSS string: every character that could end it, or the <style>, escaped by its code."""
+    return (
+        '"' + "".join(c if c.isalnum() or c in " .-_•·" else f"\\{ord(c):x} " for c in value) + '"'
+    )
 
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
@@ -150,6 +158,13 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         css=_css(theme, options.page_size),
         separator=theme.dates.separator,
     )
+    if "page.html.j2" in theme.own_templates:  # a theme's own page may hold anything
+        from renderer.readers.html import read_back
+
+        found = read_back(text.encode("utf-8")).problems
+        if found:
+            path = theme.own_templates["page.html.j2"]
+            raise RenderError(f"{found[0]}; a theme's page may not", file=str(path))
     return Rendered(text.encode("utf-8"))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -473,6 +474,11 @@ def _aside_styles(theme: Theme, fonts: _FontSet) -> dict[Role, ParagraphStyle]:
     return styles
 
 
+def _theme_fonts(theme: Theme) -> list[str]:
+    f = theme.fonts
+    return [f.regular, f.bold, f.italic, f.bold_italic, *f.fallback]
+
+
 def _frame_size(theme: Theme, page_size: str | None) -> tuple[float, float]:
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
@@ -605,7 +611,21 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         muted,
         bottom / 2,
     )
-    doc.build(_flowables(document, theme, fonts, page_size), canvasmaker=canvasmaker)
+    try:
+        doc.build(_flowables(document, theme, fonts, page_size), canvasmaker=canvasmaker)
+    except RenderError:
+        raise
+    except Exception as error:  # noqa: BLE001 (see below)
+        # A font whose table directory is sound but whose tables are not (garbage outlines,
+        # zero metrics) fails deep in reportlab or fontTools, with any kind of exception.
+        if os.environ.get("RESUME_DEBUG"):
+            raise
+        files = ", ".join(sorted({Path(f).name for f in _theme_fonts(theme)}))
+        raise RenderError(
+            f"the PDF could not be made ({type(error).__name__}: {error}); is one of the "
+            f"theme's font files damaged? ({files})",
+            file=str(theme.folder / "theme.yaml"),
+        ) from None
     pages = doc.page
     notes = long_bullets(document, theme, fonts, page_size)
     if pages > theme.page.target_pages:
