@@ -51,10 +51,15 @@ def person_slug(name: str | None, source: Path) -> str:
 MAX_STEM = 120  # file systems allow 255 bytes; a name that long is never typed anyway
 
 
+def own_size(theme: Theme, page_size: str | None) -> str:
+    """The page size a file name mentions: only one that is not the theme's own."""
+    return page_size if page_size and page_size != theme.page.size else ""
+
+
 def theme_part(theme: Theme, page_size: str | None) -> str:
-    """What a theme adds to a file name: its name, and the page size when not its own."""
-    size = page_size if page_size and page_size != theme.page.size else ""
-    return "-".join(part for part in (slug(theme.name), size) if part)
+    """What a theme adds to a file name: its name, and the page size when not its own (two
+    themes of one run must not add the same)."""
+    return "-".join(part for part in (slug(theme.name), own_size(theme, page_size)) if part)
 
 
 def output_path(out_dir: Path, who: str, theme: str, fmt: Format, *variant: str) -> Path:
@@ -170,10 +175,10 @@ def run(job: Job) -> Result:
             result.fail(describe(error, loaded), 1)
             continue
         options = Options(page_size=job.page_size)
-        part = theme_part(theme, job.page_size)
+        size = own_size(theme, job.page_size)
         for name in job.formats:
             fmt = formats.get(name)
-            path = output_path(job.out_dir, who, part, fmt, *sorted(job.tags))
+            path = output_path(job.out_dir, who, slug(theme.name), fmt, *sorted(job.tags), size)
             try:
                 result.written.append(
                     render_document(document, theme, fmt, path, options, run_check=job.run_check)
