@@ -152,50 +152,46 @@ def _styles(document: Any, theme: Theme) -> None:
 def _add_runs(
     paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme, look: Style | None = None
 ) -> None:
-    """Runs into the paragraph; `look`: a size and colour of their own (an aside in a
-    larger line), else the paragraph style's."""
+    """Runs into the paragraph; `look`: a size and colour of their own (an aside in a larger
+    line), else the paragraph style's. The run elements are made directly: python-docx's
+    run and font setters search the XML for every property, 100 µs a run."""
     for run in runs:
+        element = _run_element(run, theme, look)
         if run.href:
-            _add_hyperlink(paragraph, run, theme, look)
-            continue
-        added = paragraph.add_run(run.text)
-        if run.bold:
-            added.bold = True
-        if run.italic:
-            added.italic = True
-        if look is not None:
-            added.font.size = Pt(look.size)
-            added.font.color.rgb = _colour(theme, look.colour)
-            added.bold = run.bold or look.bold  # not the line's own bold (a name's, a title's)
+            link = OxmlElement("w:hyperlink")
+            rel = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            link.set(qn("r:id"), rel)
+            link.append(element)
+            element = link
+        paragraph._p.append(element)
 
 
-def _add_hyperlink(paragraph: Paragraph, run: Run, theme: Theme, look: Style | None) -> None:
-    assert run.href is not None
-    rel_id = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel_id)
+def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
+    """<w:r> with its properties in the schema's order (b, i, color, sz), then its text."""
     element = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):  # in the schema's order
-        if on or look is not None:  # beside a name, the name's bold must not reach the link
+    properties = OxmlElement("w:rPr")
+    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):
+        if on or look is not None:  # beside a name, the name's bold must not reach the aside
             node = OxmlElement(flag)
             if not on:
                 node.set(qn("w:val"), "0")
-            rpr.append(node)
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), theme.colours.accent.lstrip("#").upper())
-    rpr.append(colour)
+            properties.append(node)
+    colour = theme.colours.accent if run.href else (look and getattr(theme.colours, look.colour))
+    if colour:
+        node = OxmlElement("w:color")
+        node.set(qn("w:val"), colour.lstrip("#").upper())
+        properties.append(node)
     if look is not None:
-        size = OxmlElement("w:sz")
-        size.set(qn("w:val"), str(round(look.size * 2)))
-        rpr.append(size)
-    element.append(rpr)
+        node = OxmlElement("w:sz")
+        node.set(qn("w:val"), str(round(look.size * 2)))
+        properties.append(node)
+    if len(properties):
+        element.append(properties)
     text = OxmlElement("w:t")
     text.text = run.text
     text.set(qn("xml:space"), "preserve")
     element.append(text)
-    link.append(element)
-    paragraph._p.append(link)
+    return element
 
 
 def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
