@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from renderer.check import Report
+    from renderer.document import Document
     from renderer.errors import Problem
     from renderer.pipeline import Result
+    from renderer.theme import Theme
 
 app = typer.Typer(
     name="resume",
@@ -145,20 +147,30 @@ def render(
         ),
     ] = None,
     theme: Annotated[
-        str,
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "--theme", "-t", help="Theme name or folder; a,b for several; all.", metavar="THEME"
+            "--theme",
+            "-t",
+            help="Theme name or folder; a,b for several; all (default: classic, or the "
+            "application's).",
+            metavar="THEME",
         ),
-    ] = DEFAULT_THEME,
+    ] = None,
     fmt: Annotated[
-        str,
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "--format", "-f", help="pdf,docx,txt,md (any of them) or all.", metavar="FORMATS"
+            "--format",
+            "-f",
+            help="pdf,docx,html,txt,md (any of them) or all (default: all; pdf,docx with --for).",
+            metavar="FORMATS",
         ),
-    ] = "all",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.", metavar="DIR")] = Path(
-        "output"
-    ),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Output folder, or a file when one file is written.", metavar="PATH"
+        ),
+    ] = Path("output"),
     page_size: PageSize = None,
     run_check: Annotated[
         bool, typer.Option("--check", help="Read every written file back and verify it.")
@@ -167,28 +179,146 @@ def render(
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes.", metavar="N")
     ] = 1,
     tags: Annotated[str, TagsOption] = "",
+    exclude: Annotated[
+        str,
+        typer.Option(
+            "--exclude-tags", help="Leave out items with any of these tags (a,b).", metavar="TAGS"
+        ),
+    ] = "",
+    applications: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option(
+            "--for",
+            help="An application file (or a folder of them): its tailored resume, cover "
+            "letter and keyword report, named for upload.",
+            metavar="APPLICATION",
+        ),
+    ] = None,
+    pages: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--pages", min=1, max=10, help="Fit the resume to N pages.", metavar="N"),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
-    """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>."""
-    from renderer.pipeline import Job, prepare
-
+    """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>, or
+    applications (--for) to output/<who>/<application>/<Name>-Resume.<format> and the rest."""
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
-    chosen_themes = _themes(theme, page_size)
-    formats, variant = _formats(fmt), tuple(_split(tags))
-    jobs_list, failed = prepare(
-        _profiles(profiles),
-        lambda path, loaded: Job(
-            path, chosen_themes, formats, out, page_size, run_check, variant, loaded
-        ),
-    )
-    results = _run_all(jobs_list, jobs, quiet) + failed
+    if applications:
+        results = _render_applications(
+            applications, profiles, theme, fmt, out, page_size, run_check, pages
+        )
+    else:
+        results = _render_profiles(
+            profiles, theme, fmt, out, page_size, run_check, jobs, tags, exclude, pages, quiet
+        )
     check_failed = _report(results, quiet)
     for result in results:  # a bad profile stops itself, not the others: errors come last
         for error in result.errors:
             _say("[bold red]error:[/]", error)
     codes = {result.exit_code for result in results} | {1 if check_failed else 0}
     raise typer.Exit(2 if 2 in codes else max(codes))
+
+
+def _render_profiles(
+    profiles: list[Path] | None,
+    theme: str | None,
+    fmt: str | None,
+    out: Path,
+    page_size: str | None,
+    run_check: bool,
+    jobs: int,
+    tags: str,
+    exclude: str,
+    pages: int | None,
+    quiet: bool,
+) -> list[Result]:
+    from renderer.pipeline import Job, prepare
+
+    chosen_themes = _themes(theme or DEFAULT_THEME, page_size)
+    formats, variant = _formats(fmt or "all"), tuple(_split(tags))
+    left_out = tuple(_split(exclude))
+    paths = _profiles(profiles)
+    out, single = _single_file(out, len(paths) * len(chosen_themes) * len(formats), formats)
+    jobs_list, failed = prepare(
+        paths,
+        lambda path, loaded: Job(
+            path,
+            chosen_themes,
+            formats,
+            out,
+            page_size,
+            run_check,
+            variant,
+            loaded,
+            left_out,
+            pages,
+            single,
+        ),
+    )
+    return _run_all(jobs_list, jobs, quiet) + failed
+
+
+def _single_file(out: Path, count: int, formats: tuple[str, ...]) -> tuple[Path, Path | None]:
+    """`--out cv.pdf`: a file, when exactly one is written (and of its kind); else a folder."""
+    from renderer.backends import by_suffix
+
+    fmt = by_suffix(out.suffix) if out.suffix else None
+    if fmt is None:
+        return out, None
+    if count != 1 or formats != (fmt.name,):
+        raise _fail(
+            f"--out {out} names a {fmt.name} file, but {count} file(s) of "
+            f"{', '.join(formats)} would be written; name a folder, or ask for one file "
+            f"(one profile, one theme, -f {fmt.name})"
+        )
+    return out.parent, out
+
+
+def _render_applications(
+    applications: list[Path],
+    profiles: list[Path] | None,
+    theme: str | None,
+    fmt: str | None,
+    out: Path,
+    page_size: str | None,
+    run_check: bool,
+    pages: int | None,
+) -> list[Result]:
+    from renderer.applying import Request, run_application_safely
+
+    files: list[Path] = []
+    for path in applications:
+        found = (
+            sorted(path.glob("*.y*ml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
+        )
+        if not found:
+            raise _fail(f"{path}: no application files (.yaml, .yml, .json) in this folder")
+        files += found
+    if profiles and (len(profiles) > 1 or len(files) > 1):
+        raise _fail("with --for, give at most one profile, for one application")
+    if out.suffix:
+        raise _fail(
+            f"--out {out}: with --for, name a folder (each application writes several files)"
+        )
+    if theme:
+        _themes(theme, page_size)  # its errors now, before anything is written
+    formats = _formats(fmt) if fmt else None
+    return [
+        run_application_safely(
+            Request(
+                file,
+                profiles[0] if profiles else None,
+                theme,
+                formats,
+                out,
+                pages,
+                page_size,
+                run_check,
+            )
+        )
+        for file in files
+    ]
 
 
 def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
@@ -245,6 +375,8 @@ def _report(results: list[Result], quiet: bool) -> bool:
     for result in results:
         if not quiet:
             _print_warnings(result.warnings)
+            for note in result.notes:
+                _say("[cyan]note:[/]", note)
         for written in result.written:
             if not quiet:
                 _print_warnings(written.warnings)
@@ -299,16 +431,20 @@ def schema(
             "--output", "-o", help="Write to a file instead of standard output.", metavar="FILE"
         ),
     ] = None,
+    application: Annotated[
+        bool, typer.Option("--application", help="The application file's schema instead.")
+    ] = False,
 ) -> None:
     """Print the profile's JSON Schema (for editor completion and CI validation)."""
     from renderer.schema import schema_json
 
+    kind = "application" if application else "profile"
     if output is None:
         # A terminal or pipe that cannot take UTF-8 still gets valid JSON: \u escapes.
-        text = schema_json(ascii_only=not _takes_utf8(sys.stdout))
+        text = schema_json(ascii_only=not _takes_utf8(sys.stdout), kind=kind)
         sys.stdout.write(text)
     else:
-        _write(output, schema_json().encode("utf-8"))
+        _write(output, schema_json(kind=kind).encode("utf-8"))
 
 
 def _takes_utf8(stream: object) -> bool:
@@ -373,6 +509,80 @@ def new(
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 
+@app.command()
+def match(
+    profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
+    job: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="The job advert as a text file.", metavar="JOB"),
+    ] = None,
+    application: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--for",
+            help="Measure the application's tailored resume (and its advert).",
+            metavar="APPLICATION",
+        ),
+    ] = None,
+    tags: Annotated[str, TagsOption] = "",
+) -> None:
+    """Which of a job advert's significant terms the resume shows, where, and which it lacks."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from renderer.application import load_application
+    from renderer.compose import compose
+    from renderer.errors import InputError
+    from renderer.files import read_bytes
+    from renderer.keywords import coverage
+    from renderer.loader import load_profile
+    from renderer.pipeline import check_tags
+    from renderer.theme import load_theme
+
+    try:
+        loaded = load_profile(profile)
+        company, role, chosen_tags, exclude, order, omit, text = (
+            "",
+            "",
+            _split(tags),
+            [],
+            [],
+            [],
+            "",
+        )
+        if application is not None:
+            app = load_application(application)
+            a = app.application
+            company, role, text = a.company, a.role, app.job_text
+            chosen_tags, exclude = [*chosen_tags, *a.tags], a.exclude_tags
+            order, omit = a.sections.order, a.sections.omit
+        if job is not None:
+            text = read_bytes(job, 1_000_000, "job advert").decode("utf-8", "replace")
+        if not text.strip():
+            raise _fail("give the job advert: a text file, or --for an application with a job")
+        check_tags(loaded, (*chosen_tags, *exclude))
+        document = compose(
+            loaded.profile,
+            load_theme(DEFAULT_THEME),
+            chosen_tags,
+            order,
+            exclude=exclude,
+            omit=omit,
+        )
+    except InputError as error:
+        raise _fail(error.problems) from None
+    result = coverage(text, document, ignore=(company,) if company else (), title=role)
+    table = Table(title=result.summary(), title_justify="left")
+    for column in ("term", "advert", "where in the resume"):
+        table.add_column(column, overflow="fold")
+    for found in result.found:
+        table.add_row(escape(found.term), f"{found.times}×", escape("; ".join(found.where)))
+    for missing in result.missing:
+        table.add_row(escape(missing.term), f"{missing.times}×", "[red]missing[/]")
+    Console(highlight=False).print(table)
+
+
 @app.command("check")
 def check_command(
     files: Annotated[
@@ -384,8 +594,11 @@ def check_command(
         typer.Option("--profile", help="The profile the files were made from.", metavar="PROFILE"),
     ] = None,
     theme: Annotated[
-        str, typer.Option("--theme", "-t", help="The theme they used.", metavar="THEME")
-    ] = DEFAULT_THEME,
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--theme", "-t", help="The theme they used (default classic).", metavar="THEME"
+        ),
+    ] = None,
     tags: Annotated[str, TagsOption] = "",
     explain: Annotated[
         bool,
@@ -395,6 +608,15 @@ def check_command(
             "organisation, dates and bullets (needs --profile).",
         ),
     ] = False,
+    application: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--for",
+            help="The application the files were made for (its resume and cover letter; a "
+            "letter without a date of its own is checked against today's).",
+            metavar="APPLICATION",
+        ),
+    ] = None,
 ) -> None:
     """Read files back as an ATS would and prove every line of the resume survived."""
     from renderer.check import MAX_FILE_BYTES
@@ -406,12 +628,14 @@ def check_command(
     from renderer.pipeline import check_file, describe
     from renderer.theme import load_theme
 
-    document, chosen = None, None
-    if profile is not None:
+    document, chosen, letter = None, None, None
+    if application is not None:
+        document, letter, chosen = _application_documents(application, profile, theme)
+    elif profile is not None:
         try:
             loaded = load_profile(profile)
             _print_warnings(lint(loaded))
-            chosen = load_theme(theme)
+            chosen = load_theme(theme or DEFAULT_THEME)
             document = compose(loaded.profile, chosen, _split(tags))
         except InputError as error:
             raise _fail(error.problems) from None
@@ -421,7 +645,8 @@ def check_command(
     for file in files:
         try:
             data = read_bytes(file, MAX_FILE_BYTES, "resume")
-            report = check_file(file, data, document, chosen)
+            is_letter = letter is not None and "cover-letter" in file.name.lower()
+            report = check_file(file, data, letter if is_letter else document, chosen)
         except InputError as error:  # not a format we read, missing, a folder, a FIFO, …
             for problem in error.problems:
                 _say("[bold red]error:[/]", problem)
@@ -438,6 +663,40 @@ def check_command(
             for finding in report.problems:
                 _say("[red]check:[/]", f"{file}: {finding}")
     raise typer.Exit(code)
+
+
+def _application_documents(
+    application: Path, profile: Path | None, theme: str | None
+) -> tuple[Document, Document | None, Theme]:
+    """The resume and cover letter an application makes, for `check --for`."""
+    import datetime as dt
+
+    from renderer.application import load_application
+    from renderer.compose import compose
+    from renderer.errors import InputError, RenderError
+    from renderer.letter import compose_letter
+    from renderer.loader import load_profile
+    from renderer.theme import load_theme
+
+    try:
+        app = load_application(application)
+        a = app.application
+        loaded = load_profile(profile or app.profile_path())
+        chosen = load_theme(a.theme or theme or DEFAULT_THEME)
+        document = compose(
+            loaded.profile,
+            chosen,
+            a.tags,
+            a.sections.order,
+            exclude=a.exclude_tags,
+            omit=a.sections.omit,
+        )
+        letter = compose_letter(app, loaded, chosen, dt.date.today()) if a.cover_letter else None
+    except InputError as error:
+        raise _fail(error.problems) from None
+    except RenderError as error:
+        raise _fail(str(error), 1) from None
+    return document, letter, chosen
 
 
 def _explain(file: Path, report: Report) -> None:
@@ -474,6 +733,11 @@ INTERRUPTED = 130  # what shells report for Ctrl-C
 def main() -> None:
     """Entry point: a person never sees a traceback, even for a bug of ours."""
     _tolerant_streams()
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # every relative path would fail, each with a puzzling message
+        print("error: the current folder no longer exists; cd to one that does", file=sys.stderr)
+        raise SystemExit(2) from None
     try:
         code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
     except typer.Abort:

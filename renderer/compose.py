@@ -24,17 +24,23 @@ T = TypeVar("T")
 
 
 class _Composer:
-    def __init__(self, profile: Profile, theme: Theme, tags: frozenset[str]) -> None:
+    def __init__(
+        self, profile: Profile, theme: Theme, tags: frozenset[str], exclude: frozenset[str]
+    ) -> None:
         self.profile = profile
         self.theme = theme
         self.tags = tags
+        self.exclude = exclude
         self.keywords: dict[str, dict[str, None]] = {}  # shown words, by kind, for the metadata
 
     def selected(self, items: Iterable[T]) -> Iterator[tuple[int, T]]:
         """(index in the profile, item) for the items this variant of the resume shows:
-        all of them without --tags; otherwise the untagged ones and those sharing a tag."""
+        all of them without tags; otherwise the untagged ones and those sharing a tag; never
+        one with an excluded tag."""
         for index, item in enumerate(items):
-            item_tags = getattr(item, "tags", None)
+            item_tags = getattr(item, "tags", None) or ()
+            if self.exclude.intersection(item_tags):
+                continue
             if not self.tags or not item_tags or self.tags.intersection(item_tags):
                 yield index, item
 
@@ -242,12 +248,23 @@ def section_order(profile: Profile, theme: Theme, order: Sequence[str] = ()) -> 
 
 
 def compose(
-    profile: Profile, theme: Theme, tags: Iterable[str] = (), order: Sequence[str] = ()
+    profile: Profile,
+    theme: Theme,
+    tags: Iterable[str] = (),
+    order: Sequence[str] = (),
+    *,
+    exclude: Iterable[str] = (),
+    omit: Iterable[str] = (),
 ) -> Document:
-    """The Document for a profile in a theme; with tags, only the variant they select."""
-    composer = _Composer(profile, theme, frozenset(tags))
+    """The Document for a profile in a theme; with tags, only the variant they select (items
+    with an excluded tag never show); `order` puts sections first, `omit` leaves them out."""
+    lower = lambda words: frozenset(w.strip().lower() for w in words)  # noqa: E731
+    composer = _Composer(profile, theme, lower(tags), lower(exclude))
     blocks = composer.header()
+    left_out = set(omit)
     for name in section_order(profile, theme, order):
+        if name in left_out:
+            continue
         heading, content = composer.section(name)
         if content:  # an empty heading would tell an ATS the candidate has none
             runs = composer.slot("heading", title=heading)
@@ -266,3 +283,9 @@ def compose(
         blocks=tuple(blocks),
         page_label=page_label(theme),
     )
+
+
+def header_blocks(profile: Profile, theme: Theme) -> list[Block]:
+    """The name, headline and contact details as the resume sets them (a cover letter in the
+    same theme opens with the same header)."""
+    return _Composer(profile, theme, frozenset(), frozenset()).header()

@@ -35,6 +35,7 @@ class Role(str, Enum):
     GROUP = "group"  # a sub-heading over a group of bullets inside an entry
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    LINE = "line"  # one of a block of lines with no space between (a letter's address)
 
 
 KEEP_WITH_NEXT = frozenset({Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP})
@@ -127,6 +128,7 @@ class Document:
     # What paged formats print at the foot of each page of a document of two pages or more,
     # with {page} and {pages} to fill in ("" for none).
     page_label: str = ""
+    kind: str = "resume"  # or "letter": a cover letter, set as one
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
@@ -140,6 +142,7 @@ class Document:
             "keywords": list(self.keywords),
             "language": self.language,
             "page_label": self.page_label,
+            "kind": self.kind,
             "blocks": [block.to_dict() for block in self.blocks],
         }
 
@@ -156,3 +159,15 @@ def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:
         return False
     following = blocks[index + 1].role
     return block.role is Role.HEADING or following not in (Role.ENTRY, Role.HEADING)
+
+
+def letter_gap(blocks: tuple[Block, ...], index: int) -> float:
+    """In a letter, the space above a block, in lines: one between paragraphs and before
+    the address; two before the date under the header; none inside the address."""
+    block = blocks[index]
+    if index == 0 or block.role not in (Role.PARAGRAPH, Role.LINE):
+        return 0.0
+    before = blocks[index - 1].role
+    if before in (Role.NAME, Role.HEADLINE, Role.CONTACT):
+        return 2.0
+    return 0.0 if before is Role.LINE and block.role is Role.LINE else 1.0

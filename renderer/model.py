@@ -88,7 +88,15 @@ Paragraphs = Annotated[
     Field(description="One or more paragraphs (blank line between) with inline markup."),
 ]
 
-Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Tag = Annotated[
+    str, BeforeValidator(_lower), Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)
+]
+"""A word that puts an item in a variant; matched without regard to case (SRE is sre)."""
 
 # --- links ----------------------------------------------------------------------------------
 
@@ -207,7 +215,7 @@ EndDate = Annotated[
 def _tags() -> Any:
     return Field(
         default_factory=list,
-        description="Tags (lower-case words) that put this item in a variant: "
+        description="Tags (words; case does not matter) that put this item in a variant: "
         "`resume render --tags sre` shows untagged items and those tagged sre.",
     )
 
@@ -509,3 +517,16 @@ SECTION_FIELDS = (
     "publications",
 )
 """Profile fields that become sections; a theme orders and titles them."""
+
+
+def tags_of(value: Any) -> set[str]:
+    """Every tag used anywhere in a profile (or any part of one)."""
+    found: set[str] = set()
+    if isinstance(value, BaseModel):
+        found.update(getattr(value, "tags", None) or ())
+        for name in type(value).model_fields:
+            found |= tags_of(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            found |= tags_of(item)
+    return found

@@ -10,13 +10,13 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from renderer import backends as formats
-from renderer.backends import Format, Options
+from renderer.backends import Format, Layout, Options
 from renderer.compose import compose
 from renderer.document import Document
 from renderer.errors import (
@@ -30,7 +30,7 @@ from renderer.errors import (
 from renderer.files import write_atomic
 from renderer.lint import lint
 from renderer.loader import LoadedProfile, load_profile
-from renderer.model import Profile
+from renderer.model import Profile, tags_of
 from renderer.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ class Written:
     pages: int | None
     report: Report | None = None
     warnings: list[str] = field(default_factory=list)
+    layout: Layout | None = None
 
 
 def render_document(
@@ -102,7 +103,14 @@ def render_document(
         report = check(fmt, rendered.data, document, str(path))
     write_atomic(path, rendered.data)
     return Written(
-        path, fmt.name, theme.name, len(rendered.data), rendered.pages, report, list(rendered.notes)
+        path,
+        fmt.name,
+        theme.name,
+        len(rendered.data),
+        rendered.pages,
+        report,
+        list(rendered.notes),
+        rendered.layout,
     )
 
 
@@ -118,6 +126,9 @@ class Job:
     run_check: bool = False
     tags: tuple[str, ...] = ()
     loaded: LoadedProfile | None = None  # loaded already (to find clashing names first)
+    exclude: tuple[str, ...] = ()
+    pages: int | None = None  # fit to this many pages
+    single: Path | None = None  # the one file to write (--out cv.pdf)
 
 
 @dataclass
@@ -127,6 +138,7 @@ class Result:
     warnings: list[Problem] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # what failed, each with its place
     exit_code: int = 0  # 2: its input is bad; 1: something could not be rendered or written
+    notes: list[str] = field(default_factory=list)  # what was done that a person should know
 
     def fail(self, message: str, code: int) -> None:
         self.errors.append(message)
@@ -147,6 +159,40 @@ def describe(error: RenderError, loaded: LoadedProfile) -> str:
     return error.message
 
 
+def fit_theme(
+    document: Document, theme: Theme, pages: int, options: Options, result: Result, what: str = ""
+) -> Theme | None:
+    """The theme fitted so that `document` takes `pages` pages or fewer (noting how), or
+    None with a failure saying by how many lines it runs over and what is longest."""
+    from renderer.fit import fit_to_pages, longest_sections
+
+    fitting = fit_to_pages(document, theme, pages, options)
+    label = what or f"theme {theme.name!r}"
+    if fitting.fits:
+        if fitting.fit.tightened:
+            result.notes.append(f"{label}: fitted to {pages} page(s), {fitting.fit.describe()}")
+        return fitting.theme
+    longest = ", ".join(longest_sections(fitting.rendered, document))
+    result.fail(
+        f"{label}: does not fit on {pages} page(s): {fitting.over_lines:.0f} lines over at the "
+        f"tightest settings the theme allows ({fitting.fit.describe()}); longest sections: "
+        f"{longest}. Leave out sections or tags, or allow more pages",
+        1,
+    )
+    return None
+
+
+def check_tags(loaded: LoadedProfile, asked: Iterable[str]) -> None:
+    """A tag asked for that no item carries is a typo, not an empty variant: say which are."""
+    known = tags_of(loaded.profile)
+    unknown = sorted({tag.strip().lower() for tag in asked} - known)
+    if unknown:
+        listed = f"its tags: {', '.join(sorted(known))}" if known else "it has no tags"
+        raise InputError(
+            f"tag {unknown[0]!r} is on no item of this profile ({listed})", loaded.path
+        )
+
+
 def _header_field(profile: Profile, text: str) -> FieldPath | None:
     """Which header field a piece of the contact line came from (its text is all we have)."""
     for name in ("name", "headline", "email", "phone", "location"):
@@ -165,28 +211,45 @@ def run(job: Job) -> Result:
     still leaves its DOCX, text and Markdown written, and the warnings are still reported.
     """
     loaded = job.loaded or load_profile(job.profile)
+    check_tags(loaded, (*job.tags, *job.exclude))
     result = Result(job.profile, warnings=lint(loaded))
     who = person_slug(loaded.profile.name, job.profile)
     for theme_name in job.themes:
         theme = load_theme(theme_name)
         try:
-            document = compose(loaded.profile, theme, job.tags)
+            document = compose(loaded.profile, theme, job.tags, exclude=job.exclude)
         except RenderError as error:
             result.fail(describe(error, loaded), 1)
             continue
         options = Options(page_size=job.page_size)
+        if job.pages is not None:
+            fitted = fit_theme(document, theme, job.pages, options, result)
+            if fitted is None:
+                continue
+            theme = fitted
         size = own_size(theme, job.page_size)
         for name in job.formats:
             fmt = formats.get(name)
-            path = output_path(job.out_dir, who, slug(theme.name), fmt, *sorted(job.tags), size)
+            path = job.single or output_path(
+                job.out_dir, who, slug(theme.name), fmt, *sorted(job.tags), size
+            )
             try:
-                result.written.append(
-                    render_document(document, theme, fmt, path, options, run_check=job.run_check)
+                written = render_document(
+                    document, theme, fmt, path, options, run_check=job.run_check
                 )
             except RenderError as error:
                 result.fail(f"{path.name} not written: {describe(error, loaded)}", 1)
+                continue
             except OutputError as error:
                 result.fail(str(error), 1)
+                continue
+            result.written.append(written)
+            if job.pages is None and written.layout is not None:
+                from renderer.fit import last_page_hint
+
+                hint = last_page_hint(document, theme, written.layout, written.pages, options)
+                if hint:
+                    result.notes.append(f"{path.name}: {hint}")
     return result
 
 

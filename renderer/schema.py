@@ -1,4 +1,4 @@
-"""The profile's JSON Schema, and a commented profile to start from (`resume new`)."""
+"""The JSON Schemas of profiles and applications, and a commented profile to start from."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ from pathlib import Path
 from renderer.model import Profile
 
 SCHEMA_FILE = Path(__file__).parent / "profile.schema.json"
+APPLICATION_SCHEMA_FILE = Path(__file__).parent / "application.schema.json"
 
 
-def schema_json(ascii_only: bool = False) -> str:
-    schema = Profile.model_json_schema(mode="validation")
+def schema_json(ascii_only: bool = False, kind: str = "profile") -> str:
+    if kind == "application":
+        from renderer.application import Application
+
+        schema = Application.model_json_schema(mode="validation")
+    else:
+        schema = Profile.model_json_schema(mode="validation")
     return json.dumps(schema, indent=2, ensure_ascii=ascii_only) + "\n"
 
 

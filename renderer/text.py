@@ -74,6 +74,12 @@ def _slot_env() -> sandbox.BoundedEnvironment:
     return _environment(escape_markup)
 
 
+def slot_environment() -> sandbox.BoundedEnvironment:
+    """The environment of inline-markup templates (values print literally): theme slots and
+    a cover letter's paragraphs."""
+    return _slot_env()
+
+
 @cache
 def _output_env(autoescape: bool = False) -> sandbox.BoundedEnvironment:
     env = _environment(None)

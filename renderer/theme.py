@@ -133,11 +133,23 @@ def _date_format(value: str) -> str:
 DateFormat = Annotated[Text, AfterValidator(_date_format)]
 
 
+class FitFloors(_Strict):
+    """How far a resume may be tightened to fit a number of pages (`--pages`): spacing first,
+    then line height, then type size, never past these."""
+
+    min_space: float = Field(default=0.3, ge=0, le=1, description="Of the theme's spacing.")
+    min_leading: float = Field(default=1.1, ge=0.9, le=2, description="Line height / size.")
+    min_size: float = Field(
+        default=9.5, ge=6, le=14, description="Points: the smallest body text size."
+    )
+
+
 class Dates(_Strict):
     month: DateFormat = Field(default="%b %Y", description="strftime format, year and month.")
     year: DateFormat = Field(default="%Y", description="strftime format for a year alone.")
     present: Text = "Present"
     separator: Spacer = " – "
+    day: DateFormat = Field(default="%d %B %Y", description="strftime format for a full date.")
 
 
 # Slots a theme could override before entry heads were composed from their parts (issue #12):
@@ -180,6 +192,12 @@ class Theme(_Strict):
     bullet: Text = Field(default="•", min_length=1, max_length=1)
     separator: Spacer = Field(default=" · ", description="Between contact items and languages.")
     dates: Dates = Dates()
+    fit: FitFloors = FitFloors()
+    line_spacing: Literal["at-least", "exact"] = Field(
+        default="at-least",
+        description="DOCX line height: at least each style's leading (lines grow with "
+        "larger type), or exactly it (what a resume fitted to its pages uses).",
+    )
     header: Literal["stacked", "split"] = Field(
         default="stacked",
         description="stacked: name, headline and contact details on lines of their own; split: "
@@ -238,6 +256,14 @@ class Theme(_Strict):
 
     def template(self, slot: str) -> str:
         return self.templates.get(slot, SLOTS[slot].template)
+
+    def style(self, role: str) -> Style:
+        """The style of a Document role; a `line` (of an address) is a paragraph's, with no
+        space before or after."""
+        if role == "line":
+            return self.styles.paragraph.model_copy(update={"space_before": 0, "space_after": 0})
+        found: Style = getattr(self.styles, role)
+        return found
 
     def heading(self, section: str) -> str | None:
         """The theme's heading for a section, if it sets one."""

@@ -50,3 +50,17 @@ def test_every_test_the_bad_input_table_names_exists():
     for name, cut in named:
         found = any(d.startswith(name) for d in defined) if cut else name in defined
         assert found, f"README names {name}{cut}, which no test defines"
+
+
+def test_readme_application_example_loads(tmp_path):
+    from renderer.application import load_application
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index("## Applying for a job") :]
+    example = re.findall(r"```yaml\n(.*?)```", section, re.S)[0]
+    (tmp_path / "apps").mkdir()
+    path = tmp_path / "apps" / "acme.yaml"
+    path.write_text(example, "utf-8")
+    loaded = load_application(path)
+    assert loaded.application.company == "Northwind Cloud" and loaded.application.pages == 1
+    assert loaded.application.cover_letter is not None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from renderer.theme import Theme
 
 _PREFERRED = ("pdf", "docx", "html", "txt", "md")  # the order of `--format all`
+FOR_UPLOAD = ("pdf", "docx")  # what an application writes unless told otherwise
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,20 @@ class Options:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Where the content of a paged render went, in lines of body text."""
+
+    lines_per_page: tuple[float, ...]  # how full each page is
+    sections_per_page: tuple[tuple[str, ...], ...]  # the sections each page holds
+    section_lines: dict[str, float] = field(default_factory=dict)  # how long each section is
+
+
+@dataclass(frozen=True)
 class Rendered:
     data: bytes
     pages: int | None = None  # for paged formats: how many pages were laid out
     notes: tuple[str, ...] = ()  # what a reader would find hard going (long bullets, …)
+    layout: Layout | None = None  # paged formats that measure it
 
 
 @dataclass(frozen=True)
@@ -90,3 +101,8 @@ def by_suffix(suffix: str) -> Format | None:
     """The format of a file name's suffix (.pdf), or None."""
     name = suffix.lower().lstrip(".")
     return get(name) if name in names() else None
+
+
+def paged() -> Format:
+    """The format that lays out pages, to measure and fit a resume by."""
+    return next(get(name) for name in names() if get(name).paged)

@@ -26,7 +26,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from renderer.backends import Format, Options, ReadBack, Reader, Rendered
-from renderer.document import Block, Document, Role, keeps_with_next
+from renderer.document import Block, Document, Role, keeps_with_next, letter_gap
 from renderer.markup import Run
 from renderer.theme import Style, Theme
 
@@ -40,6 +40,7 @@ STYLE_OF_ROLE = {
     Role.GROUP: "Heading 3",
     Role.PARAGRAPH: "Normal",
     Role.BULLET: "List Bullet",
+    Role.LINE: "Plain Line",
 }
 STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_OF_ROLE.values()}  # Word's ids
 _FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -81,8 +82,10 @@ def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> No
     fmt.space_after = Pt(spec.space_after)
     # "At least" the PDF's leading: lines sit where reportlab puts them (Word's "single" is
     # the font's own line gap, 1.17-1.22 em, which ran a full page onto a second), yet a
-    # user who enlarges the type in Word still gets lines that grow with it.
-    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    # user who enlarges the type in Word still gets lines that grow with it. A resume fitted
+    # to its pages has lines tighter than the font's own gap: there, exactly the leading.
+    exact = theme.line_spacing == "exact"
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
     fmt.line_spacing = Pt(spec.size * spec.leading)
     fmt.left_indent = Pt(spec.indent)
     fmt.widow_control = True
@@ -132,12 +135,12 @@ def _bullets_in_font(document: Any, theme: Theme, spec: Style) -> None:
 
 def _styles(document: Any, theme: Theme) -> None:
     styles = document.styles
-    for name in ("Contact", "Entry Details"):
+    for name in ("Contact", "Entry Details", "Plain Line"):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Normal"]
         style.quick_style = True
     for role, name in STYLE_OF_ROLE.items():
-        _restyle(styles[name], getattr(theme.styles, role.value), theme, role)
+        _restyle(styles[name], theme.style(role.value), theme, role)
     _bullets_in_font(document, theme, theme.styles.bullet)
     # The defaults every style inherits: the theme's font, not Word's theme fonts.
     defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -201,7 +204,7 @@ def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Them
     _add_runs(paragraph, block.runs, theme)
     paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     owner = "contact" if block.role in (Role.NAME, Role.HEADLINE) else block.role.value
-    look = getattr(theme.styles, owner).model_copy(update={"bold": False, "italic": False})
+    look = theme.style(owner).model_copy(update={"bold": False, "italic": False})
     tab = paragraph.add_run("\t")
     tab.font.size = Pt(look.size)
     _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
@@ -315,6 +318,9 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         paragraph._p.get_or_add_pPr().style = style_id[block.role]
         if keeps_with_next(document.blocks, index):
             paragraph.paragraph_format.keep_with_next = True
+        if document.kind == "letter" and (gap := letter_gap(document.blocks, index)):
+            spec = theme.style(block.role.value)
+            paragraph.paragraph_format.space_before = Pt(gap * spec.size * spec.leading)
         if block.aside:
             _with_aside(paragraph, block, text_width, theme)
         else:

@@ -59,12 +59,19 @@ class _Section:
     items: list[_Item] = field(default_factory=list)
 
 
+_HEADER = (Role.NAME, Role.HEADLINE, Role.CONTACT)
+
+
 def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
-    """The header's blocks, and the sections with their entries nested, bullets in lists."""
+    """The header's blocks, and the sections with their entries nested, bullets in lists
+    (what comes before the first heading, as in a letter, is a section without one)."""
     header: list[Block] = []
     sections: list[_Section] = []
     entry: _Item | None = None
     for block in document.blocks:
+        if block.role in _HEADER and not sections:
+            header.append(block)
+            continue
         if block.role is Role.HEADING:
             sections.append(
                 _Section(block.section or f"section-{len(sections)}", inline(block.runs))
@@ -72,8 +79,7 @@ def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
             entry = None
             continue
         if not sections:
-            header.append(block)
-            continue
+            sections.append(_Section("", Markup("")))
         if block.role is Role.ENTRY:
             head = block.head
             entry = _Item(
@@ -87,8 +93,8 @@ def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
                 into.append(_Item("list"))
             into[-1].items.append(inline(block.runs))
         else:
-            kind = {Role.SUBLINE: "subline", Role.GROUP: "group"}.get(block.role, "p")
-            into.append(_Item(kind, inline(block.runs)))
+            kind = {Role.SUBLINE: "subline", Role.GROUP: "group", Role.LINE: "address"}
+            into.append(_Item(kind.get(block.role, "p"), inline(block.runs)))
     return header, sections
 
 
@@ -128,6 +134,8 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
             rule(".subline", s.subline),
             rule("h4", s.group),
             rule("p", s.paragraph),
+            ".address{margin:0}",
+            ".letter>p:not(.address){margin-top:1.2em}.letter{margin-top:2.4em}",
             f"ul{{margin:0 0 0 {s.bullet.indent}pt;padding:0}}",
             rule("li", s.bullet, f"list-style:{_css_string(theme.bullet + '  ')}"),
             f"a{{color:{colours.accent};text-decoration:none}}",

@@ -27,8 +27,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
-from renderer.backends import Format, Options, ReadBack, Reader, Rendered
-from renderer.document import Block, Document, Role, keeps_with_next
+from renderer.backends import Format, Layout, Options, ReadBack, Reader, Rendered
+from renderer.document import Block, Document, Role, keeps_with_next, letter_gap
 from renderer.errors import RenderError
 from renderer.markup import Run
 from renderer.theme import Style, Theme
@@ -225,7 +225,7 @@ def _markup(
 ) -> str:
     """Runs as reportlab markup, in the faces of the block's style (`plain`: an aside, never
     bold or italic but for its own runs)."""
-    style = getattr(theme.styles, block.role.value)
+    style = theme.style(block.role.value)
     if plain:
         style = style.model_copy(update={"bold": False, "italic": False})
     return "".join(_run_markup(run, style, fonts, theme, block.source) for run in runs)
@@ -367,6 +367,9 @@ class _Centred(Flowable):
     def __init__(self, paragraph: Paragraph, space: tuple[str, float]) -> None:
         super().__init__()
         self.paragraph, self.space = paragraph, space
+        for name in ("outline_title", "section_id"):  # a centred heading is still a heading
+            if hasattr(paragraph, name):
+                setattr(self, name, getattr(paragraph, name))
         self.spaceBefore = paragraph.style.spaceBefore
         self.spaceAfter = paragraph.style.spaceAfter
         self.keepWithNext = 0
@@ -411,11 +414,18 @@ def _first_line_width(paragraph: Paragraph) -> float:
 
 
 class _Document(BaseDocTemplate):
-    """Adds a PDF outline entry for every section heading."""
+    """Adds a PDF outline entry for every section heading, and measures where the content
+    went (how full each page is, which sections each holds, how long each section is), so
+    that a resume can be fitted to a number of pages and told what runs over."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sections = 0
+        self.section = ""  # the section being laid out ("" for the header)
+        self.used: list[float] = []  # points of each page's frame filled
+        self.on_page: list[dict[str, None]] = [{}]
+        self.section_height: dict[str, float] = {}
+        self._top = 0.0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         title = getattr(flowable, "outline_title", None)
@@ -424,6 +434,24 @@ class _Document(BaseDocTemplate):
             key = f"section-{self.sections}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
+            self.section = getattr(flowable, "section_id", "") or title
+        self.on_page[-1][self.section] = None
+        size = getattr(flowable, "height_", 0) or getattr(flowable, "height", 0)
+        self.section_height[self.section] = self.section_height.get(self.section, 0) + size
+
+    def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab's name)
+        frame = self.frame
+        self.used.append(frame._y2 - frame._topPadding - frame._y)  # type: ignore[attr-defined]
+        self.on_page.append({})
+        super().handle_pageEnd()
+
+    def layout(self, leading: float) -> Layout:
+        pages = [tuple(s for s in names if s) for names in self.on_page[: len(self.used)]]
+        return Layout(
+            tuple(round(u / leading, 1) for u in self.used),
+            tuple(pages),
+            {name: round(h / leading, 1) for name, h in self.section_height.items() if name},
+        )
 
 
 def _numbered_canvas(
@@ -465,7 +493,7 @@ def _aside_styles(theme: Theme, fonts: _FontSet) -> dict[Role, ParagraphStyle]:
     styles = {}
     for role in Role:
         owner = "contact" if role in (Role.NAME, Role.HEADLINE) else role.value
-        spec = getattr(theme.styles, owner).model_copy(update={"bold": False, "italic": False})
+        spec = theme.style(owner).model_copy(update={"bold": False, "italic": False})
         style = _paragraph_style(Role.CONTACT, spec, fonts, theme)
         style.name = f"{role.value}-aside"
         style.alignment = TA_RIGHT
@@ -488,10 +516,7 @@ def _frame_size(theme: Theme, page_size: str | None) -> tuple[float, float]:
 def _flowables(
     document: Document, theme: Theme, fonts: _FontSet, page_size: str | None
 ) -> list[Flowable]:
-    styles = {
-        role: _paragraph_style(role, getattr(theme.styles, role.value), fonts, theme)
-        for role in Role
-    }
+    styles = {role: _paragraph_style(role, theme.style(role.value), fonts, theme) for role in Role}
     if theme.styles.heading.rule:  # the rule under the heading carries the space instead
         styles[Role.HEADING].spaceAfter = 0
     aside_styles = _aside_styles(theme, fonts)
@@ -516,10 +541,17 @@ def _flowables(
             paragraph = Paragraph(text, style)
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
+                paragraph.section_id = block.section  # type: ignore[attr-defined]
             if style.alignment == TA_CENTER and not rest:
                 story.append(_Centred(paragraph, (regular.fontName, style.fontSize)))
             else:
                 story.append(paragraph)
+        if document.kind == "letter" and (gap := letter_gap(document.blocks, index)):
+            story[-1].spaceBefore = gap * style.leading
+            if isinstance(story[-1], Paragraph):
+                story[-1].style = ParagraphStyle(
+                    f"{style.name}-letter", parent=style, spaceBefore=gap * style.leading
+                )
         if rest:  # the further pieces of a very long block, set on as one paragraph
             continued = ParagraphStyle(f"{style.name}-continued", parent=style, spaceBefore=0)
             head = story[-1]
@@ -632,7 +664,8 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         notes.append(
             f"{pages} pages; theme {theme.name!r} aims at {theme.page.target_pages} at most"
         )
-    return Rendered(buffer.getvalue(), pages, tuple(notes))
+    leading = theme.styles.bullet.size * theme.styles.bullet.leading
+    return Rendered(buffer.getvalue(), pages, tuple(notes), doc.layout(leading))
 
 
 LONG_BULLET_LINES = 4

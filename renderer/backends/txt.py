@@ -58,6 +58,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         bullet=theme.bullet,
         wrap=wrap,
         flush_right=flush_right,
+        letter=document.kind == "letter",
     )
     return Rendered((text.strip("\n") + "\n").encode("utf-8"))
 

@@ -58,6 +58,8 @@ def markdown_to_text(line: str) -> str:
     made once), so a line of 40,000 `\\[` takes linear time, not quadratic.
     """
     line = re.sub(r"^(#{1,6} |> )", "", line)
+    if (len(line) - len(line.rstrip("\\"))) % 2:  # an odd backslash at the end: a line break
+        line = line[:-1]
     line = re.sub(r"^- ", "• ", line)  # a list item reads as a bullet
     closing = _next_unescaped(line, "]")
     out: list[str] = []

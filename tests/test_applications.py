@@ -1,0 +1,328 @@
+"""Applications: a tailored, page-fitted resume, a cover letter in the same look, and an
+honest keyword report, from one file; tags that behave; files named for upload."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from renderer.applying import Request, run_application, upload_name
+from renderer.cli import app
+from renderer.compose import compose
+from renderer.errors import InputError
+from renderer.keywords import coverage, significant_terms
+from renderer.loader import load_profile
+from renderer.schema import APPLICATION_SCHEMA_FILE, schema_json
+from renderer.theme import load_theme
+from tests.conftest import ROOT, write_profile
+
+runner = CliRunner()
+TODAY = dt.date(2026, 11, 23)
+
+
+def long_career(jobs: int, words: int = 0) -> str:
+    """A profile of `jobs` jobs of four bullets (and a bullet of `words` words more)."""
+    lines = ["name: Long Career", "email: long@example.com", "experience:"]
+    for n in range(jobs):
+        bullets = [f"Did thing {k} of many at company {n} with care" for k in range(4)]
+        if words:
+            bullets.append("Words " * words)
+        lines.append(
+            f"  - {{company: Company {n}, title: Engineer, start: {2000 + n}, "
+            f"end: {2001 + n}, highlights: [{', '.join(bullets)}]}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _application(folder: Path, profile: Path, **extra: object) -> Path:
+    data = {"profile": str(profile), "company": "Acme", "role": "Engineer", **extra}
+    path = folder / "acme.yaml"
+    path.write_text(json.dumps(data), "utf-8")  # JSON is YAML
+    return path
+
+
+# --- tags ----------------------------------------------------------------------------------
+
+TAGGED = """
+name: Pat Tags
+email: pat@example.com
+experience:
+  - company: Ops Co
+    title: SRE
+    tags: [SRE]
+    technologies: [Prometheus]
+  - company: Web Co
+    title: Frontend
+    tags: [frontend]
+    technologies: [React]
+highlights:
+  - {text: Keeps the lights on, tags: [Sre]}
+  - {text: Ships pixels, tags: [FRONTEND]}
+"""
+
+
+def test_tags_match_without_regard_to_case(tmp_path):
+    profile = load_profile(write_profile(tmp_path, TAGGED)).profile
+    chosen = load_theme("classic")
+    for asked in (["sre"], ["SRE"], ["Sre"]):
+        text = " ".join(compose(profile, chosen, asked).lines())
+        assert "Ops Co" in text and "Keeps the lights on" in text
+        assert "Web Co" not in text and "Ships pixels" not in text
+    assert compose(profile, chosen, ["SRE"]).keywords == ("Prometheus",)
+
+
+def test_excluded_tags_never_show(tmp_path):
+    profile = load_profile(write_profile(tmp_path, TAGGED)).profile
+    text = " ".join(compose(profile, load_theme("classic"), exclude=["frontend"]).lines())
+    assert "Ops Co" in text and "Web Co" not in text and "Ships pixels" not in text
+
+
+def test_an_unknown_tag_is_an_error_listing_the_known_ones(tmp_path):
+    path = write_profile(tmp_path, TAGGED)
+    result = runner.invoke(app, ["render", str(path), "--tags", "nosuchtag", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert (
+        "tag 'nosuchtag' is on no item of this profile (its tags: frontend, sre)" in result.output
+    )
+    result = runner.invoke(
+        app, ["render", str(path), "--tags", "SRE", "-o", str(tmp_path), "-f", "txt"]
+    )
+    assert result.exit_code == 0, result.output
+
+
+# --- fitting ------------------------------------------------------------------------------
+
+
+def _libreoffice_pages(docx: Path, out: Path) -> int:
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    return len(pypdf.PdfReader(out / (docx.stem + ".pdf")).pages)
+
+
+@pytest.mark.parametrize("pages,jobs", [(1, 10), (2, 20)])
+def test_a_long_profile_is_fitted_to_pages_in_pdf_and_docx(tmp_path, pages, jobs):
+    """Ten jobs run a line or so onto a second page in modern, twenty onto a third: each is
+    tightened until it fits, and LibreOffice lays the DOCX out on as many pages."""
+    profile = write_profile(tmp_path, long_career(jobs))
+    out = tmp_path / "out"
+    args = ["render", str(profile), "-t", "modern", "--pages", str(pages), "-o", str(out)]
+    result = runner.invoke(app, [*args, "-f", "pdf,docx", "--check"])
+    assert result.exit_code == 0, result.output
+    pdf = out / "long-career" / "long-career-modern.pdf"
+    assert len(pypdf.PdfReader(pdf).pages) == pages
+    assert f"fitted to {pages} page(s)" in result.output
+    assert _libreoffice_pages(pdf.with_suffix(".docx"), tmp_path / "lo") == pages
+
+
+def test_a_profile_that_cannot_fit_says_by_how_much_and_what_is_longest(tmp_path):
+    profile = write_profile(tmp_path, long_career(30, words=40))
+    args = ["render", str(profile), "--pages", "1", "-o", str(tmp_path / "o"), "-f", "pdf"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "does not fit on 1 page(s):" in result.output and "lines over" in result.output
+    assert "longest sections: Experience (" in result.output
+    assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_a_nearly_empty_last_page_is_pointed_out(tmp_path):
+    profile = write_profile(tmp_path, long_career(9))  # a line onto page two in modern
+    args = ["render", str(profile), "-t", "modern", "-f", "pdf", "-o", str(tmp_path)]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "page 2 holds only EXPERIENCE" in result.output and "--pages 1 fits it" in result.output
+
+
+# --- applications --------------------------------------------------------------------------
+
+
+def test_an_application_makes_the_files_a_recruiter_receives(tmp_path):
+    app_file = _application(
+        tmp_path,
+        ROOT / "profiles" / "rui-shao.yaml",
+        theme="modern",
+        pages=1,
+        job="We need Kubernetes and Terraform experience. Incident response matters.",
+        cover_letter={
+            "recipient": ["Hiring Team", "Acme"],
+            "body": ["I apply for {{ role }} at {{ company }} as {{ name }}, **gladly**."],
+        },
+    )
+    result = run_application(
+        Request(app_file, out_dir=tmp_path / "out", run_check=True, today=TODAY)
+    )
+    assert result.exit_code == 0, result.errors
+    folder = tmp_path / "out" / "rui-shao" / "acme"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "Rui-Shao-Cover-Letter.docx",
+        "Rui-Shao-Cover-Letter.pdf",
+        "Rui-Shao-Keywords.md",
+        "Rui-Shao-Resume.docx",
+        "Rui-Shao-Resume.pdf",
+    ]
+    assert all(w.report is None or w.report.ok for w in result.written)
+    letter = pypdf.PdfReader(folder / "Rui-Shao-Cover-Letter.pdf")
+    assert len(letter.pages) == 1
+    text = letter.pages[0].extract_text()
+    assert "I apply for Engineer at Acme as Rui Shao, gladly." in " ".join(text.split())
+    assert "23 November 2026" in text and "Kind regards," in text and "Dear Hiring Manager," in text
+    assert "Kubernetes" in (folder / "Rui-Shao-Keywords.md").read_text()
+
+
+def test_placeholders_print_values_literally_and_bad_ones_name_the_line(tmp_path):
+    profile = write_profile(tmp_path, "name: 'Ann *Star* [x](y)'\nemail: a@b.co\n", "ann.yaml")
+    app_file = _application(tmp_path, profile, cover_letter={"body": ["From {{ name }}."]})
+    result = run_application(
+        Request(app_file, out_dir=tmp_path / "out", formats=("txt",), today=TODAY)
+    )
+    letter = next((tmp_path / "out").rglob("*Cover-Letter.txt")).read_text()
+    assert "From Ann *Star* [x](y)." in letter
+    app_file.write_text(
+        "profile: ann.yaml\ncompany: Acme\nrole: Dev\ncover_letter:\n  body:\n"
+        "    - 'Fine.'\n    - '{{ nosuch }}'\n"
+    )
+    with pytest.raises(InputError) as caught:
+        run_application(Request(app_file, out_dir=tmp_path / "out"))
+    assert "acme.yaml:7:7 cover_letter.body[1]: placeholder error" in str(caught.value)
+    del result
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "profile: p.yaml\ncompny: Acme\nrole: Dev\n",
+            "unknown field 'compny'; did you mean 'company'?",
+        ),
+        ("profile: p.yaml\ncompany: Acme\nrole: Dev\npages: 0\n", "pages: Input should be greater"),
+        (
+            "profile: p.yaml\ncompany: A\nrole: D\njob: x\njob_file: j.txt\n",
+            "either job or job_file",
+        ),
+        ("profile: nowhere.yaml\ncompany: A\nrole: D\n", "no profile at"),
+        ("profile: p.yaml\ncompany: A\nrole: D\ntags: [nosuch]\n", "tag 'nosuch' is on no item"),
+    ],
+)
+def test_bad_applications_are_errors_naming_file_line_and_field(tmp_path, text, message):
+    write_profile(tmp_path, "name: Ann\nemail: a@b.co\n", "p.yaml")
+    path = tmp_path / "app.yaml"
+    path.write_text(text)
+    result = runner.invoke(app, ["render", "--for", str(path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "app.yaml:" in result.output
+
+
+def test_upload_names_keep_the_persons_spelling_in_ascii():
+    assert upload_name("Rui Shao", Path("x.yaml")) == "Rui-Shao"
+    assert upload_name("Zoë Ærø-Łukasz", Path("x.yaml")) == "Zoe-AEro-Lukasz"
+    assert upload_name("王傲", Path("ao-wang.yaml")) == "ao-wang"
+    assert upload_name(None, Path("amazon-bedrock-engineer.yaml")) == "amazon-bedrock-engineer"
+
+
+def test_out_names_one_file_or_refuses(tmp_path):
+    profile = str(ROOT / "profiles" / "rui-shao.yaml")
+    target = tmp_path / "Rui-Resume.pdf"
+    result = runner.invoke(app, ["render", profile, "-f", "pdf", "-o", str(target)])
+    assert result.exit_code == 0 and target.is_file() and target.read_bytes().startswith(b"%PDF")
+    assert list(tmp_path.iterdir()) == [target]
+    result = runner.invoke(app, ["render", profile, "-o", str(tmp_path / "cv.pdf")])
+    assert result.exit_code == 2 and "names a pdf file, but 5 file(s)" in result.output
+
+
+def test_the_application_schema_is_current():
+    assert APPLICATION_SCHEMA_FILE.read_text("utf-8") == schema_json(kind="application")
+
+
+def test_the_four_example_applications_render_and_check(tmp_path):
+    result = runner.invoke(
+        app, ["render", "--for", str(ROOT / "applications"), "-o", str(tmp_path), "--check"]
+    )
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(tmp_path.rglob("*.pdf"))
+    assert len(pdfs) == 8  # a resume and a letter each
+    for pdf in pdfs:
+        assert len(pypdf.PdfReader(pdf).pages) == 1
+    assert len(list(tmp_path.rglob("*-Keywords.md"))) == 4
+    for docx in sorted(tmp_path.rglob("*.docx")):  # LibreOffice keeps each to one page too
+        assert _libreoffice_pages(docx, tmp_path / "lo") == 1, docx.name
+    # The nameless profile's files are named after its file, its letter signed by no one.
+    assert (tmp_path / "amazon-bedrock-engineer").is_dir()
+
+
+# --- keywords ------------------------------------------------------------------------------
+
+JOB = """Platform Engineer
+
+We're hiring a Platform Engineer to run our Kubernetes (k8s) clusters on AWS.
+- Build CI/CD pipelines with Terraform and Helm
+- Lead incident response and on-call rotations
+- Write services in Rust or Golang; SLOs and distributed tracing
+"""
+
+
+def test_significant_terms_of_an_advert():
+    terms = {t.lower() for t in significant_terms(JOB)}
+    assert {"platform engineer", "kubernetes", "aws", "ci/cd", "terraform", "helm"} <= terms
+    assert {
+        "incident response",
+        "on-call",
+        "rust",
+        "golang",
+        "slos",
+        "distributed tracing",
+    } <= terms
+    assert not terms & {"we're", "build", "lead", "write", "the", "with", "clusters"}
+
+
+def test_coverage_finds_what_the_resume_shows_through_synonyms(tmp_path):
+    profile = write_profile(
+        tmp_path,
+        "name: Kim\nemail: k@x.co\nheadline: Platform engineer\n"
+        "skills: [{name: Tools, keywords: [K8s, Amazon Web Services, Go, Terraform]}]\n"
+        "highlights: ['Led incident management for payments']\n",
+    )
+    document = compose(load_profile(profile).profile, load_theme("classic"))
+    result = coverage(JOB, document)
+    found = {f.term.lower(): f.where for f in result.found}
+    missing = {f.term.lower() for f in result.missing}
+    assert found["kubernetes"] == ["Skills"]  # k8s is Kubernetes
+    assert "aws" in found and "golang" in found and "terraform" in found
+    assert "incident response" in found  # the table says incident management is the same
+    assert "platform engineer" in found  # case and plural endings aside
+    assert {"helm", "ci/cd", "rust", "distributed tracing"} <= missing
+    assert result.summary().startswith(f"{len(result.found)} of {result.total} terms")
+
+
+def test_match_command_prints_found_and_missing(tmp_path):
+    job = tmp_path / "job.txt"
+    job.write_text(JOB)
+    result = runner.invoke(
+        app, ["match", str(ROOT / "profiles" / "rui-shao.yaml"), str(job)], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "terms of the advert appear in the resume" in result.output
+    assert "Kubernetes" in result.output and "missing" in result.output
+
+
+def test_a_letter_checks_like_a_resume(tmp_path):
+    app_file = _application(
+        tmp_path,
+        ROOT / "profiles" / "ao-wang.yaml",
+        cover_letter={"recipient": ["Team"], "body": ["Hello {{ company }}.", "Second.\n\nThird."]},
+    )
+    every = ("pdf", "docx", "html", "txt", "md")
+    request = Request(app_file, out_dir=tmp_path / "o", formats=every, run_check=True, today=TODAY)
+    result = run_application(request)
+    assert result.exit_code == 0, result.errors
+    letters = [w for w in result.written if "Cover-Letter" in w.path.name]
+    assert len(letters) == 5 and all(w.report is not None and w.report.ok for w in letters)
