@@ -198,24 +198,50 @@ def render(
         Optional[int],  # noqa: UP045
         typer.Option("--pages", min=1, max=10, help="Fit the resume to N pages.", metavar="N"),
     ] = None,
+    language: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--locale",
+            help="The language (en, de, fr, zh-Hans, …) instead of the profile's.",
+            metavar="LOCALE",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>, or
     applications (--for) to output/<who>/<application>/<Name>-Resume.<format> and the rest."""
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
+    if language is not None:
+        from renderer.locale import resolve
+
+        try:
+            language = resolve(language)
+        except ValueError as error:
+            raise _fail(str(error)) from None
     if applications:
         results = _render_applications(
             applications, profiles, theme, fmt, out, page_size, run_check, pages
         )
     else:
         results = _render_profiles(
-            profiles, theme, fmt, out, page_size, run_check, jobs, tags, exclude, pages, quiet
+            profiles,
+            theme,
+            fmt,
+            out,
+            page_size,
+            run_check,
+            jobs,
+            tags,
+            exclude,
+            pages,
+            quiet,
+            language,
         )
     check_failed = _report(results, quiet)
     for result in results:  # a bad profile stops itself, not the others: errors come last
-        for error in result.errors:
-            _say("[bold red]error:[/]", error)
+        for message in result.errors:
+            _say("[bold red]error:[/]", message)
     codes = {result.exit_code for result in results} | {1 if check_failed else 0}
     raise typer.Exit(2 if 2 in codes else max(codes))
 
@@ -232,6 +258,7 @@ def _render_profiles(
     exclude: str,
     pages: int | None,
     quiet: bool,
+    language: str | None = None,
 ) -> list[Result]:
     from renderer.pipeline import Job, prepare
 
@@ -254,6 +281,7 @@ def _render_profiles(
             left_out,
             pages,
             single,
+            language,
         ),
     )
     return _run_all(jobs_list, jobs, quiet) + failed

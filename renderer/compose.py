@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, TypeVar
 
 from renderer.document import Block, Document, Head, Role
+from renderer.locale import Locale, load_locale
 from renderer.markup import Run, parse
 from renderer.model import CustomSection, Dated, HighlightGroup, PartialDate, Profile
 from renderer.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
@@ -25,12 +26,18 @@ T = TypeVar("T")
 
 class _Composer:
     def __init__(
-        self, profile: Profile, theme: Theme, tags: frozenset[str], exclude: frozenset[str]
+        self,
+        profile: Profile,
+        theme: Theme,
+        tags: frozenset[str],
+        exclude: frozenset[str],
+        locale: Locale,
     ) -> None:
         self.profile = profile
         self.theme = theme
         self.tags = tags
         self.exclude = exclude
+        self.locale = locale
         self.keywords: dict[str, dict[str, None]] = {}  # shown words, by kind, for the metadata
 
     def selected(self, items: Iterable[T]) -> Iterator[tuple[int, T]]:
@@ -50,11 +57,19 @@ class _Composer:
         return parse(render_slot(self.theme, slot_name, **values))
 
     def date(self, value: PartialDate | Literal["present"]) -> str:
+        """A date in the theme's format; in another language than English, month names and
+        the order of day, month and year are the locale's (a numeric format stays as it is)."""
+        dates, locale = self.theme.dates, self.locale
         if value == "present":
-            return self.theme.dates.present
+            return dates.present if locale.english else locale.word("present")
         assert isinstance(value, PartialDate)
-        fmt = self.theme.dates.year if value.month is None else self.theme.dates.month
-        return dt.date(value.year, value.month or 1, 1).strftime(fmt)
+        day = dt.date(value.year, value.month or 1, 1)
+        fmt = dates.year if value.month is None else dates.month
+        if locale.english or not any(d in fmt for d in ("%b", "%B", "%Y")):
+            return day.strftime(fmt)
+        if value.month is None:
+            return locale.year(day)
+        return locale.month(day, long="%B" in fmt)
 
     def dates(self, item: Dated | None) -> str:
         return self.theme.dates.separator.join(shown for shown, _ in self.when(item))
@@ -92,6 +107,8 @@ class _Composer:
     def subline(self, slot: str, source: str, values: dict[str, object]) -> Blocks:
         if not slot:
             return []
+        if values.get("kind"):  # an employment kind's key: the locale words it
+            values = {**values, "kind": self.locale.word(str(values["kind"]))}
         runs = self.slot(slot, **values)
         return [Block(Role.SUBLINE, runs, source=source)] if runs else []
 
@@ -169,7 +186,8 @@ class _Composer:
             blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
         if view.technologies:
             self.remember(view.technologies, "technologies")
-            runs = self.slot("technologies", technologies=list(view.technologies))
+            label = self.locale.word("technologies")
+            runs = self.slot("technologies", technologies=list(view.technologies), label=label)
             blocks.append(Block(Role.PARAGRAPH, runs, source=f"{source}.technologies"))
         blocks += self.paragraphs(view.description, f"{source}.description")
         blocks += self.bullets(view.highlights, f"{source}.highlights")
@@ -224,7 +242,7 @@ class _Composer:
         """(heading, blocks) of a section by name: a built-in kind or a custom section."""
         if name in BY_NAME:
             kind = BY_NAME[name]
-            heading = self.theme.heading(name) or HEADINGS[name]
+            heading = self.theme.heading(name) or self.locale.headings.get(name, HEADINGS[name])
             if kind.shape == "text":
                 profile = self.profile
                 return heading, self.text(profile.summary, profile.highlights, (name, "highlights"))
@@ -255,11 +273,13 @@ def compose(
     *,
     exclude: Iterable[str] = (),
     omit: Iterable[str] = (),
+    language: str | None = None,
 ) -> Document:
     """The Document for a profile in a theme; with tags, only the variant they select (items
     with an excluded tag never show); `order` puts sections first, `omit` leaves them out."""
     lower = lambda words: frozenset(w.strip().lower() for w in words)  # noqa: E731
-    composer = _Composer(profile, theme, lower(tags), lower(exclude))
+    locale = load_locale(language or profile.locale)
+    composer = _Composer(profile, theme, lower(tags), lower(exclude), locale)
     blocks = composer.header()
     left_out = set(omit)
     for name in section_order(profile, theme, order):
@@ -281,11 +301,12 @@ def compose(
         subject=profile.headline or "Resume",
         keywords=tuple(dict.fromkeys(words)),
         blocks=tuple(blocks),
-        page_label=page_label(theme),
+        language=locale.code,
+        page_label=page_label(theme, locale.word("page")),
     )
 
 
-def header_blocks(profile: Profile, theme: Theme) -> list[Block]:
+def header_blocks(profile: Profile, theme: Theme, locale: Locale) -> list[Block]:
     """The name, headline and contact details as the resume sets them (a cover letter in the
     same theme opens with the same header)."""
-    return _Composer(profile, theme, frozenset(), frozenset()).header()
+    return _Composer(profile, theme, frozenset(), frozenset(), locale).header()

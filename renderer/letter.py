@@ -17,12 +17,10 @@ from renderer.application import LoadedApplication, letter_values
 from renderer.compose import header_blocks
 from renderer.document import Block, Document, Role
 from renderer.loader import LoadedProfile
+from renderer.locale import load_locale
 from renderer.markup import MarkupError, Run, parse
 from renderer.text import slot_environment
 from renderer.theme import Theme
-
-GREETING = "Dear Hiring Manager,"
-CLOSING = "Kind regards,"
 
 
 def body_paragraphs(application: LoadedApplication, profile: LoadedProfile) -> list[list[str]]:
@@ -47,23 +45,29 @@ def body_paragraphs(application: LoadedApplication, profile: LoadedProfile) -> l
 
 
 def compose_letter(
-    application: LoadedApplication, profile: LoadedProfile, theme: Theme, today: dt.date
+    application: LoadedApplication,
+    profile: LoadedProfile,
+    theme: Theme,
+    today: dt.date,
+    language: str | None = None,
 ) -> Document:
     app = application.application
     letter = app.cover_letter
     assert letter is not None
     person = profile.profile
-    blocks = header_blocks(person, theme)
-    date = (letter.date or today).strftime(theme.dates.day)
+    locale = load_locale(language or person.locale)
+    blocks = header_blocks(person, theme, locale)
+    when = letter.date or today
+    date = when.strftime(theme.dates.day) if locale.english else locale.day(when)
     blocks.append(Block(Role.PARAGRAPH, (Run(date),), source="cover_letter.date"))
     for i, line in enumerate(letter.recipient):
         blocks.append(Block(Role.LINE, (Run(line),), source=f"cover_letter.recipient[{i}]"))
-    greeting = letter.greeting or GREETING
+    greeting = letter.greeting or locale.word("greeting")
     blocks.append(Block(Role.PARAGRAPH, (Run(greeting),), source="cover_letter.greeting"))
     for i, paragraphs in enumerate(body_paragraphs(application, profile)):
         for text in paragraphs:
             blocks.append(Block(Role.PARAGRAPH, parse(text), source=f"cover_letter.body[{i}]"))
-    closing = letter.closing or CLOSING
+    closing = letter.closing or locale.word("closing")
     blocks.append(Block(Role.PARAGRAPH, (Run(closing),), source="cover_letter.closing"))
     if person.name:  # a nameless profile signs with nothing rather than an invented name
         blocks.append(Block(Role.LINE, (Run(person.name),), source="name"))
@@ -74,5 +78,6 @@ def compose_letter(
         subject=f"{app.role} at {app.company}",
         keywords=(app.role, app.company),
         blocks=tuple(blocks),
+        language=locale.code,
         kind="letter",
     )

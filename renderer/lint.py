@@ -29,9 +29,17 @@ def repair_mojibake(text: str) -> str | None:
     return None
 
 
-def lint(loaded: LoadedProfile) -> list[Problem]:
+def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
     profile, file = loaded.profile, str(loaded.path)
     warnings: list[Problem] = []
+    from renderer.locale import load_locale
+
+    locale = load_locale(language or profile.locale)
+    if locale.missing:
+        missing = ", ".join(locale.missing)
+        warnings.append(
+            Problem(file, f"locale {locale.code!r} lacks {missing}; those words print in English")
+        )
 
     def warn(message: str, path: FieldPath = ()) -> None:
         line, column = loaded.positions.of(path) or (None, None)

@@ -432,6 +432,12 @@ class CustomSection(Strict):
         return made[:40] if made and made[0].isalpha() else f"section-{made or 'x'}"[:40]
 
 
+def _locale(value: str) -> str:
+    from renderer.locale import resolve
+
+    return resolve(value)
+
+
 class Profile(Strict):
     """A person's career, written once."""
 
@@ -443,6 +449,11 @@ class Profile(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
+    locale: Annotated[str, AfterValidator(_locale)] = Field(
+        default="en",
+        description="The resume's language: en, de, fr, es, pt, it, nl, zh-Hans, zh-Hant, ja, "
+        "ko (headings, labels and dates; --locale overrides).",
+    )
     name: Line | None = Field(default=None, description="Full name as it should be printed.")
     headline: Line | None = Field(default=None, description="One line under the name.")
     email: Annotated[str, AfterValidator(_email)] | None = Field(

@@ -129,6 +129,7 @@ class Job:
     exclude: tuple[str, ...] = ()
     pages: int | None = None  # fit to this many pages
     single: Path | None = None  # the one file to write (--out cv.pdf)
+    language: str | None = None  # the locale, instead of the profile's
 
 
 @dataclass
@@ -212,12 +213,14 @@ def run(job: Job) -> Result:
     """
     loaded = job.loaded or load_profile(job.profile)
     check_tags(loaded, (*job.tags, *job.exclude))
-    result = Result(job.profile, warnings=lint(loaded))
+    result = Result(job.profile, warnings=lint(loaded, job.language))
     who = person_slug(loaded.profile.name, job.profile)
     for theme_name in job.themes:
         theme = load_theme(theme_name)
         try:
-            document = compose(loaded.profile, theme, job.tags, exclude=job.exclude)
+            document = compose(
+                loaded.profile, theme, job.tags, exclude=job.exclude, language=job.language
+            )
         except RenderError as error:
             result.fail(describe(error, loaded), 1)
             continue

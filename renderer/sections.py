@@ -69,7 +69,8 @@ class SectionKind:
 
 
 def _kind_label(position: Position) -> str | None:
-    return position.kind.value.capitalize() if position.kind else None
+    """The employment kind's key in a locale's words (full_time); the composer words it."""
+    return position.kind.value.replace("-", "_") if position.kind else None
 
 
 def _position(position: Position, *, team: str | None = None) -> EntryView:
@@ -166,8 +167,8 @@ KINDS: tuple[SectionKind, ...] = (
                 {"team": "Team", "kind": "Full-time", "location": "City"},
             ),
             "technologies": Slot(
-                "**Technologies:** {{ technologies | join(', ') }}",
-                {"technologies": ["Rust", "Tokio"]},
+                "**{{ label }}:** {{ technologies | join(', ') }}",
+                {"technologies": ["Rust", "Tokio"], "label": "Technologies"},
             ),
         },
         _experience,
@@ -238,7 +239,9 @@ assert tuple(BY_NAME) == SECTION_FIELDS, "every section field of the Profile has
 GENERAL_SLOTS: dict[str, Slot] = {
     "heading": Slot("{{ title }}", {"title": "Experience"}),
     "link": Slot("[{{ url | bare_url }}]({{ url }})", {"label": "GitHub", "url": "https://x.io/a"}),
-    "page_number": Slot("Page {{ page }} of {{ pages }}", {"page": 1, "pages": 2}),
+    "page_number": Slot(
+        "{{ label }}", {"page": 1, "pages": 2, "label": "Page 1 of 2"}
+    ),  # label: the locale's words, page and pages filled in
     # The sub-line of certifications, awards, publications and custom sections' entries.
     "entry_subline": Slot(
         "{% if location %}{{ location }}{% if url or keywords %} · {% endif %}{% endif %}"

@@ -157,11 +157,13 @@ def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
         ) from None
 
 
-def page_label(theme: Theme) -> str:
-    """The theme's page-number line as plain text, with {page} and {pages} to fill in."""
+def page_label(theme: Theme, words: str = "Page {page} of {pages}") -> str:
+    """The page-number line as plain text, with {page} and {pages} to fill in: the locale's
+    words, through the theme's page_number slot."""
     from renderer.markup import plain
 
-    return plain(render_slot(theme, "page_number", page="{page}", pages="{pages}"))
+    made = render_slot(theme, "page_number", page="{page}", pages="{pages}", label=words)
+    return plain(made)
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"

@@ -412,6 +412,11 @@ def _resolve_own_fonts(data: dict, folder: Path, path: Path, positions: Position
             if not isinstance(relative, str) or not relative:
                 resolved.append(relative)  # the model says what is wrong with it
                 continue
+            if face == "fallback" and relative.startswith("system:"):
+                found = system_font(relative.removeprefix("system:").strip())
+                if found is not None:  # an optional font this machine may not have
+                    resolved.append(str(found))
+                continue
             reason = _font_file_problem(folder, relative)
             if reason:
                 raise _problem(path, positions, field, reason)
@@ -429,6 +434,32 @@ def _check_fonts(theme: Theme, path: Path, positions: Positions) -> None:
     for face in ("regular", "bold", "italic", "bold_italic"):
         if not Path(getattr(theme.fonts, face)).is_absolute():
             raise _problem(path, positions, ("fonts", face), "font file was not checked")
+
+
+SYSTEM_FONT_FOLDERS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".local" / "share" / "fonts",
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+)
+
+
+def system_font(name: str) -> Path | None:
+    """A fallback font installed on the machine, found by its file name in the usual font
+    folders (a theme names `system:DroidSansFallbackFull.ttf` for Chinese, Japanese and
+    Korean): only a TrueType file there, checked like the theme's own."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    for folder in SYSTEM_FONT_FOLDERS:
+        try:
+            matches = sorted(folder.rglob(name)) if folder.is_dir() else []
+        except OSError:
+            continue
+        for match in matches:
+            if _font_file_problem(match.parent, match.name) is None:
+                return match.resolve()
+    return None
 
 
 def _font_file_problem(folder: Path, relative: str) -> str | None:

@@ -123,7 +123,7 @@ def test_broken_yaml(copy_of_classic):
 def test_bad_value_names_line_and_field(copy_of_classic):
     _edit(copy_of_classic, 'accent: "#1F3A5F"', 'accent: "navy"')
     message = _error(copy_of_classic)
-    assert "theme.yaml:18:11 colours.accent:" in message and "pattern" in message
+    assert "theme.yaml:20:11 colours.accent:" in message and "pattern" in message
 
 
 def test_missing_font_file(copy_of_classic):
@@ -141,7 +141,7 @@ def test_font_outside_the_theme_folder(copy_of_classic):
 def test_template_syntax_error(copy_of_classic):
     (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{% for %}"\n')
     message = _error(copy_of_classic)
-    assert "templates.skill: template syntax error" in message and "theme.yaml:31:10" in message
+    assert "templates.skill: template syntax error" in message and "theme.yaml:33:10" in message
 
 
 def test_template_naming_an_undefined_field(copy_of_classic):

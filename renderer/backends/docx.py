@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import unicodedata
 import zipfile
 from typing import IO, Any
 
@@ -188,6 +190,8 @@ def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
         node = OxmlElement("w:sz")
         node.set(qn("w:val"), str(round(look.size * 2)))
         properties.append(node)
+    if _is_right_to_left(run.text):
+        properties.append(OxmlElement("w:rtl"))
     if len(properties):
         element.append(properties)
     text = OxmlElement("w:t")
@@ -195,6 +199,47 @@ def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
     text.set(qn("xml:space"), "preserve")
     element.append(text)
     return element
+
+
+_EAST_ASIAN_FONTS = {"zh-Hant": "Microsoft JhengHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
+
+
+def _language(word: Any, document: Document, theme: Theme) -> None:
+    """The document's language on every run (w:lang), and the font Word uses for Chinese,
+    Japanese and Korean (w:eastAsia): the locale's, else one for the script the text holds.
+    Set on the shared template for each render, so nothing of one resume reaches the next."""
+    from renderer.locale import load_locale
+
+    text = " ".join(document.lines())
+    locale = load_locale(document.language)
+    east_asian = locale.east_asian_font
+    if east_asian is None and _has_east_asian(text):
+        script = (
+            "ko"
+            if re.search(r"[\uac00-\ud7af]", text)
+            else ("ja" if re.search(r"[\u3040-\u30ff]", text) else "zh-Hans")
+        )
+        east_asian = _EAST_ASIAN_FONTS.get(script, "Microsoft YaHei")
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    fonts.set(qn("w:eastAsia"), east_asian or theme.docx_font)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    tag = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(document.language, document.language)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _has_east_asian(text: str) -> bool:
+    return bool(re.search(r"[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]", text))
+
+
+def _is_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
@@ -321,6 +366,8 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         if document.kind == "letter" and (gap := letter_gap(document.blocks, index)):
             spec = theme.style(block.role.value)
             paragraph.paragraph_format.space_before = Pt(gap * spec.size * spec.leading)
+        if _is_right_to_left(block.text):  # Hebrew, Arabic: a right-to-left paragraph
+            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         if block.aside:
             _with_aside(paragraph, block, text_width, theme)
         else:
@@ -334,6 +381,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     core.created = core.modified = _FIXED_TIME
     core.revision = 1
     core.language = document.language
+    _language(word, document, theme)
     _extended_properties(word, document)
     return Rendered(_save(word))
 

@@ -156,10 +156,16 @@ def _draws(font: TTFont, char: str) -> bool:
 
 def _missing(char: str, source: str, theme: Theme) -> RenderError:
     name = unicodedata.name(char, "unnamed")
+    hint = ""
+    if any(word in name for word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPH")):
+        hint = (
+            " (for Chinese, Japanese and Korean the built-in themes use Droid Sans Fallback "
+            "where it is installed: on Debian or Ubuntu, apt-get install fonts-droid-fallback)"
+        )
     return RenderError(
         f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
         f"of theme {theme.name!r}; remove it, or use a theme whose fonts (or declared "
-        "fallback fonts) have it",
+        f"fallback fonts) have it{hint}",
         source,
     )
 

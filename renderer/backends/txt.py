@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+import unicodedata
 
 from renderer.backends import Format, Options, ReadBack, Reader, Rendered
 from renderer.document import Document
@@ -12,8 +14,42 @@ from renderer.theme import Theme
 WIDTH = 80
 
 
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_PIECES = re.compile(
+    r"\s+|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s]+?(?=\s|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|$)"
+)
+
+
+def _wrap_wide(text: str, width: int, first: str, rest: str) -> str:
+    """Wrap by display width, between any two wide characters or at spaces (a word of Latin
+    letters is never broken)."""
+    lines: list[str] = []
+    line, used = first, display_width(first)
+    for piece in _PIECES.findall(text):
+        size = display_width(piece)
+        if piece.isspace():
+            if used + 1 <= width and line.strip():
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = rest, display_width(rest)
+        line, used = line + piece, used + size
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
-    """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split."""
+    """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split
+    (and between wide characters, where Chinese, Japanese and Korean allow it)."""
+    if not 1 <= width <= 1000:
+        raise ValueError(f"width {width} is not between 1 and 1000")
+    if display_width(text) != len(text):
+        return _wrap_wide(text, width, first, rest)
     return (
         textwrap.fill(
             text,
@@ -32,11 +68,13 @@ def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
     text goes on the line below (flush right when it fits, else as it is)."""
     if not aside:
         return wrap(text, width)
-    if len(aside) > width // 2:
-        below = aside.rjust(width) if len(aside) <= width else aside
+    if display_width(aside) > width // 2:
+        below = " " * max(width - display_width(aside), 0) + aside
         return f"{wrap(text, width)}\n{below}"
-    lines = wrap(text, width - len(aside) - 2).splitlines() or [""]
-    lines[0] = f"{lines[0]}  {aside.rjust(width - len(lines[0]) - 2)}"
+    aside_width = display_width(aside)
+    lines = wrap(text, width - aside_width - 2).splitlines() or [""]
+    gap = width - display_width(lines[0]) - aside_width
+    lines[0] = f"{lines[0]}{' ' * max(gap, 2)}{aside}"
     return "\n".join(lines)
 
 
@@ -58,6 +96,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         bullet=theme.bullet,
         wrap=wrap,
         flush_right=flush_right,
+        display_width=display_width,
         letter=document.kind == "letter",
     )
     return Rendered((text.strip("\n") + "\n").encode("utf-8"))
