@@ -159,8 +159,9 @@ def _missing(char: str, source: str, theme: Theme) -> RenderError:
     hint = ""
     if any(word in name for word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPH")):
         hint = (
-            " (for Chinese, Japanese and Korean the built-in themes use Droid Sans Fallback "
-            "where it is installed: on Debian or Ubuntu, apt-get install fonts-droid-fallback)"
+            " (the built-in themes use Droid Sans Fallback for Chinese and Japanese and Nanum "
+            "Gothic for Korean where they are installed: on Debian or Ubuntu, apt-get install "
+            "fonts-droid-fallback fonts-nanum)"
         )
     return RenderError(
         f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "

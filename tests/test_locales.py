@@ -1,0 +1,159 @@
+"""Languages: a profile's locale gives its headings, labels and dates in that language, in
+every theme and format; Chinese, Japanese and Korean read back character for character."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from pdfminer.high_level import extract_text
+from typer.testing import CliRunner
+
+from renderer.backends.txt import display_width
+from renderer.cli import app
+from renderer.compose import compose
+from renderer.errors import InputError
+from renderer.loader import load_profile
+from renderer.locale import available, load_locale, resolve
+from renderer.theme import builtin_names, load_theme
+from tests.conftest import render_bytes, write_profile
+
+runner = CliRunner()
+
+# Words in each script the fallback fonts must carry, kept in the profile's own fields.
+SAMPLES = {
+    "zh-Hans": ("王小明", "将部署时间从三十分钟缩短到五分钟，并为团队编写了完整的运维手册"),
+    "zh-Hant": ("陳大文", "將部署時間從三十分鐘縮短到五分鐘，並為團隊編寫了完整的維運手冊"),
+    "ja": ("山田花子", "デプロイ時間を三十分から五分に短縮し、チームのための運用手順書を整備した"),
+    "ko": ("김민지", "배포 시간을 삼십 분에서 오 분으로 줄이고 팀을 위한 운영 문서를 정리했다"),
+}
+
+
+def profile_text(locale: str) -> str:
+    name, bullet = SAMPLES.get(locale, ("Anna Müller", "Cut deploy time from 30 to 5 minutes"))
+    return f"""locale: {locale}
+name: {name}
+email: anna@example.com
+summary: {bullet}
+experience:
+  - company: Example
+    title: Engineer
+    kind: full-time
+    start: 2023-03
+    end: present
+    technologies: [Go, Kubernetes]
+    highlights: ["{bullet}"]
+education: [{{institution: TU München, degree: M.Sc., start: 2016, end: 2018}}]
+skills: [{{name: Cloud, keywords: [Go, Kubernetes]}}]
+languages: [{{language: Deutsch, fluency: native}}]
+"""
+
+
+@pytest.mark.parametrize("locale", available())
+def test_every_locale_renders_every_format_and_passes_check(tmp_path: Path, locale: str) -> None:
+    """One theme per locale (rotating through them) keeps the run short; each theme meets
+    several languages."""
+    themes = builtin_names()
+    theme = themes[available().index(locale) % len(themes)]
+    path = write_profile(tmp_path, profile_text(locale))
+    result = runner.invoke(
+        app, ["render", str(path), "--theme", theme, "--check", "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    words = load_locale(locale)
+    text = next((tmp_path / "out").rglob("*.txt")).read_text("utf-8")
+    for heading in ("experience", "education", "skills", "languages"):
+        assert words.headings[heading].upper() in text.upper(), (locale, heading)
+    assert words.word("present").lower() in text.lower()
+    assert (
+        words.month(dt.date(2023, 3, 1)) in text
+        or words.month(dt.date(2023, 3, 1), long=True) in text
+        or words.year(dt.date(2023, 3, 1)) in text
+    )
+
+
+@pytest.mark.parametrize("locale", sorted(SAMPLES))
+def test_east_asian_text_reads_back_character_for_character(tmp_path: Path, locale: str) -> None:
+    name, bullet = SAMPLES[locale]
+    profile = load_profile(write_profile(tmp_path, profile_text(locale))).profile
+    theme = load_theme("classic")
+    document = compose(profile, theme)
+    pdf = render_bytes("pdf", document, theme, None)
+    by_pypdf = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    by_pdfminer = extract_text(io.BytesIO(pdf))
+    heading = load_locale(locale).headings["experience"]
+    for text in (by_pypdf, by_pdfminer):
+        flat = "".join(text.split())  # a reader may break a CJK line anywhere
+        assert "".join(name.split()) in flat
+        assert "".join(bullet.split()) in flat
+        assert "".join(heading.split()).upper() in flat.upper()
+    docx = render_bytes("docx", document, theme, None)
+    package = zipfile.ZipFile(io.BytesIO(docx))
+    xml = package.read("word/document.xml").decode("utf-8")
+    assert bullet in xml and name in xml
+    styles = package.read("word/styles.xml").decode("utf-8")
+    east_asian_font = load_locale(locale).east_asian_font
+    assert east_asian_font and f'w:eastAsia="{east_asian_font}"' in styles
+
+
+def test_docx_names_the_language(tmp_path: Path) -> None:
+    profile = load_profile(write_profile(tmp_path, profile_text("de"))).profile
+    theme = load_theme("modern")
+    docx = render_bytes("docx", compose(profile, theme), theme, None)
+    styles = zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml").decode("utf-8")
+    document = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    assert 'w:val="de' in styles + document
+
+
+def test_plain_text_wraps_by_display_width(tmp_path: Path) -> None:
+    long = "、".join([SAMPLES["zh-Hans"][1]] * 4)
+    path = write_profile(tmp_path, profile_text("zh-Hans").replace(SAMPLES["zh-Hans"][1], long))
+    result = runner.invoke(app, ["render", str(path), "-f", "txt", "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    text = next((tmp_path / "o").rglob("*.txt")).read_text("utf-8")
+    assert long.replace("、", "") not in text.replace("\n", "")  # it did wrap ...
+    assert "".join(long.split()) in "".join(text.split())  # ... and kept every character
+    assert max(display_width(line) for line in text.splitlines()) <= 80
+
+
+def test_an_unknown_locale_names_file_line_and_field(tmp_path: Path) -> None:
+    path = write_profile(tmp_path, "name: Ann\nemail: ann@example.com\nlocale: klingon\n")
+    result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "p.yaml:3" in result.output and "locale" in result.output
+    assert "zh-Hans" in result.output  # it lists the ones there are
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").rglob("*.*"))
+
+
+def test_locale_codes_as_people_write_them() -> None:
+    assert resolve("de-DE") == "de"
+    assert resolve("pt_BR") == "pt"
+    assert resolve("zh-TW") == "zh-Hant"
+    assert resolve("zh-CN") == resolve("zh") == "zh-Hans"
+    with pytest.raises(ValueError, match="locales: "):
+        resolve("xx")
+    with pytest.raises(InputError):
+        load_locale("xx")
+
+
+def test_the_locale_option_overrides_the_profile(tmp_path: Path) -> None:
+    path = write_profile(tmp_path, profile_text("en"))
+    result = runner.invoke(
+        app, ["render", str(path), "-f", "txt", "--locale", "fr", "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    text = next((tmp_path / "o").rglob("*.txt")).read_text("utf-8")
+    assert load_locale("fr").headings["experience"].upper() in text.upper()
+    assert "EXPERIENCE" not in text.upper().replace(
+        load_locale("fr").headings["experience"].upper(), ""
+    )
+
+
+def test_every_locale_translates_every_word() -> None:
+    """A shipped translation is complete; only a user's own may fall back to English."""
+    for code in available():
+        assert load_locale(code).missing == (), code
