@@ -157,3 +157,23 @@ def test_every_locale_translates_every_word() -> None:
     """A shipped translation is complete; only a user's own may fall back to English."""
     for code in available():
         assert load_locale(code).missing == (), code
+
+
+@pytest.mark.parametrize("locale", ["de", "fr", "zh-Hans"])
+def test_german_french_and_chinese_in_every_theme(tmp_path: Path, locale: str) -> None:
+    text = profile_text(locale).replace("company: Example", "company: Fudan University 复旦大学")
+    path = write_profile(tmp_path, text.replace("name: ", "name: Ao Wang ", 1))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(path), "--theme", "all", "--check", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == len(builtin_names())
+    heading = load_locale(locale).headings["experience"]
+    for pdf in pdfs:
+        reader = pypdf.PdfReader(pdf)
+        assert str(reader.trailer["/Root"]["/Lang"]).startswith(locale.split("-")[0])
+        flat = "".join(extract_text(str(pdf)).split())
+        assert "AoWang" in flat and "FudanUniversity复旦大学" in flat, pdf.name
+        assert "".join(heading.split()).upper() in flat.upper(), pdf.name
+    for html in out.rglob("*.html"):
+        assert f'<html lang="{locale}">' in html.read_text("utf-8")
