@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -451,15 +451,25 @@ def system_font(name: str) -> Path | None:
     Korean): only a TrueType file there, checked like the theme's own."""
     if not name or "/" in name or "\\" in name or name.startswith("."):
         return None
+    for match in _installed_fonts().get(name, ()):
+        if _font_file_problem(match.parent, match.name) is None:
+            return match.resolve()
+    return None
+
+
+@cache
+def _installed_fonts() -> dict[str, list[Path]]:
+    """The font folders walked once per process (a desktop holds thousands of fonts, and every
+    theme loaded asks for its fallbacks), by file name, in folder order."""
+    found: dict[str, list[Path]] = {}
     for folder in SYSTEM_FONT_FOLDERS:
         try:
-            matches = sorted(folder.rglob(name)) if folder.is_dir() else []
+            files = sorted(folder.rglob("*")) if folder.is_dir() else []
         except OSError:
             continue
-        for match in matches:
-            if _font_file_problem(match.parent, match.name) is None:
-                return match.resolve()
-    return None
+        for file in files:
+            found.setdefault(file.name, []).append(file)
+    return found
 
 
 def _font_file_problem(folder: Path, relative: str) -> str | None:
