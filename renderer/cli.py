@@ -537,6 +537,100 @@ def new(
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 
+@app.command("import")
+def import_command(
+    source: Annotated[
+        Path, typer.Argument(help="A JSON Resume file (resume.json).", metavar="RESUME_JSON")
+    ],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="The profile to write (default: standard output).",
+            metavar="FILE",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Turn a JSON Resume file into a profile (YAML), listing what it could not hold."""
+    from renderer.errors import InputError
+    from renderer.jsonresume import looks_like_json_resume
+    from renderer.loader import load_document, load_profile
+    from renderer.profile_yaml import dump_profile
+
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
+        raise _fail(f"{output} exists; use --force to overwrite it")
+    try:
+        data, _ = load_document(source, "JSON Resume document")
+        if not looks_like_json_resume(data):
+            raise InputError("is not a JSON Resume document (it has no basics, work, …)", source)
+        loaded = load_profile(source)
+    except InputError as error:
+        raise _fail(error.problems) from None
+    _print_warnings(list(loaded.notes))
+    comments = [f"Imported from {source.name} (JSON Resume) by `resume import`."]
+    if loaded.notes:
+        comments += ["Not imported:"] + [
+            f"  {p.message.removeprefix('not imported: ')} ({_where(p)})" for p in loaded.notes
+        ]
+    text = dump_profile(loaded.profile, comments)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write(output, text.encode("utf-8"))
+    print(f"wrote {output}; next: resume render {output}", file=sys.stderr)
+
+
+def _where(problem: Problem) -> str:
+    from renderer.errors import format_path
+
+    return f"{format_path(problem.path)}, line {problem.line}" if problem.line else ""
+
+
+@app.command("export")
+def export_command(
+    profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", help="Where to write (default: standard output).", metavar="FILE"
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Only JSON Resume's own fields: no copy of the profile under meta, so an "
+            "import gives back only what they hold.",
+        ),
+    ] = False,
+) -> None:
+    """Write a profile as JSON Resume (resume.json) for its themes and tools."""
+    import json
+
+    from renderer.errors import InputError
+    from renderer.jsonresume import export_resume, lost_in_json_resume
+    from renderer.loader import load_profile
+
+    try:
+        loaded = load_profile(profile)
+    except InputError as error:
+        raise _fail(error.problems) from None
+    lost = lost_in_json_resume(loaded.profile)
+    if lost:
+        kept = "lost (--plain)" if plain else "kept only in meta.x-resume-renderer"
+        shown = ", ".join(lost[:4]) + (f" and {len(lost) - 4} more" if len(lost) > 4 else "")
+        _say("[cyan]note:[/]", f"JSON Resume has no field for {shown}: {kept}")
+    document = export_resume(loaded.profile, embed=not plain)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write(output, text.encode("utf-8"))
+        print(f"wrote {output}", file=sys.stderr)
+
+
 @app.command()
 def match(
     profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],

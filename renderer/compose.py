@@ -78,10 +78,9 @@ class _Composer:
         """(as printed, as a machine reads it: 2025-02, or '' for present) of each date."""
         if item is None:
             return ()
-        return tuple(
-            (self.date(d), "" if d == "present" else str(d))
-            for d in (item.start, item.end)
-            if d is not None
+        ends = (item.start, item.end) if item.end != item.start else (item.start,)
+        return tuple(  # one month that starts and ends is printed once, not as a range
+            (self.date(d), "" if d == "present" else str(d)) for d in ends if d is not None
         )
 
     def bullets(self, items: Iterable[object], source: str) -> Blocks:

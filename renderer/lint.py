@@ -31,7 +31,7 @@ def repair_mojibake(text: str) -> str | None:
 
 def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
     profile, file = loaded.profile, str(loaded.path)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(loaded.notes)
     from renderer.locale import load_locale
 
     locale = load_locale(language or profile.locale)

@@ -61,6 +61,7 @@ class LoadedProfile:
     profile: Profile
     path: Path
     positions: Positions
+    notes: tuple[Problem, ...] = ()  # what reading it left out or changed (a JSON Resume import)
 
 
 _BOMS = (  # longest first: UTF-32's little-endian mark starts like UTF-16's
@@ -338,9 +339,57 @@ def validate(model: type[M], data: dict[str, Any], path: Path, positions: Positi
 
 
 def load_profile(path: Path | str) -> LoadedProfile:
+    """A profile file, or a JSON Resume document (resume.json) read as one."""
     path = Path(path)
     data, positions = load_document(path, "profile")
+    from renderer.jsonresume import looks_like_json_resume
+
+    if looks_like_json_resume(data):
+        return _load_json_resume(data, path, positions)
     return LoadedProfile(validate(Profile, data, path, positions), path, positions)
+
+
+def _load_json_resume(data: dict[str, Any], path: Path, positions: Positions) -> LoadedProfile:
+    """Problems and notes name JSON Resume's fields and lines (work[2].position), since that
+    is what the person wrote; warnings found later name the profile's field on that line."""
+    from renderer.jsonresume import import_resume
+
+    imported = import_resume(data)
+
+    def problem(source: FieldPath, message: str) -> Problem:
+        line, column = positions.of(source) or (None, None)
+        return Problem(str(path), message, line, column, source)
+
+    if imported.errors:
+        raise InputError([problem(source, message) for source, message in imported.errors])
+    translated = Positions()
+    for place in _paths(imported.data, ()):
+        mark = positions.of(imported.source_of(place))
+        if mark:
+            translated.values[place] = mark
+    try:
+        profile = validate(Profile, imported.data, path, translated)
+    except InputError as error:
+        problems = []
+        for p in error.problems:
+            source = imported.source_of(p.path)
+            message = p.message
+            if message.startswith("required field") and source and isinstance(source[-1], str):
+                message = f"required field {source[-1]!r} is missing"
+            problems.append(problem(source, message))
+        raise InputError(problems) from None
+    notes = tuple(problem(source, message) for source, message in imported.notes)
+    return LoadedProfile(profile, path, translated, notes)
+
+
+def _paths(value: Any, path: FieldPath) -> typing.Iterator[FieldPath]:
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, (*path, i))
 
 
 def problems_of(

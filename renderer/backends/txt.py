@@ -64,17 +64,17 @@ def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
 
 
 def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
-    """Text with an aside flush right on its first line; an aside too long to sit beside the
-    text goes on the line below (flush right when it fits, else as it is)."""
+    """Text with an aside flush right. A text too long for one line beside it wraps, and the
+    aside closes its last line (or the line below), so that read in order the text comes
+    whole, then the aside: a date never cuts an entry's head in two."""
     if not aside:
         return wrap(text, width)
-    if display_width(aside) > width // 2:
-        below = " " * max(width - display_width(aside), 0) + aside
-        return f"{wrap(text, width)}\n{below}"
     aside_width = display_width(aside)
-    lines = wrap(text, width - aside_width - 2).splitlines() or [""]
-    gap = width - display_width(lines[0]) - aside_width
-    lines[0] = f"{lines[0]}{' ' * max(gap, 2)}{aside}"
+    lines = wrap(text, width).splitlines() or [""]
+    if aside_width > width // 2 or display_width(lines[-1]) + 2 + aside_width > width:
+        lines.append("")
+    gap = width - display_width(lines[-1]) - aside_width
+    lines[-1] = f"{lines[-1]}{' ' * max(gap, 2 if lines[-1] else 0)}{aside}"
     return "\n".join(lines)
 
 

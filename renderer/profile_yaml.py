@@ -1,0 +1,46 @@
+"""A profile written as YAML a person goes on editing: fields in the model's order, bullets as
+plain text when they carry no tags, paragraphs as `|` blocks, and nothing YAML would read back
+differently (PyYAML quotes `2025`, `yes`, `null` where they are text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from renderer.model import Profile
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../renderer/profile.schema.json\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # lists indented under their key, as people write
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def _simplify(value: Any) -> Any:
+    """{text: x} with no tags is written as the bullet x."""
+    if isinstance(value, dict):
+        if set(value) == {"text"}:
+            return value["text"]
+        return {key: _simplify(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_simplify(item) for item in value]
+    return value
+
+
+def dump_profile(profile: Profile, comments: Sequence[str] = ()) -> str:
+    """The profile as YAML, after a schema line (for editor completion) and the comments."""
+    data = _simplify(profile.model_dump(mode="json", exclude_defaults=True))
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    header = "".join(f"# {line}\n" if line else "#\n" for line in comments)
+    return SCHEMA_COMMENT + header + body

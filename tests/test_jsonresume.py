@@ -1,0 +1,227 @@
+"""JSON Resume in and out: exports valid against its schema, the four people round-trip, and
+files written by other tools render, with every field they carry either imported or named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from renderer.cli import app
+from renderer.errors import InputError
+from renderer.jsonresume import differences, export_resume, import_resume
+from renderer.loader import load_profile
+from renderer.model import Profile
+from renderer.pipeline import Job, run
+from tests.conftest import PEOPLE, ROOT, THEMES
+
+DATA = ROOT / "tests" / "data" / "jsonresume"
+SCHEMA = json.loads((DATA / "schema.json").read_text("utf-8"))
+runner = CliRunner()
+
+# What JSON Resume's own fields cannot give back (export --plain, then import), person by
+# person; docs/json-resume.md lists the same classes.
+LOST_WITHOUT_COPY = {
+    "amazon-bedrock-engineer": ["experience[0].groups", "experience[0].highlights"],
+    "ao-wang": [],
+    "kaiyang": [
+        "experience[0].kind",
+        "experience[1].kind",
+        "experience[2].kind",
+        "experience[3].kind",
+        "experience[4].kind",
+        "experience[4].tags",
+        "experience[5].kind",
+        "experience[5].tags",
+    ],
+    "rui-shao": [],
+}
+
+
+def profile_of(person: str) -> Profile:
+    return load_profile(ROOT / "profiles" / f"{person}.yaml").profile
+
+
+def schema_errors(document: dict) -> list[str]:
+    validator = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def write_json(tmp_path: Path, document: dict, name: str = "resume.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("embed", [True, False])
+def test_export_is_valid_json_resume(person, embed):
+    document = export_resume(profile_of(person), embed=embed)
+    assert schema_errors(document) == []
+    assert document["basics"]["label"]  # every person has a headline; one has no name
+    assert ("meta" in document) is embed
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_export_then_import_gives_the_same_profile(person, tmp_path):
+    path = write_json(tmp_path, export_resume(profile_of(person)))
+    loaded = load_profile(path)
+    assert loaded.profile == profile_of(person)
+    assert loaded.notes == ()
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_json_resume_fields_alone_lose_only_the_documented(person):
+    before = profile_of(person)
+    after = Profile.model_validate(import_resume(export_resume(before, embed=False)).data)
+    lost = [line.split(":", 1)[0] for line in differences(before, after)]
+    assert lost == LOST_WITHOUT_COPY[person]
+
+
+def test_groups_and_roles_are_written_for_json_resume_themes():
+    document = export_resume(profile_of("amazon-bedrock-engineer"), embed=False)
+    job = document["work"][0]
+    assert all(": " in h for h in job["highlights"][:-1])  # "Heading: bullet"
+    assert job["highlights"][-1].startswith("Technologies: ")
+    profile = Profile.model_validate(
+        {
+            "name": "A B",
+            "experience": [
+                {
+                    "company": "Acme",
+                    "location": "Paris, France",
+                    "roles": [
+                        {"title": "Lead", "start": "2022-01", "end": "present"},
+                        {"title": "Engineer", "start": 2019, "end": "2021-12"},
+                    ],
+                }
+            ],
+        }
+    )
+    work = export_resume(profile, embed=False)["work"]
+    assert [w["position"] for w in work] == ["Lead", "Engineer"]
+    assert {w["name"] for w in work} == {"Acme"} and "endDate" not in work[0]
+    back = Profile.model_validate(import_resume(export_resume(profile, embed=False)).data)
+    assert back == profile  # consecutive items of one organisation are its roles again
+
+
+def test_an_edited_export_is_imported_from_its_json_resume_fields(tmp_path):
+    document = export_resume(profile_of("kaiyang"))
+    document["work"][0]["position"] = "Staff Software Engineer"
+    loaded = load_profile(write_json(tmp_path, document))
+    assert loaded.profile.experience[0].title == "Staff Software Engineer"
+    assert loaded.profile.experience[0].kind is None  # the copy was set aside…
+    assert any("edited after export" in n.message for n in loaded.notes)  # …and it says so
+
+
+def test_third_party_file_imports_every_field_or_names_it():
+    loaded = load_profile(DATA / "third-party.json")
+    profile = loaded.profile
+    assert profile.name == "Zoë Ødegård-Nakamura"
+    assert profile.location == "Oslo, Norway"
+    assert [link.url for link in profile.links] == [
+        "https://zoe.example.org",
+        "https://github.com/zoe-on",
+        "https://www.linkedin.com/zoenakamura",  # the site's home page + the username
+    ]
+    vipps, mercari = profile.experience
+    assert [r.title for r in vipps.roles] == ["Staff Engineer", "Senior Engineer"]
+    assert vipps.roles[0].end == "present"  # no endDate: current, as JSON Resume means it
+    assert str(vipps.roles[0].start) == "2022-03"
+    assert mercari.company == "株式会社メルカリ (Mercari)" and mercari.location == "Tokyo, Japan"
+    assert [g.name for g in profile.skills] == ["Infrastructure", "Skills"]
+    assert profile.skills[1].keywords == ["Go", "Kotlin"]
+    assert profile.projects[0].role == "Maintainer"
+    assert [s.key for s in profile.sections] == ["interests"]
+    noted = {(str(n.path[0]), n.path[-1], n.line) for n in loaded.notes if n.path and n.line}
+    assert noted == {
+        ("basics", "x-pronouns", 16),
+        ("basics", "url", 8),
+        ("basics", 1, 13),  # the Mastodon profile has no url
+        ("work", "teamSize", 41),
+        ("skills", "level", 48),
+        ("projects", "type", 58),
+    }
+
+
+@pytest.mark.parametrize("name", ["third-party.json", "sample.resume.json"])
+def test_json_resume_files_render_in_every_theme_and_format(name, tmp_path):
+    result = run(
+        Job(
+            DATA / name,
+            tuple(THEMES),
+            ("pdf", "docx", "html", "txt", "md"),
+            tmp_path,
+            run_check=True,
+        )
+    )
+    assert result.errors == []
+    assert len(result.written) == len(THEMES) * 5
+    failed = [(w.path.name, w.report.problems) for w in result.written if not w.report.ok]
+    assert failed == []
+    assert any("not imported" in w.message for w in result.warnings)
+
+
+def test_sample_keeps_its_sections(tmp_path):
+    profile = load_profile(DATA / "sample.resume.json").profile
+    assert [s.key for s in profile.sections] == ["volunteer", "interests", "references"]
+    assert profile.location == "San Francisco, California, US"
+    assert profile.education[0].highlights[0].text == "DB1101 - Basic SQL"  # its courses
+    assert profile.publications[0].title == "Video compression for 3d media"
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "says"),
+    [
+        (lambda d: d["basics"].update(email="not-an-address"), ("basics", "email"), "e-mail"),
+        (lambda d: d["work"].append("Acme"), ("work", 1), "mapping"),
+        (lambda d: d["work"][0].pop("name"), ("work", 0, "name"), "'name' is missing"),
+        (lambda d: d["work"][0].update(startDate="June 2020"), ("work", 0, "startDate"), "date"),
+        (lambda d: d.update(skills={"name": "Go"}), ("skills",), "list"),
+    ],
+)
+def test_bad_json_resume_names_its_field_and_line(change, where, says, tmp_path):
+    document = {"basics": {"name": "A B", "email": "a@b.org"}, "work": [{"name": "X"}]}
+    change(document)
+    path = write_json(tmp_path, document)
+    with pytest.raises(InputError) as raised:
+        load_profile(path)
+    problem = raised.value.problems[0]
+    assert problem.path == where and says in problem.message
+    assert problem.file == str(path) and problem.line is not None
+
+
+def test_cli_import_writes_a_profile_that_reads_back_the_same(tmp_path):
+    out = tmp_path / "me.yaml"
+    result = runner.invoke(app, ["import", str(DATA / "third-party.json"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "not imported" in result.output  # the notes, as warnings
+    text = out.read_text("utf-8")
+    assert "#   JSON Resume defines no 'teamSize' here (work[2].teamSize, line 41)" in text
+    assert yaml.safe_load(text)["name"] == "Zoë Ødegård-Nakamura"
+    assert load_profile(out).profile == load_profile(DATA / "third-party.json").profile
+    again = runner.invoke(app, ["import", str(DATA / "third-party.json"), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_cli_import_refuses_a_profile(tmp_path):
+    result = runner.invoke(app, ["import", str(ROOT / "profiles" / "rui-shao.yaml")])
+    assert result.exit_code == 2 and "not a JSON Resume document" in result.output
+
+
+def test_cli_export_round_trips(tmp_path):
+    out = tmp_path / "resume.json"
+    person = ROOT / "profiles" / "kaiyang.yaml"
+    result = runner.invoke(app, ["export", str(person), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "experience[0].kind" in result.output  # what only the copy under meta carries
+    assert schema_errors(json.loads(out.read_text("utf-8"))) == []
+    back = tmp_path / "back.yaml"
+    assert runner.invoke(app, ["import", str(out), "-o", str(back)]).exit_code == 0
+    assert load_profile(back).profile == load_profile(person).profile
+    plain = runner.invoke(app, ["export", str(person), "--plain"])
+    assert plain.exit_code == 0 and "lost (--plain)" in plain.output
