@@ -25,16 +25,61 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="resume",
-    help="Write your career once as a YAML profile; render ATS-friendly PDF, DOCX, text and "
-    "Markdown resumes from it.",
+    help="Write your career once as a YAML profile (or bring your JSON Resume); render "
+    "ATS-friendly PDF, DOCX, HTML, text and Markdown resumes from it.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DEFAULT_THEME = "classic"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from renderer import __version__
+
+        print(f"resume-renderer {__version__}")
+        raise typer.Exit(0)
+
+
+def _complete_list(choices: list[str], incomplete: str) -> list[str]:
+    """Shell completion of a comma-separated value: the last part is the one being typed."""
+    done, _, typing_now = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + c for c in choices if c.startswith(typing_now)]
+
+
+def _complete_theme(incomplete: str) -> list[str]:
+    from renderer.theme import builtin_names
+
+    return _complete_list([*builtin_names(), "all"], incomplete)
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    from renderer import backends
+
+    return _complete_list([*backends.names(), "all"], incomplete)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Options of `resume` itself (its help is the app's, above)."""
+
+
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -138,7 +183,7 @@ TagsOption = typer.Option(
 )
 
 
-@app.command()
+@app.command(short_help="Render profiles (or applications, with --for).")
 def render(
     profiles: Annotated[
         Optional[list[Path]],  # noqa: UP045
@@ -154,6 +199,7 @@ def render(
             help="Theme name or folder; a,b for several; all (default: classic, or the "
             "application's).",
             metavar="THEME",
+            autocompletion=_complete_theme,
         ),
     ] = None,
     fmt: Annotated[
@@ -163,6 +209,7 @@ def render(
             "-f",
             help="pdf,docx,html,txt,md (any of them) or all (default: all; pdf,docx with --for).",
             metavar="FORMATS",
+            autocompletion=_complete_format,
         ),
     ] = None,
     out: Annotated[
@@ -422,7 +469,7 @@ def _report(results: list[Result], quiet: bool) -> bool:
     return failed
 
 
-@app.command()
+@app.command(short_help="Check profiles; print errors and warnings.")
 def validate(
     profiles: Annotated[
         Optional[list[Path]],  # noqa: UP045
@@ -451,7 +498,7 @@ def validate(
     raise typer.Exit(2 if strict and warned else 0)
 
 
-@app.command()
+@app.command(short_help="Print the profile's JSON Schema.")
 def schema(
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -490,7 +537,7 @@ def _write(path: Path, data: bytes) -> None:
         raise _fail(str(error), error.exit_code) from None
 
 
-@app.command()
+@app.command(short_help="List the themes and where they come from.")
 def themes() -> None:
     """List the themes: name, description, and where each came from."""
     from rich.console import Console
@@ -512,7 +559,7 @@ def themes() -> None:
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(short_help="Write a commented profile to fill in.")
 def new(
     path: Annotated[
         Path, typer.Argument(help="Where to write the new profile.", metavar="PATH")
@@ -537,7 +584,7 @@ def new(
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 
-@app.command("import")
+@app.command("import", short_help="Turn a JSON Resume file into a profile.")
 def import_command(
     source: Annotated[
         Path, typer.Argument(help="A JSON Resume file (resume.json).", metavar="RESUME_JSON")
@@ -588,7 +635,7 @@ def _where(problem: Problem) -> str:
     return f"{format_path(problem.path)}, line {problem.line}" if problem.line else ""
 
 
-@app.command("export")
+@app.command("export", short_help="Write a profile as JSON Resume.")
 def export_command(
     profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
     output: Annotated[
@@ -631,7 +678,7 @@ def export_command(
         print(f"wrote {output}", file=sys.stderr)
 
 
-@app.command()
+@app.command(short_help="The job advert's terms the resume shows.")
 def match(
     profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
     job: Annotated[
@@ -705,7 +752,7 @@ def match(
     Console(highlight=False).print(table)
 
 
-@app.command("check")
+@app.command("check", short_help="Read files back as an ATS would.")
 def check_command(
     files: Annotated[
         list[Path],

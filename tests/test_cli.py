@@ -323,3 +323,41 @@ def test_one_bad_profile_does_not_stop_the_others(tmp_path):
         assert "b-broken.yaml:2:1: not valid YAML" in result.output
         assert (out / "rui-shao" / "rui-shao-classic.pdf").is_file()
         assert (out / "ao-wang" / "ao-wang-classic.pdf").is_file()
+
+
+RESUME = shutil.which("resume", path=os.path.dirname(sys.executable)) or "resume"
+
+
+def test_version_and_help_that_fits_80_columns():
+    from renderer import __version__
+
+    version = resume("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"resume-renderer {__version__}"
+    shown = subprocess.run(
+        [RESUME, "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+    ).stdout
+    commands = shown.split("Commands:", 1)[1].splitlines()
+    assert len([c for c in commands if c.strip()]) >= 9
+    assert not any(line.rstrip().endswith("...") for line in commands)  # nothing cut off
+    assert all(len(line) <= 80 for line in shown.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("resume ren", {"render"}),
+        ("resume render --theme ", {"classic", "compact", "executive", "modern", "all"}),
+        ("resume render -f pdf,d", {"pdf,docx"}),
+    ],
+)
+def test_shell_completion(words, expected):
+    env = {**os.environ, "_RESUME_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split(" ")) - 1)
+    result = subprocess.run([RESUME], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) == expected
+    script = subprocess.run([RESUME, "--show-completion", "bash"], capture_output=True, text=True)
+    assert script.returncode == 0 and "_RESUME_COMPLETE=complete_bash" in script.stdout

@@ -1,0 +1,200 @@
+"""The Python API: what the `resume` command does, for programs (a web form, a CI job).
+
+    import renderer
+
+    for file in renderer.render("profiles/me.yaml", theme="modern", formats=("pdf", "docx")):
+        print(file.name, file.pages, len(file.data))      # me-modern.pdf 1 31245
+        file.write("output")                              # output/me-modern.pdf, atomically
+
+A profile is a path (YAML, JSON or a JSON Resume file), a dict shaped like one, or a
+`Profile`. Nothing is written unless asked. Errors are the CLI's, with the same messages:
+
+- `InputError`: a bad profile, theme or argument; `.problems` lists each with its file, line
+  and field (a dict has no file or line: the field says where);
+- `RenderError`: a theme cannot draw something in the profile (a character its fonts lack);
+- `OutputError`: a file cannot be written (`Output.write`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from renderer.errors import InputError, OutputError, Problem, RenderError
+
+if TYPE_CHECKING:
+    from renderer.check import Report
+    from renderer.model import Profile
+
+__all__ = [
+    "InputError",
+    "Output",
+    "OutputError",
+    "RenderError",
+    "formats",
+    "load",
+    "render",
+    "themes",
+    "to_json_resume",
+]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One rendered file, in memory."""
+
+    name: str  # the file name the CLI would give it: rui-shao-modern.pdf
+    format: str  # pdf, docx, html, txt, md
+    theme: str
+    data: bytes
+    pages: int | None = None  # paged formats: how many pages
+    warnings: tuple[str, ...] = ()  # about the profile and this file (long bullets, …)
+    check: Report | None = field(default=None, compare=False)  # with check=True
+
+    def write(self, folder: str | Path = ".") -> Path:
+        """Write the file into a folder (made if missing), atomically; its path."""
+        from renderer.files import write_atomic
+
+        path = Path(folder) / self.name
+        write_atomic(path, self.data)
+        return path
+
+
+def load(profile: str | Path | Mapping[str, Any] | Profile) -> Profile:
+    """A validated profile from a file, a dict (a profile or a JSON Resume document) or a
+    Profile; an InputError naming each bad field otherwise."""
+    return _loaded(profile).profile
+
+
+def _loaded(profile: Any) -> Any:
+    from renderer.loader import LoadedProfile, Positions, load_profile, validate
+    from renderer.model import Profile
+
+    if isinstance(profile, Profile):
+        return LoadedProfile(profile, Path("<profile>"), Positions())
+    if isinstance(profile, (str, Path)):
+        return load_profile(profile)
+    if isinstance(profile, Mapping):
+        from renderer.jsonresume import import_resume, looks_like_json_resume
+
+        data, notes = dict(profile), tuple[Problem, ...]()
+        if looks_like_json_resume(data):
+            imported = import_resume(data)
+            if imported.errors:
+                raise InputError([Problem("<dict>", m, path=p) for p, m in imported.errors])
+            data = imported.data
+            notes = tuple(Problem("<dict>", m, path=p) for p, m in imported.notes)
+        source = Path("<dict>")
+        model = validate(Profile, data, source, Positions())
+        return LoadedProfile(model, source, Positions(), notes)
+    raise TypeError(f"a profile is a path, a dict or a Profile, not {type(profile).__name__}")
+
+
+def render(
+    profile: str | Path | Mapping[str, Any] | Profile,
+    theme: str | Path = "classic",
+    formats: Iterable[str] = ("pdf",),
+    *,
+    tags: Iterable[str] = (),
+    exclude_tags: Iterable[str] = (),
+    locale: str | None = None,
+    page_size: str | None = None,
+    pages: int | None = None,
+    check: bool = False,
+) -> list[Output]:
+    """Render a profile in one theme to each format asked for, in memory.
+
+    `tags`/`exclude_tags` choose a variant (as --tags/--exclude-tags), `locale` overrides
+    the profile's language, `page_size` is letter or a4, `pages` fits the resume to that
+    many pages (an InputError says by how much it runs over), and `check` reads each file
+    back as an applicant tracking system would (`Output.check`).
+    """
+    from renderer import backends
+    from renderer.backends import Options
+    from renderer.compose import compose
+    from renderer.lint import lint
+    from renderer.locale import resolve
+    from renderer.pipeline import (
+        Result,
+        check_tags,
+        describe,
+        fit_theme,
+        output_path,
+        own_size,
+        person_slug,
+        slug,
+    )
+    from renderer.theme import load_theme
+
+    loaded = _loaded(profile)
+    tags, exclude_tags = tuple(tags), tuple(exclude_tags)
+    check_tags(loaded, (*tags, *exclude_tags))
+    if page_size not in (None, "letter", "a4"):
+        raise InputError(f"page_size must be letter or a4, not {page_size!r}")
+    try:
+        language = resolve(locale) if locale is not None else None
+        chosen = [backends.get(name) for name in formats]
+    except (ValueError, KeyError) as error:
+        raise InputError(str(error).strip("'\"")) from None
+    warnings = tuple(str(p) for p in lint(loaded, language))
+    style = load_theme(str(theme))
+    try:
+        document = compose(loaded.profile, style, tags, exclude=exclude_tags, language=language)
+    except RenderError as error:
+        raise RenderError(describe(error, loaded)) from None
+    options = Options(page_size=page_size)
+    if pages is not None:
+        result = Result(loaded.path)
+        fitted = fit_theme(document, style, pages, options, result)
+        if fitted is None:
+            raise InputError(result.errors[0])
+        style = fitted
+    who = person_slug(loaded.profile.name, loaded.path)
+    size = own_size(style, page_size)
+    files = []
+    for fmt in chosen:
+        name = output_path(Path(), who, slug(style.name), fmt, *sorted(tags), size).name
+        try:
+            rendered = fmt.render(document, style, options)
+        except RenderError as error:
+            raise RenderError(f"{name}: {describe(error, loaded)}") from None
+        report = None
+        if check:
+            from renderer.check import check as read_back
+
+            report = read_back(fmt, rendered.data, document, name)
+        files.append(
+            Output(
+                name,
+                fmt.name,
+                style.name,
+                rendered.data,
+                rendered.pages,
+                warnings + rendered.notes,
+                report,
+            )
+        )
+    return files
+
+
+def themes() -> list[str]:
+    """The built-in themes' names (a theme folder's path works wherever a name does)."""
+    from renderer.theme import builtin_names
+
+    return builtin_names()
+
+
+def formats() -> list[str]:
+    """The output formats: pdf, docx, html, txt, md."""
+    from renderer import backends
+
+    return list(backends.names())
+
+
+def to_json_resume(profile: str | Path | Mapping[str, Any] | Profile) -> dict[str, Any]:
+    """The profile as a JSON Resume document (as `resume export`)."""
+    from renderer.jsonresume import export_resume
+
+    return export_resume(load(profile))
