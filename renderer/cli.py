@@ -584,6 +584,60 @@ def new(
     print(f"wrote {path}; fill it in, then: resume validate {path}")
 
 
+@app.command(short_help="One picture of a profile in every theme.")
+def preview(
+    profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
+    theme: Annotated[
+        str,
+        typer.Option(
+            "--theme",
+            "-t",
+            help="Themes to show (a,b or all).",
+            metavar="THEMES",
+            autocompletion=_complete_theme,
+        ),
+    ] = "all",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="The PNG to write (default: output/<who>/<who>-preview.png).",
+            metavar="FILE",
+        ),
+    ] = None,
+    dpi: Annotated[
+        int, typer.Option(min=40, max=300, help="Pixels per inch of each page.", metavar="N")
+    ] = 100,
+    columns: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="Pages per row (default: all in one row).", metavar="N"),
+    ] = None,
+    page_size: PageSize = None,
+) -> None:
+    """Write one PNG with the first page of this profile in every theme, side by side, at a
+    size where the text can be read: to choose a theme."""
+    from renderer.errors import InputError, RenderError
+    from renderer.loader import load_profile
+    from renderer.pipeline import describe, person_slug
+    from renderer.preview import first_page, sheet
+
+    if page_size not in (None, "letter", "a4"):
+        raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
+    try:
+        loaded = load_profile(profile)
+        pages = [first_page(loaded, name, dpi, page_size) for name in _themes(theme, page_size)]
+    except InputError as error:
+        raise _fail(error.problems) from None
+    except RenderError as error:
+        raise _fail(describe(error, loaded), 1) from None
+    who = person_slug(loaded.profile.name, profile)
+    path = output or Path("output") / who / f"{who}-preview.png"
+    _write(path, sheet(pages, columns))
+    shown = ", ".join(page.theme for page in pages)
+    print(f"wrote {path} ({shown}; first pages at {dpi} dpi)")
+
+
 @app.command("import", short_help="Turn a JSON Resume file into a profile.")
 def import_command(
     source: Annotated[

@@ -1,0 +1,69 @@
+"""`resume preview`: the first page in every theme, side by side, large enough to read."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2
+from PIL import Image, ImageChops
+from typer.testing import CliRunner
+
+from renderer import preview
+from renderer.cli import app
+from tests.conftest import ROOT, THEMES, rendered
+
+runner = CliRunner()
+RUI = str(ROOT / "profiles" / "rui-shao.yaml")
+
+
+def test_preview_sets_every_theme_side_by_side_at_reading_size(tmp_path):
+    out = tmp_path / "choose.png"
+    result = runner.invoke(app, ["preview", RUI, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    image = Image.open(out).convert("RGB")
+    pages = []  # each theme's first page as PDFium draws it alone
+    for theme in THEMES:
+        pdf = pypdfium2.PdfDocument(rendered("rui-shao", theme, "pdf"))
+        pages.append(pdf[0].render(scale=100 / 72).to_pil().convert("RGB"))
+    cell_w, cell_h = max(p.width for p in pages), max(p.height for p in pages)
+    assert cell_w >= 827 and cell_h >= 1100  # A4 or Letter at 100 dpi: 10 pt text is 14 px
+    assert image.size == (
+        preview.GAP + len(THEMES) * (cell_w + preview.GAP),
+        preview.GAP * 2 + preview.LABEL + cell_h,
+    )
+    for i, (theme, alone) in enumerate(zip(THEMES, pages, strict=True)):
+        x, y = preview.GAP + i * (cell_w + preview.GAP), preview.GAP + preview.LABEL
+        placed = image.crop((x, y, x + alone.width, y + alone.height))
+        difference = ImageChops.difference(placed, alone).convert("L")
+        assert sum(difference.histogram()[48:]) < alone.width * alone.height * 0.002, theme
+
+
+def test_preview_of_chosen_themes_in_rows(tmp_path):
+    out = tmp_path / "two.png"
+    result = runner.invoke(
+        app,
+        ["preview", RUI, "-t", "classic,modern", "--columns", "1", "--dpi", "50", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "classic, modern" in result.output
+    width, height = Image.open(out).size
+    assert width == preview.GAP * 2 + 425  # both Letter: 8.5 in at 50 dpi
+    assert height == preview.GAP + 2 * (preview.LABEL + 550 + preview.GAP)
+
+
+def test_preview_goes_to_the_output_folder_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["preview", RUI, "-t", "compact"])
+    assert result.exit_code == 0, result.output
+    made = tmp_path / "output" / "rui-shao" / "rui-shao-preview.png"
+    assert Image.open(io.BytesIO(made.read_bytes())).format == "PNG"
+
+
+def test_preview_reports_bad_input(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: A\nexperience:\n  - company: X\n    start: someday\n", encoding="utf-8")
+    result = runner.invoke(app, ["preview", str(bad), "-o", str(tmp_path / "x.png")])
+    assert result.exit_code == 2 and "bad.yaml:4" in result.output
+    assert not (tmp_path / "x.png").exists()
+    unknown = runner.invoke(app, ["preview", RUI, "-t", "nope", "-o", str(tmp_path / "x.png")])
+    assert unknown.exit_code == 2 and "nope" in unknown.output
