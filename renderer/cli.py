@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
 
 import typer
 
@@ -254,6 +254,15 @@ def render(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Render and check again whenever a profile, theme or application changes; "
+            "one line per render. Ctrl-C stops.",
+        ),
+    ] = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>, or
     applications (--for) to output/<who>/<application>/<Name>-Resume.<format> and the rest."""
@@ -266,31 +275,142 @@ def render(
             language = resolve(language)
         except ValueError as error:
             raise _fail(str(error)) from None
-    if applications:
-        results = _render_applications(
-            applications, profiles, theme, fmt, out, page_size, run_check, pages
-        )
-    else:
-        results = _render_profiles(
-            profiles,
-            theme,
-            fmt,
-            out,
-            page_size,
-            run_check,
-            jobs,
-            tags,
-            exclude,
-            pages,
-            quiet,
-            language,
-        )
+    request = _RenderRequest(
+        profiles, theme, fmt, out, page_size, run_check, jobs, tags, exclude, applications, pages
+    )
+    request = request._replace(language=language, quiet=quiet)
+    if watch:
+        _watch(request._replace(run_check=True, quiet=True))
+    results = _render(request)
     check_failed = _report(results, quiet)
     for result in results:  # a bad profile stops itself, not the others: errors come last
         for message in result.errors:
             _say("[bold red]error:[/]", message)
     codes = {result.exit_code for result in results} | {1 if check_failed else 0}
     raise typer.Exit(2 if 2 in codes else max(codes))
+
+
+class _RenderRequest(NamedTuple):
+    """What `resume render` was asked to do (picklable: a watch renders in a child)."""
+
+    profiles: list[Path] | None
+    theme: str | None
+    fmt: str | None
+    out: Path
+    page_size: str | None
+    run_check: bool
+    jobs: int
+    tags: str
+    exclude: str
+    applications: list[Path] | None
+    pages: int | None
+    language: str | None = None
+    quiet: bool = False
+
+
+def _render(r: _RenderRequest) -> list[Result]:
+    if r.applications:
+        return _render_applications(
+            r.applications, r.profiles, r.theme, r.fmt, r.out, r.page_size, r.run_check, r.pages
+        )
+    return _render_profiles(
+        r.profiles,
+        r.theme,
+        r.fmt,
+        r.out,
+        r.page_size,
+        r.run_check,
+        r.jobs,
+        r.tags,
+        r.exclude,
+        r.pages,
+        r.quiet,
+        r.language,
+    )
+
+
+def _render_quietly(request: _RenderRequest) -> list[Result]:
+    """One render of a watch, in its child: a usage error becomes the round's error."""
+    from renderer.pipeline import Result
+
+    try:
+        return _render(request)
+    except typer.Exit:  # _fail has said why, on standard error
+        return [Result(Path("."), errors=["stopped (see above)"], exit_code=2)]
+
+
+def _watched_paths(request: _RenderRequest) -> list[Path]:
+    """Every file a render reads that a person edits: profiles (and the folders they are
+    listed from), applications and their folders, themes and the themes they extend."""
+    from renderer.watch import theme_folders
+
+    given = [*(request.profiles or [Path("profiles")]), *(request.applications or [])]
+    names = _split(request.theme or DEFAULT_THEME)
+    if names == ["all"]:
+        from renderer.theme import builtin_names
+
+        names = builtin_names()
+    return [*given, *theme_folders(names)]
+
+
+def _watch(request: _RenderRequest) -> None:
+    """Render, then render again on every change, one line each, until Ctrl-C."""
+    import time
+
+    from renderer.watch import clock, in_child, snapshot, wait_for_change
+
+    # What the command line gets wrong is said once, now, not on every change. (Themes are
+    # loaded only in the children: one loaded here would be inherited, unchanged, by each.)
+    if request.fmt:
+        _formats(request.fmt)
+    if not request.applications:
+        _profiles(request.profiles)
+    before = snapshot(_watched_paths(request))
+    print(f"watching {len(before)} files (profiles, themes); Ctrl-C stops", file=sys.stderr)
+    shown: list[str] = []
+    try:
+        while True:
+            start = time.perf_counter()
+            try:
+                results = in_child(_render_quietly, request)
+            except Exception as error:  # noqa: BLE001 (a crashed render must not end the watch)
+                results = []
+                _say("[bold red]error:[/]", f"the render stopped: {type(error).__name__}: {error}")
+            shown = _watch_line(results, time.perf_counter() - start, shown, clock())
+            before = wait_for_change(lambda: _watched_paths(request), before)
+    except KeyboardInterrupt:
+        print(f"\n{clock()}  stopped watching", file=sys.stderr)
+        raise typer.Exit(0) from None
+
+
+def _watch_line(results: list[Result], seconds: float, shown: list[str], now: str) -> list[str]:
+    """One line for a render (its time, its files, its problems); warnings only when they
+    differ from the last render's. Returns the warnings shown."""
+    written = [w for r in results for w in r.written]
+    errors = [e for r in results for e in r.errors]
+    failed = [
+        f"{w.path}: {p}" for w in written if w.report and not w.report.ok for p in w.report.problems
+    ]
+    warnings = [str(p) for r in results for p in r.warnings]
+    warnings += [f"{w.path.name}: {note}" for w in written for note in w.warnings]
+    files = f"{len(written)} file{'s' if len(written) != 1 else ''}"
+    if errors or failed:
+        problems = len(errors) + len(failed)
+        line = f"{now}  {problems} problem{'s' if problems > 1 else ''} ({files} written) "
+        line += f"in {seconds:.2f} s"
+    else:
+        line = f"{now}  rendered {files} in {seconds:.2f} s, all checked ok"
+    if warnings:
+        line += f", {len(warnings)} warning{'s' if len(warnings) > 1 else ''}"
+    print(line, flush=True)
+    for message in errors:
+        _say("  [bold red]error:[/]", message)
+    for message in failed:
+        _say("  [red]check:[/]", message)
+    if warnings and warnings != shown:
+        for message in warnings:
+            _say("  [yellow]warning:[/]", message)
+    return warnings if warnings or not errors else shown  # a profile that failed to load
 
 
 def _render_profiles(

@@ -1,0 +1,68 @@
+"""`resume render --watch`, as a person uses it: a real process, real edits, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+
+RESUME = shutil.which("resume", path=os.path.dirname(sys.executable)) or "resume"
+
+
+def wait_for(path, text, timeout=20.0):
+    """Until the file holds the text (a render finished), or the test fails."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and text in path.read_text("utf-8"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} never held {text!r}")
+
+
+def test_watch_renders_again_on_each_change_and_stops_on_ctrl_c(tmp_path):
+    profile = tmp_path / "rui.yaml"
+    original = (ROOT / "profiles" / "rui-shao.yaml").read_text("utf-8")
+    profile.write_text(original, encoding="utf-8")
+    theme = tmp_path / "mine"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(
+        "extends: classic\nname: mine\ndescription: Classic with another bullet.\n",
+        encoding="utf-8",
+    )
+    stdout, stderr = tmp_path / "stdout", tmp_path / "stderr"
+    text = tmp_path / "out" / "rui-shao" / "rui-shao-mine.txt"
+    with stdout.open("w") as out, stderr.open("w") as err:
+        watch = subprocess.Popen(
+            [RESUME, "render", str(profile), "-t", str(theme), "-f", "pdf,txt"]
+            + ["-o", str(tmp_path / "out"), "--watch"],
+            stdout=out,
+            stderr=err,
+            cwd=tmp_path,
+        )
+        try:
+            wait_for(stdout, "rendered 2 files")
+            assert "• Designed change execution" in text.read_text("utf-8")
+            # A profile edit that breaks it: one line saying so, with the file and line.
+            profile.write_text(original.replace("start: 2025\n", "start: someday\n", 1), "utf-8")
+            wait_for(stderr, "rui.yaml:22:12 experience[0].start")
+            # The theme changes: the next render uses it (no theme cached from the last).
+            profile.write_text(original, encoding="utf-8")
+            (theme / "theme.yaml").write_text(
+                "extends: classic\nname: mine\ndescription: Another bullet.\nbullet: '–'\n",
+                encoding="utf-8",
+            )
+            wait_for(text, "– Designed change execution")
+        finally:
+            watch.send_signal(signal.SIGINT)
+            code = watch.wait(timeout=20)
+    lines = stdout.read_text("utf-8").splitlines()
+    assert code == 0 and "stopped watching" in stderr.read_text("utf-8")
+    assert lines[0].endswith(("all checked ok, 1 warning",))  # no e-mail or phone
+    assert any("1 problem (0 files written)" in line for line in lines)
+    assert all(" in " in line and line.split(" in ")[1][:1].isdigit() for line in lines)
+    assert stderr.read_text("utf-8").count("no e-mail or phone") == 1  # said once, not per render
