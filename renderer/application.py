@@ -117,7 +117,13 @@ class LoadedApplication:
         return self.path.stem
 
     def profile_path(self) -> Path:
-        return (self.path.parent / self.application.profile).resolve()
+        """The profile named, as short as messages can name it: from the current folder when
+        it lies inside it (profiles/ao-wang.yaml, not /home/…/profiles/ao-wang.yaml)."""
+        found = (self.path.parent / self.application.profile).resolve()
+        try:
+            return found.relative_to(Path.cwd())
+        except ValueError:
+            return found
 
     def problem(self, field: tuple[str | int, ...], message: str) -> InputError:
         line, column = self.positions.of(field) or (None, None)

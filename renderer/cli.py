@@ -282,7 +282,7 @@ def render(
     if watch:
         _watch(request._replace(run_check=True, quiet=True))
     results = _render(request)
-    check_failed = _report(results, quiet)
+    check_failed = _report(results, quiet, out if not out.suffix else out.parent)
     for result in results:  # a bad profile stops itself, not the others: errors come last
         for message in result.errors:
             _say("[bold red]error:[/]", message)
@@ -557,16 +557,25 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _report(results: list[Result], quiet: bool) -> bool:
+def _report(results: list[Result], quiet: bool, out: Path) -> bool:
     failed = any(w.report and not w.report.ok for r in results for w in r.written)
     if quiet and not failed:
         return False  # nothing to say: spare the import of rich
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="Written", title_justify="left", show_edge=False, pad_edge=False)
+    # Files are listed under their folder, relative to the output folder, so that a line
+    # fits an 80-column terminal: the folder once, then each file by its name.
+    table = Table(
+        title=f"Written to {escape(str(out))}{os.sep}",
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
     for column in ("file", "pages", "size", "check"):
         table.add_column(column, justify="left" if column == "file" else "right", overflow="fold")
+    folder = None
     for result in results:
         if not quiet:
             _print_warnings(result.warnings)
@@ -581,12 +590,25 @@ def _report(results: list[Result], quiet: bool) -> bool:
                 if not written.report.ok:
                     for problem in written.report.problems:
                         _say("[red]check:[/]", f"{written.path}: {problem}")
-            table.add_row(
-                str(written.path), str(written.pages or "—"), _human_size(written.size), status
-            )
+            where = _relative(written.path.parent, out)
+            if where != folder:
+                folder = where
+                if where:
+                    table.add_row(f"[bold]{escape(where + os.sep)}[/]", "", "", "")
+            name = ("  " if where else "") + escape(written.path.name)
+            table.add_row(name, str(written.pages or "—"), _human_size(written.size), status)
     if not quiet and table.row_count:
         Console(highlight=False).print(table)
     return failed
+
+
+def _relative(folder: Path, out: Path) -> str:
+    """A folder inside the output folder, as a path from it ('' for the folder itself)."""
+    try:
+        inside = folder.relative_to(out)
+    except ValueError:
+        return str(folder)
+    return "" if str(inside) == "." else str(inside)
 
 
 @app.command(short_help="Check profiles; print errors and warnings.")

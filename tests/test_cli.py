@@ -361,3 +361,21 @@ def test_shell_completion(words, expected):
     assert set(result.stdout.split()) == expected
     script = subprocess.run([RESUME, "--show-completion", "bash"], capture_output=True, text=True)
     assert script.returncode == 0 and "_RESUME_COMPLETE=complete_bash" in script.stdout
+
+
+def test_summary_fits_80_columns_with_paths_from_the_output_folder(tmp_path):
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    result = subprocess.run(
+        [RESUME, "render", "--theme", "all", "-f", "pdf,docx"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "Written to output/"
+    assert all(len(line) <= 80 for line in lines)
+    assert "amazon-bedrock-engineer/" in result.stdout  # each person's folder, once
+    assert "  amazon-bedrock-engineer-executive.docx" in result.stdout  # then its files
+    assert not any("output/" in line for line in lines[1:])
