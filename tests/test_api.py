@@ -1,4 +1,5 @@
-"""The Python API as a program calls it: `import renderer; renderer.render(...)`."""
+"""The Python API as a program calls it: `import resume_renderer; resume_renderer.render(...)`
+(`renderer`, where the code lives, exposes the same names)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-import renderer
+import resume_renderer as renderer
 from renderer.errors import InputError
 from tests.conftest import ROOT, THEMES
 
@@ -88,9 +89,17 @@ def test_problems_in_a_dict_name_the_field():
 
 def test_importing_the_package_stays_light_and_versioned():
     heavy = "('pydantic', 'reportlab', 'jinja2')"
-    code = f"import sys, renderer; print(sorted(m for m in {heavy} if m in sys.modules))"
+    code = f"import sys, resume_renderer; print(sorted(m for m in {heavy} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
     from importlib.metadata import version
 
     assert renderer.__version__ == version("resume-renderer")  # what pip installed
+
+
+def test_both_import_names_give_the_same_api():
+    import renderer as inner
+
+    for name in ("render", "load", "themes", "formats", "to_json_resume", "InputError", "Output"):
+        assert getattr(inner, name) is getattr(renderer, name)
+    assert "render" in dir(renderer) and renderer.__version__ == inner.__version__
