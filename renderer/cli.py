@@ -342,10 +342,21 @@ def _render_quietly(request: _RenderRequest) -> list[Result]:
 def _watched_paths(request: _RenderRequest) -> list[Path]:
     """Every file a render reads that a person edits: profiles (and the folders they are
     listed from), applications and their folders, themes and the themes they extend."""
+    from renderer.application import load_application
+    from renderer.errors import InputError
     from renderer.watch import theme_folders
 
     given = [*(request.profiles or [Path("profiles")]), *(request.applications or [])]
     names = _split(request.theme or DEFAULT_THEME)
+    for path in _application_files(request.applications or []):
+        try:  # the profile and theme an application names
+            loaded = load_application(path)
+        except InputError:  # the render says what is wrong with it
+            continue
+        if not request.profiles:
+            given.append(loaded.profile_path())
+        if loaded.application.theme and not request.theme:
+            names.append(loaded.application.theme)  # found as render finds it
     if names == ["all"]:
         from renderer.theme import builtin_names
 
@@ -470,6 +481,17 @@ def _single_file(out: Path, count: int, formats: tuple[str, ...]) -> tuple[Path,
     return out.parent, out
 
 
+def _application_files(paths: list[Path]) -> list[Path]:
+    """Files as given; folders expanded to the application files inside."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.glob("*.y*ml")) + sorted(path.glob("*.json"))
+        else:
+            files.append(path)
+    return files
+
+
 def _render_applications(
     applications: list[Path],
     profiles: list[Path] | None,
@@ -482,14 +504,10 @@ def _render_applications(
 ) -> list[Result]:
     from renderer.applying import Request, run_application_safely
 
-    files: list[Path] = []
     for path in applications:
-        found = (
-            sorted(path.glob("*.y*ml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
-        )
-        if not found:
+        if path.is_dir() and not _application_files([path]):
             raise _fail(f"{path}: no application files (.yaml, .yml, .json) in this folder")
-        files += found
+    files = _application_files(applications)
     if profiles and (len(profiles) > 1 or len(files) > 1):
         raise _fail("with --for, give at most one profile, for one application")
     if out.suffix:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -66,3 +67,16 @@ def test_watch_renders_again_on_each_change_and_stops_on_ctrl_c(tmp_path):
     assert any("1 problem (0 files written)" in line for line in lines)
     assert all(" in " in line and line.split(" in ")[1][:1].isdigit() for line in lines)
     assert stderr.read_text("utf-8").count("no e-mail or phone") == 1  # said once, not per render
+
+
+def test_watch_of_an_application_follows_its_profile_and_theme(tmp_path, monkeypatch):
+    from renderer.cli import _RenderRequest, _watched_paths
+
+    shutil.copytree(ROOT / "applications", tmp_path / "applications")
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    monkeypatch.chdir(tmp_path)
+    app = Path("applications") / "rui-shao-northwind-sre.yaml"
+    request = _RenderRequest(None, None, None, Path("out"), None, True, 1, "", "", [app], None)
+    watched = {p.resolve() for p in _watched_paths(request)}
+    assert (tmp_path / "profiles" / "rui-shao.yaml").resolve() in watched
+    assert (ROOT / "themes" / "modern").resolve() in watched  # the application's theme
