@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from renderer.errors import FieldPath, format_path
 from renderer.model import Experience, Position, Profile
@@ -57,12 +57,28 @@ _CUSTOM = {"volunteer": "Volunteering", "interests": "Interests", "references": 
 
 Json = dict[str, Any]
 
+# JSON Resume before v1 (0.0.x, still written by older tools) named some fields otherwise.
+_EARLIER_NAMES = {"company": "name", "website": "url", "gpa": "score", "picture": "image"}
+
+
+# Keys of items that only JSON Resume writes, in the sections both have (projects, education…).
+_ONLY_JSON_RESUME_ITEMS = {"startDate", "endDate", "releaseDate", "studyType", "area", "courses"}
+
 
 def looks_like_json_resume(data: dict[str, Any]) -> bool:
-    """A JSON Resume document, not a profile: it has one of JSON Resume's own sections (or
-    its schema) and none of the profile's own header fields."""
+    """A JSON Resume document, not a profile: it has one of JSON Resume's own sections, its
+    schema or its item fields (startDate…), and none of the profile's own header fields."""
     schema = str(data.get("$schema", ""))
     own = bool(_ONLY_JSON_RESUME & data.keys()) or "jsonresume" in schema
+    items = [
+        item
+        for section in ("projects", "education", "awards", "publications")
+        if isinstance(data.get(section), list)
+        for item in data[section]
+    ]
+    own = own or any(
+        isinstance(item, dict) and bool(_ONLY_JSON_RESUME_ITEMS & item.keys()) for item in items
+    )
     return own and not ({"name", "experience", "headline", "links"} & data.keys())
 
 
@@ -77,14 +93,20 @@ class Imported:
     origins: dict[FieldPath, FieldPath] = field(default_factory=dict)  # profile <- JSON Resume
     notes: list[tuple[FieldPath, str]] = field(default_factory=list)  # JSON Resume path, text
     errors: list[tuple[FieldPath, str]] = field(default_factory=list)  # what cannot be read
+    renamed: dict[FieldPath, FieldPath] = field(default_factory=dict)  # v1 name <- as written
 
     def source_of(self, path: FieldPath) -> FieldPath:
         """Where a profile value came from: its own origin, or its nearest parent's with the
         rest of the path (a list of highlights keeps its indices)."""
+        found = path
         for end in range(len(path), -1, -1):
             if path[:end] in self.origins:
-                return self.origins[path[:end]] + path[end:]
-        return path
+                found = self.origins[path[:end]] + path[end:]
+                break
+        for end in range(len(found), 0, -1):  # a field written by its name before v1
+            if found[:end] in self.renamed:
+                return self.renamed[found[:end]] + found[end:]
+        return found
 
 
 def import_resume(document: Json) -> Imported:
@@ -130,6 +152,22 @@ def _present(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
+def _tidy(value: Any, path: FieldPath) -> Any:
+    """Line ends as the profile writes them (\\r\\n from Windows tools is \\n), and the line
+    breaks inside a one-line field (all but summaries, descriptions and a section's text)
+    joined with spaces: they are wrapping, not content."""
+    if isinstance(value, dict):
+        return {key: _tidy(item, (*path, key)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_tidy(item, (*path, i)) for i, item in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    section_text = len(path) == 3 and path[0] == "sections" and path[2] == "text"
+    paragraphs = path == ("summary",) or path[-1:] == ("description",) or section_text
+    return value if paragraphs else _one_line(value)
+
+
 def _one_line(value: Any) -> Any:
     """Line breaks inside a single-line field are wrapping, not content."""
     return " ".join(value.split()) if isinstance(value, str) else value
@@ -147,10 +185,26 @@ class _Import:
         if not isinstance(item, dict):
             self.out.errors.append((source, f"a mapping of fields, not {type(item).__name__}"))
             return {}
-        for key in item:
-            if key not in known and _present(item[key]):
-                self.note((*source, key), f"not imported: JSON Resume defines no {key!r} here")
-        return {k: v for k, v in item.items() if k in known and _present(v)}
+        given: Json = {}
+        for key, value in item.items():
+            name = _EARLIER_NAMES.get(key, key)
+            if name not in known or (name != key and name in item):
+                if _present(value):
+                    message = f"not imported: JSON Resume defines no {key!r} here"
+                    self.note((*source, key), message)
+                continue
+            if name != key:
+                self.out.renamed[(*source, name)] = (*source, key)
+            if _present(value):
+                given[name] = value
+        return given
+
+    def text(self, value: Any, source: FieldPath) -> str | None:
+        """A value printed as text: a string or a number; anything else is an error."""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+        self.out.errors.append((source, f"text, not {type(value).__name__}"))
+        return None
 
     def put(self, target: Json, key: str, value: Any, at: FieldPath, source: FieldPath) -> None:
         target[key] = value
@@ -186,6 +240,7 @@ class _Import:
         self.skills(document)
         self.projects(document)
         self.custom(document)
+        self.out.data = _tidy(self.out.data, ())
         return self.out
 
     # Each section: JSON Resume's fields, mapped onto the profile's.
@@ -248,9 +303,11 @@ class _Import:
                     (*source, key),
                     "not imported: a resume gives a city and country, not a street address",
                 )
-        parts = [str(given[k]) for k in ("city", "region", "countryCode") if k in given]
-        if parts:
-            self.put(self.out.data, "location", _one_line(", ".join(parts)), (), source)
+        keys = [k for k in ("city", "region", "countryCode") if k in given]
+        parts = [self.text(given[k], (*source, k)) for k in keys]
+        if parts and None not in parts:
+            joined = ", ".join(p for p in parts if p)
+            self.put(self.out.data, "location", _one_line(joined), (), source)
 
     def url(self, value: Any, source: FieldPath) -> Any:
         """An address written without https:// (example.com) gets it, with a note."""
@@ -314,9 +371,10 @@ class _Import:
         if isinstance(highlights, list):
             texts = [_one_line(h) for h in highlights]
             if texts and isinstance(texts[-1], str) and texts[-1].startswith(TECHNOLOGIES):
-                role["technologies"] = [
-                    t.strip() for t in texts.pop().removeprefix(TECHNOLOGIES).split(",")
-                ]
+                listed = texts.pop().removeprefix(TECHNOLOGIES).split(",")
+                role["technologies"] = [t.strip() for t in listed if t.strip()]
+                if not role["technologies"]:
+                    del role["technologies"]
             if texts:
                 role["highlights"] = texts
         elif highlights is not None:
@@ -345,11 +403,13 @@ class _Import:
         self.remember(place, source, role)
         entry["roles"].append(role)
         for key, target in (("url", "url"), ("description", "team")):
-            if key in given and given[key] != entry.get(target):
-                if target in entry:
-                    self.note((*source, key), f"not imported: {entry['company']} has one {key}")
-                else:
-                    self.put(entry, target, given[key], at, (*source, key))
+            if key not in given:
+                continue
+            value = self.url(given[key], (*source, key)) if key == "url" else given[key]
+            if target in entry and value != entry[target]:
+                self.note((*source, key), f"not imported: {entry['company']} has one {key}")
+            elif target not in entry:
+                self.put(entry, target, value, at, (*source, key))
         # A location shared by every role is the organisation's.
         places = [r.get("location") for r in entry["roles"]]
         if places[0] and all(p == places[0] for p in places):
@@ -452,7 +512,9 @@ class _Import:
                     self.note((*source, key), f"not imported: a project's {key} ({value!r})")
                 elif key == "roles":
                     roles = value if isinstance(value, list) else [value]
-                    self.put(entry, "role", ", ".join(map(str, roles)), at, (*source, key))
+                    named = [self.text(r, (*source, key, i)) for i, r in enumerate(roles)]
+                    if None not in named:
+                        self.put(entry, "role", ", ".join(map(str, named)), at, (*source, key))
                 elif key == "url":
                     self.put(entry, "url", self.url(value, (*source, key)), at, (*source, key))
                 else:
@@ -493,27 +555,40 @@ class _Import:
         interests: list[Any] = []
         for source, item in self.items(document, "interests"):
             given = self.fields(item, source, ("name", "keywords"))
-            words = given.get("keywords")
-            words = ", ".join(map(str, words)) if isinstance(words, list) else words
-            text = ": ".join(str(p) for p in (given.get("name"), words) if p)
+            words = given.get("keywords", [])
+            words = words if isinstance(words, list) else [words]
+            listed = [self.text(w, (*source, "keywords", i)) for i, w in enumerate(words)]
+            name = self.text(given["name"], (*source, "name")) if "name" in given else None
+            if None in listed:
+                continue
+            text = ": ".join(p for p in (name, ", ".join(w for w in listed if w)) if p)
             if text:
                 self.out.origins[("sections", len(sections), "items", len(interests))] = source
                 interests.append(_one_line(text))
         if interests:
             sections.append(self.section("interests", "items", interests))
         references: list[Any] = []
+        quoted: list[Any] = []  # a reference with no name: its words alone
         for source, item in self.items(document, "references"):
             given = self.fields(item, source, ("name", "reference"))
+            if "name" not in given:
+                if "reference" in given:
+                    where = ("sections", len(sections), "items", len(quoted))
+                    self.out.origins[where] = (*source, "reference")
+                    quoted.append(given["reference"])
+                continue
             at = ("sections", len(sections), "entries", len(references))
             self.out.origins[at] = source
             entry = {}
-            if "name" in given:
-                self.put(entry, "title", _one_line(given["name"]), at, (*source, "name"))
+            self.put(entry, "title", given["name"], at, (*source, "name"))
             if "reference" in given:
                 self.put(entry, "description", given["reference"], at, (*source, "reference"))
             references.append(entry)
-        if references:
-            sections.append(self.section("references", "entries", references))
+        if references or quoted:
+            section = self.section("references", "entries", references)
+            if quoted:
+                section["items"] = quoted
+            sections.append(section)
         if sections:
             self.out.data["sections"] = sections
 
@@ -576,10 +651,11 @@ def export_resume(profile: Profile, *, embed: bool = True) -> Json:
     if "interests" in custom:
         out["interests"] = [{"name": _text(item)} for item in custom["interests"].items]
     if "references" in custom:
+        references = custom["references"]
         out["references"] = [
             _drop_empty({"name": e.title or e.organisation, "reference": e.description})
-            for e in custom["references"].entries
-        ]
+            for e in references.entries
+        ] + [{"reference": _text(item)} for item in references.items]
     out["projects"] = [
         _drop_empty(
             {
@@ -595,7 +671,7 @@ def export_resume(profile: Profile, *, embed: bool = True) -> Json:
         )
         for p in profile.projects
     ]
-    out = {key: value for key, value in out.items() if _present(value)}
+    out = _uris({key: value for key, value in out.items() if _present(value)})
     if embed:
         copy = profile.model_dump(mode="json", exclude_defaults=True)
         out["meta"] = {EMBED: {"version": 1, "profile": copy}}
@@ -640,6 +716,39 @@ def _basics(profile: Profile) -> Json:
                 for link in links
             ],
         }
+    )
+
+
+def _uris(value: Any) -> Any:
+    """Every `url` of a document as an RFC 3986 URI."""
+    if isinstance(value, dict):
+        return {k: _uri(v) if k == "url" else _uris(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_uris(item) for item in value]
+    return value
+
+
+def _uri(url: str | None) -> str | None:
+    """An address as JSON Resume's schema wants it (format "uri", RFC 3986): a host in IDNA
+    (exämple.com -> xn--exmple-cua.com) and other characters percent-encoded."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host else host
+    except UnicodeError:
+        ascii_host = quote(host, safe="")
+    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
+    safe = "/:@!$&'()*+,;=%~-._"
+    return urlunsplit(
+        (
+            parts.scheme,
+            quote(netloc, safe=safe + "[]"),
+            quote(parts.path, safe=safe),
+            quote(parts.query, safe=safe + "?"),
+            quote(parts.fragment, safe=safe + "?#"),
+        )
     )
 
 

@@ -115,9 +115,10 @@ def read_text(path: Path, *, what: str = "profile") -> str:
 
 def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, Positions]:
     """YAML or JSON to plain Python values, with the position of every value."""
+    from_json = None
     if path.suffix.lower() == ".json":
         try:
-            json.loads(text, parse_constant=_no_constant)  # strict JSON first: YAML takes more
+            from_json = json.loads(text, parse_constant=_no_constant)  # strict: YAML takes more
         except json.JSONDecodeError as error:
             raise InputError(
                 Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
@@ -128,12 +129,15 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
             raise InputError(
                 f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels", path
             ) from None
+        text = _surrogate_pairs(text, path)
     lines = text.splitlines()
     loader = _Loader(text)
     try:
         anchored = _scan_events(text, path, what)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
+        if from_json is not None:  # valid JSON that YAML 1.1 reads otherwise: no lines, same values
+            return from_json, Positions()
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or "not valid YAML").strip()
         context = f" ({error.context.strip()})" if error.context else ""
@@ -155,6 +159,39 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     positions = Positions()
     builder = _Builder(loader, path, positions, lines, anchored)
     return builder.build(node, ()), positions
+
+
+# A \uXXXX escape not itself escaped (an even number of backslashes before it).
+_ESCAPE = r"(?<!\\)((?:\\\\)*)\\u"
+_PAIR = re.compile(_ESCAPE + r"(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+_LONE = re.compile(_ESCAPE + r"(d[89a-f][0-9a-f]{2})", re.I)
+
+
+def _surrogate_pairs(text: str, path: Path) -> str:
+    """JSON writes a character beyond U+FFFF as two escapes (an emoji is \\ud83d\\ude00, as
+    Python's json.dumps writes it); YAML reads each half alone and fails. The pairs become
+    the characters; half of one is an error at its line."""
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        return match.group(1) + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+    text = _PAIR.sub(joined, text)
+    lone = _LONE.search(text)
+    if lone:
+        start = lone.start() + len(lone.group(1))
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise InputError(
+            Problem(
+                str(path),
+                f"\\u{lone.group(2)} is half of a character (a lone UTF-16 surrogate); "
+                "write the character itself, or both halves of its escape",
+                line,
+                column,
+            )
+        )
+    return text
 
 
 def _no_constant(name: str) -> None:
@@ -364,9 +401,12 @@ def _load_json_resume(data: dict[str, Any], path: Path, positions: Positions) ->
         raise InputError([problem(source, message) for source, message in imported.errors])
     translated = Positions()
     for place in _paths(imported.data, ()):
-        mark = positions.of(imported.source_of(place))
+        source = imported.source_of(place)
+        mark = positions.of(source)
         if mark:
             translated.values[place] = mark
+        if source in positions.taken_as:  # a YAML-written resume.json: `fluency: no`
+            translated.taken_as[place] = positions.taken_as[source]
     try:
         profile = validate(Profile, imported.data, path, translated)
     except InputError as error:
@@ -406,6 +446,7 @@ def problems_of(
         if item["type"] == "string_type"
         and isinstance(item.get("input"), dict)
         and len(item["input"]) == 1
+        and path.suffix.lower() != ".json"  # JSON says what a mapping is: no YAML surprise
     }
     for loc, value in text_as_mapping.items():
         key, rest = next(iter(value.items()))

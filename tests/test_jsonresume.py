@@ -225,3 +225,97 @@ def test_cli_export_round_trips(tmp_path):
     assert load_profile(back).profile == load_profile(person).profile
     plain = runner.invoke(app, ["export", str(person), "--plain"])
     assert plain.exit_code == 0 and "lost (--plain)" in plain.output
+
+
+def load_json(tmp_path: Path, document: dict, **dump: object):
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(document, **dump), encoding="utf-8")  # type: ignore[arg-type]
+    return load_profile(path)
+
+
+def test_earlier_json_resume_names_are_read(tmp_path):
+    """JSON Resume before v1 wrote company, website and gpa; older tools still do."""
+    loaded = load_json(
+        tmp_path,
+        {
+            "basics": {"name": "A B", "website": "https://a.example"},
+            "work": [{"company": "Acme", "website": "https://acme.example", "position": "Dev"}],
+            "education": [{"institution": "Uni", "gpa": "3.9"}],
+        },
+        indent=1,
+    )
+    profile = loaded.profile
+    assert profile.experience[0].company == "Acme" and profile.experience[0].url
+    assert profile.education[0].score == "3.9" and profile.links[0].url == "https://a.example"
+    assert loaded.notes == ()
+    with pytest.raises(InputError) as raised:
+        load_json(tmp_path, {"work": [{"company": ["Acme"]}]}, indent=1)
+    assert raised.value.problems[0].path == ("work", 0, "company")  # as the file says it
+
+
+def test_text_is_tidied_not_refused(tmp_path):
+    """Windows line ends, and line breaks inside one-line fields and lists, as other tools
+    write them: kept as paragraphs where the profile has paragraphs, joined elsewhere."""
+    profile = load_json(
+        tmp_path,
+        {
+            "basics": {"name": "A\nB", "summary": "One.\r\n\r\nTwo."},
+            "work": [
+                {
+                    "name": "Acme",
+                    "position": "Lead",
+                    "highlights": ["Cut\ncosts", "Technologies: "],
+                },
+                {"name": "Acme", "position": "Dev", "description": "Pay-\nments", "url": "acme.io"},
+            ],
+            "projects": [{"name": "p", "keywords": ["Go\nlang"]}],
+            "references": [{"reference": "Great\r\nengineer."}],
+        },
+    ).profile
+    assert profile.name == "A B" and profile.summary == "One.\n\nTwo."
+    acme = profile.experience[0]
+    assert acme.roles[0].highlights[0].text == "Cut costs" and not acme.roles[0].technologies
+    assert acme.team == "Pay- ments" and acme.url == "https://acme.io"
+    assert profile.projects[0].keywords == ["Go lang"]
+    assert profile.sections[0].items[0].text == "Great engineer."  # a reference with no name
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ({"basics": {"location": {"city": {"x": 1}}}}, ("basics", "location", "city")),
+        ({"interests": [{"name": "Ski", "keywords": [{"b": 2}]}]}, ("interests", 0, "keywords", 0)),
+        ({"projects": [{"roles": [{"x": 1}], "startDate": "2020"}]}, ("projects", 0, "roles", 0)),
+    ],
+)
+def test_a_structure_where_text_belongs_is_an_error_not_garbage(document, where, tmp_path):
+    with pytest.raises(InputError) as raised:
+        load_json(tmp_path, document, indent=1)
+    (problem,) = raised.value.problems
+    assert problem.path == where and "text, not dict" in problem.message
+
+
+def test_json_escapes_of_characters_beyond_the_first_plane(tmp_path):
+    """Python's json.dumps writes an emoji as two escapes (ensure_ascii); half of one is an
+    error at its line. A JSON error is told in JSON's terms, never YAML's."""
+    loaded = load_json(tmp_path, {"basics": {"name": "Zoë 😀 𝔸"}}, ensure_ascii=True)
+    assert loaded.profile.name == "Zoë 😀 𝔸"
+    path = tmp_path / "half.json"
+    path.write_text('{"basics": {"name": "Zoe"},\n "work": [{"name": "X \\ud800"}]}', "utf-8")
+    with pytest.raises(InputError) as raised:
+        load_profile(path)
+    problem = raised.value.problems[0]
+    assert problem.line == 2 and "half of a character" in problem.message
+    with pytest.raises(InputError) as raised:
+        load_json(tmp_path, {"basics": {"name": {"first": "Zoe"}}}, indent=1)
+    assert "YAML" not in str(raised.value) and "valid string" in str(raised.value)
+
+
+def test_export_writes_rfc_3986_uris(tmp_path):
+    profile = Profile.model_validate(
+        {"name": "A B", "links": [{"url": "https://exämple.com/ü"}, {"url": "https://x.org/a|b"}]}
+    )
+    document = export_resume(profile)
+    urls = [document["basics"]["url"], document["basics"]["profiles"][0]["url"]]
+    assert urls == ["https://xn--exmple-cua.com/%C3%BC", "https://x.org/a%7Cb"]
+    assert load_profile(write_json(tmp_path, document)).profile == profile  # the copy is exact
