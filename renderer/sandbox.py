@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextvars
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from jinja2 import BaseLoader, Template, nodes
@@ -75,8 +75,12 @@ def _budget() -> _Budget:
     return budget
 
 
+SIZE_DEPTH = 8  # a Document's blocks nest sections > items > runs: all of it is what is given
+
+
 def size_of(value: Any, depth: int = 0) -> int:
-    """Roughly how many characters a value holds (containers summed, shallowly)."""
+    """Roughly how many characters a value holds (containers summed, to SIZE_DEPTH levels:
+    a resume of 10,000 short entries is large, though each level alone is short)."""
     if isinstance(value, (str, bytes)):
         return len(value)
     if isinstance(value, bool) or value is None:
@@ -85,12 +89,15 @@ def size_of(value: Any, depth: int = 0) -> int:
         if value.bit_length() > MAX_INT_BITS:
             raise TemplateBudgetError(f"a number of {value.bit_length():,} bits is too large")
         return 1
-    if isinstance(value, (list, tuple, set, frozenset)) and depth < 2:
+    if isinstance(value, (list, tuple, set, frozenset)) and depth < SIZE_DEPTH:
         return len(value) + sum(size_of(item, depth + 1) for item in value)
-    if isinstance(value, dict) and depth < 2:
+    if isinstance(value, dict) and depth < SIZE_DEPTH:
         return len(value) + sum(size_of(v, depth + 1) for v in value.values())
     if isinstance(value, (list, tuple, set, frozenset, dict)):
         return len(value)
+    if is_dataclass(value) and not isinstance(value, type) and depth < SIZE_DEPTH:
+        parts = [getattr(value, f.name) for f in fields(value)]  # a Document, its blocks
+        return len(parts) + sum(size_of(part, depth + 1) for part in parts)
     return 1
 
 

@@ -66,3 +66,16 @@ def test_hostile_text_is_escaped(tmp_path):
 def test_the_print_stylesheet_uses_the_page_size(size, expected):
     page = rendered("rui-shao", "classic", "html", size).decode()
     assert f"@page{{size:{expected}" in page
+
+
+def test_many_short_entries_stay_within_the_template_budget():
+    """The budget of the built-in page grows with everything the document holds, not only its
+    first two levels: 3,000 one-word jobs make HTML far larger than their text."""
+    from renderer.model import Profile
+
+    profile = Profile.model_validate(
+        {"name": "A B", "experience": [{"company": f"C{i}", "title": "T"} for i in range(3000)]}
+    )
+    theme = load_theme("classic")
+    html = render_bytes("html", compose(profile, theme), theme).decode("utf-8")
+    assert "— C2999</h3>" in html and len(html) > 200_000
