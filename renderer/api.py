@@ -2,7 +2,7 @@
 
     import renderer
 
-    for file in renderer.render("profiles/me.yaml", theme="modern", formats=("pdf", "docx")):
+    for file in renderer.render("profiles/me.yaml", theme="modern"):  # PDF and DOCX
         print(file.name, file.pages, len(file.data))      # me-modern.pdf 1 31245
         file.write("output")                              # output/me-modern.pdf, atomically
 
@@ -95,7 +95,7 @@ def _loaded(profile: Any) -> Any:
 def render(
     profile: str | Path | Mapping[str, Any] | Profile,
     theme: str | Path = "classic",
-    formats: Iterable[str] = ("pdf",),
+    formats: Iterable[str] | None = None,
     *,
     tags: Iterable[str] = (),
     exclude_tags: Iterable[str] = (),
@@ -104,7 +104,8 @@ def render(
     pages: int | None = None,
     check: bool = False,
 ) -> list[Output]:
-    """Render a profile in one theme to each format asked for, in memory.
+    """Render a profile in one theme to each format asked for (by default those attached to an
+    application: PDF and DOCX), in memory.
 
     `tags`/`exclude_tags` choose a variant (as --tags/--exclude-tags), `locale` overrides
     the profile's language, `page_size` is letter or a4, `pages` fits the resume to that
@@ -135,7 +136,7 @@ def render(
         raise InputError(f"page_size must be letter or a4, not {page_size!r}")
     try:
         language = resolve(locale) if locale is not None else None
-        chosen = [backends.get(name) for name in formats]
+        chosen = [backends.get(name) for name in formats or backends.FOR_UPLOAD]
     except (ValueError, KeyError) as error:
         raise InputError(str(error).strip("'\"")) from None
     warnings = tuple(str(p) for p in lint(loaded, language))

@@ -535,44 +535,21 @@ def _render_applications(
 
 
 def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
-    from renderer.pipeline import run_safely as run
+    from renderer.batch import run_all
 
-    total = len(jobs_list)
-    jobs = max(1, min(jobs, total, _cpus()))  # more workers than work or cores only costs
-    if (total <= 3 or quiet) and jobs == 1:
-        return [run(job) for job in jobs_list]
+    if quiet or len(jobs_list) <= 3:  # no progress bar: spare the import of rich
+        return run_all(jobs_list, jobs)
     from rich.progress import Progress
 
-    with Progress(console=_stderr(), transient=True, disable=quiet) as progress:
-        task = progress.add_task("Rendering", total=total)
-        if jobs == 1:
-            results = []
-            for job in jobs_list:
-                results.append(run(job))
-                progress.advance(task)
-            return results
-        from concurrent.futures import ProcessPoolExecutor
+    # No refresh thread: workers are forked from this process, and a fork copies no thread.
+    with Progress(console=_stderr(), transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("Rendering", total=len(jobs_list))
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
-            results = []
-            for result in pool.map(run, jobs_list, chunksize=max(1, total // (jobs * 8))):
-                results.append(result)
-                progress.advance(task)
-            return results
+        def advance() -> None:
+            progress.advance(task)
+            progress.refresh()
 
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and says so once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return run_all(jobs_list, jobs, advance)
 
 
 def _report(results: list[Result], quiet: bool, out: Path) -> bool:
@@ -1116,6 +1093,9 @@ INTERRUPTED = 130  # what shells report for Ctrl-C
 def main() -> None:
     """Entry point: a person never sees a traceback, even for a bug of ours."""
     _tolerant_streams()
+    # Pydantic looks for plugins (observers of validation) among the installed packages'
+    # entry points when it builds its first model: 10 ms of every command, for none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         os.getcwd()
     except FileNotFoundError:  # every relative path would fail, each with a puzzling message

@@ -26,6 +26,7 @@ class Run:
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _ESCAPABLE = set("\\*[]()")
+_MARKS = re.compile(r"[\\*\[]")  # what can start markup: an escape, emphasis, a link
 
 
 class MarkupError(ValueError):
@@ -47,6 +48,8 @@ def check_url(value: str) -> str:
 
 def parse(text: str) -> tuple[Run, ...]:
     """Split marked-up text into styled runs; the runs' texts joined are the visible text."""
+    if not _MARKS.search(text):  # most lines have no markup: one run, found in one scan
+        return (Run(text),) if text else ()
     runs: list[Run] = []
     _parse(text, False, False, None, runs)
     return _merge(runs)

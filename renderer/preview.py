@@ -39,7 +39,7 @@ def first_page(loaded: LoadedProfile, theme_name: str, dpi: int, page_size: str 
 
     theme = load_theme(theme_name)
     document = compose(loaded.profile, theme)
-    pdf = backends.get("pdf").render(document, theme, Options(page_size=page_size)).data
+    pdf = backends.paged().render(document, theme, Options(page_size=page_size)).data
     reader = pypdfium2.PdfDocument(pdf)
     try:
         image = reader[0].render(scale=dpi / 72).to_pil().convert("RGB")

@@ -8,22 +8,22 @@ Markdown. Neither can reach files, attributes of internals, or undefined names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
-
-from renderer import sandbox
 from renderer.errors import InputError, Problem, RenderError
 from renderer.files import inside, read_bytes
+from renderer.slotforms import FORMS, bare_url, escape_markup
 
 if TYPE_CHECKING:
     from jinja2 import Template
 
+    from renderer import sandbox
     from renderer.loader import Positions
+
+__all__ = ["bare_url", "escape_markup"]  # their home is renderer.slotforms
 
 
 class Theme(Protocol):
@@ -40,23 +40,15 @@ class Theme(Protocol):
     def template(self, slot: str) -> str: ...
 
 
-_MARKUP_SPECIAL = re.compile(r"([\\*\[\]()])")
-
-
-def escape_markup(value: Any) -> Any:
-    """Make a value print literally inside inline markup."""
-    return _MARKUP_SPECIAL.sub(r"\\\1", value) if isinstance(value, str) else value
-
-
-def bare_url(url: str) -> str:
-    """https://github.com/x -> github.com/x: what a reader can type, shorter on the page."""
-    return re.sub(r"^(https?://(www\.)?|mailto:|tel:)", "", url).rstrip("/")
-
-
 MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 def _environment(finalize: Callable[[Any], Any] | None) -> sandbox.BoundedEnvironment:
+    # Jinja2 is imported only when a template must be compiled: never for the built-in slots.
+    from jinja2 import StrictUndefined
+
+    from renderer import sandbox
+
     env = sandbox.BoundedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
@@ -100,6 +92,8 @@ def _compile(theme: Theme, slot: str) -> Template:
 
 def _from_string(env: sandbox.BoundedEnvironment, source: str) -> Template:
     """Compile a theme's template; whatever the compiler raises is the template's fault."""
+    from jinja2 import TemplateSyntaxError
+
     try:
         return env.from_string(source)
     except (TemplateSyntaxError, RecursionError):
@@ -109,6 +103,10 @@ def _from_string(env: sandbox.BoundedEnvironment, source: str) -> Template:
 
 
 def _describe(error: BaseException) -> str:
+    from jinja2 import TemplateSyntaxError
+
+    from renderer import sandbox
+
     if isinstance(error, TemplateSyntaxError):
         return f"template syntax error: {error.message}"
     if isinstance(error, RecursionError):
@@ -119,6 +117,8 @@ def _describe(error: BaseException) -> str:
 
 
 def _where(error: BaseException) -> str:
+    from renderer import sandbox
+
     line = sandbox.template_line(error)
     return f" (template line {line})" if line and line > 1 else ""
 
@@ -130,7 +130,13 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
     from renderer.markup import MarkupError, parse
     from renderer.sections import SLOTS
 
-    for slot in theme.templates:
+    for slot, source in theme.templates.items():
+        if source in FORMS:
+            continue  # known good, and rendered without Jinja2 (see renderer/slotforms.py)
+        from jinja2 import TemplateError
+
+        from renderer import sandbox
+
         examples = SLOTS[slot].examples
         given = ", ".join(examples)
         try:
@@ -146,6 +152,13 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
 
 
 def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
+    form = FORMS.get(theme.template(slot))
+    if form is not None:
+        return form(**values).strip()
+    from jinja2 import TemplateError
+
+    from renderer import sandbox
+
     try:
         return sandbox.render(_compile(theme, slot), values).strip()
     except (TemplateError, RecursionError) as error:
@@ -185,6 +198,10 @@ def theme_output_templates(folder: Path) -> dict[str, Path]:
 def render_output(theme: Theme, filename: str, **values: Any) -> str:
     """Render an output template: the theme's own if it has one, else the built-in."""
     path = theme.own_templates.get(filename, BUILTIN_TEMPLATES / filename)
+    from jinja2 import TemplateError
+
+    from renderer import sandbox
+
     template = _output_template(path)
     try:
         return sandbox.render(template, values)
@@ -196,6 +213,8 @@ def render_output(theme: Theme, filename: str, **values: Any) -> str:
 
 @cache
 def _output_template(path: Path) -> Template:
+    from jinja2 import TemplateSyntaxError
+
     data = read_bytes(path, MAX_TEMPLATE_BYTES, "template")
     try:
         env = _output_env(autoescape=path.name.endswith(".html.j2"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +19,12 @@ from renderer.compose import compose
 from renderer.document import Document
 from renderer.loader import load_profile
 from renderer.theme import builtin_names, load_theme
+
+# The tests (and the commands they run) keep their stripped fonts in a cache of their own,
+# never in the user's.
+_CACHE = tempfile.mkdtemp(prefix="resume-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 # CI explores a fixed set of examples (found bugs are fixed and kept as plain tests); a
 # developer's run explores new ones every time.

@@ -50,8 +50,12 @@ def test_render_options_match_the_cli():
     assert len(tagged.data) < len(whole.data)
     (german,) = renderer.render(RUI, formats=["txt"], locale="de")
     assert "Berufserfahrung" in german.data.decode("utf-8")
-    (a4,) = renderer.render(RUI, page_size="a4", pages=1)
+    (a4,) = renderer.render(RUI, page_size="a4", pages=1, formats=["pdf"])
     assert a4.name == "rui-shao-classic-a4.pdf" and a4.pages == 1
+
+
+def test_default_formats_are_those_attached_to_an_application():
+    assert [f.format for f in renderer.render(RUI)] == ["pdf", "docx"]
 
 
 def test_load_takes_a_model_back():

@@ -198,3 +198,82 @@ def test_no_template_leftovers_and_truthful_extended_properties():
     assert "<Application>resume-renderer</Application>" in app and "Macintosh" not in app
     words = len(" ".join(document("ao-wang", "modern").lines()).split())
     assert f"<Words>{words}</Words>" in app
+
+
+# --- parts left out: LibreOffice opens the file exactly as with them ---------------------------
+
+_PUT_BACK = {  # the template's parts renderer/backends/docx.py leaves out, and their types
+    "word/stylesWithEffects.xml": (
+        "application/vnd.ms-word.stylesWithEffects+xml",
+        "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    ),
+    "word/webSettings.xml": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/webSettings",
+    ),
+}
+
+
+def _with_template_parts(data: bytes) -> bytes:
+    """The DOCX with the parts python-docx's template has and ours leaves out put back."""
+    template = io.BytesIO()
+    docx.Document().save(template)
+    parts = zipfile.ZipFile(template)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            for n, (name, (content_type, reltype)) in enumerate(_PUT_BACK.items()):
+                if info.filename == "[Content_Types].xml":
+                    override = f'<Override PartName="/{name}" ContentType="{content_type}"/>'
+                    member = member.replace(b"</Types>", override.encode() + b"</Types>")
+                if info.filename == "word/_rels/document.xml.rels":
+                    target = name.removeprefix("word/")
+                    rel = f'<Relationship Id="rIdBack{n}" Type="{reltype}" Target="{target}"/>'
+                    member = member.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            archive.writestr(info.filename, member)
+        for name in _PUT_BACK:
+            archive.writestr(name, parts.read(name))
+    return out.getvalue()
+
+
+def test_libreoffice_opens_the_docx_as_it_did_with_the_parts_left_out(tmp_path):
+    """Styles, numbering, text and layout: LibreOffice's own flat ODF of each file is the
+    same, but for the ids it draws at random."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (.ci/setup installs it)"
+    sources = []
+    for theme in THEMES:
+        lean = rendered("rui-shao", theme, "docx")
+        assert not {n for n in zipfile.ZipFile(io.BytesIO(lean)).namelist()} & set(_PUT_BACK)
+        for kind, data in (("lean", lean), ("full", _with_template_parts(lean))):
+            path = tmp_path / f"{theme}-{kind}.docx"
+            path.write_bytes(data)
+            sources.append(str(path))
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(tmp_path / "fodt"),
+            *sources,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def opened(name: str) -> str:
+        text = (tmp_path / "fodt" / f"{name}.fodt").read_text("utf-8")
+        text = re.sub(r'(xml:id="|"Rsid(Root)?" config:type="int">)[^"<]*', r"\1", text)
+        return re.sub(r"<meta:(creation-date|generator|editing-duration)>[^<]*", "", text)
+
+    for theme in THEMES:
+        full, lean = opened(f"{theme}-full"), opened(f"{theme}-lean")
+        assert "Heading 1" in lean or "Heading_20_1" in lean
+        assert full == lean, theme

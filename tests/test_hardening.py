@@ -470,7 +470,7 @@ def test_check_refuses_huge_files_and_says_what_special_files_are(tmp_path):
 def test_jobs_are_capped_at_profiles_and_cpus(monkeypatch, tmp_path):
     from concurrent import futures
 
-    from renderer import cli
+    from renderer import batch
 
     started: list[int] = []
 
@@ -479,15 +479,27 @@ def test_jobs_are_capped_at_profiles_and_cpus(monkeypatch, tmp_path):
             started.append(max_workers)
             super().__init__(max_workers)
 
-    monkeypatch.setattr(futures, "ProcessPoolExecutor", Recorder)
-    monkeypatch.setattr(cli, "_cpus", lambda: 2)
-    profiles = [
-        str(ROOT / "profiles" / p) for p in ("rui-shao.yaml", "kaiyang.yaml", "ao-wang.yaml")
-    ]
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Recorder)
+    monkeypatch.setattr(batch, "cpus", lambda: 2)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = RUI.read_text("utf-8")
+    for n in range(9):
+        (folder / f"p{n}.yaml").write_text(text.replace("name: ", f"name: P{n} ", 1), "utf-8")
     monkeypatch.chdir(tmp_path)
-    assert runner.invoke(app, ["render", profiles[0], "-j", "64", "-f", "txt"]).exit_code == 0
-    assert runner.invoke(app, ["render", *profiles, "-j", "64", "-f", "txt"]).exit_code == 0
-    assert started == [2]  # one profile: no pool at all; three on two cores: two workers
+    for profiles in ([str(RUI)], [str(folder / f"p{n}.yaml") for n in range(3)], [str(folder)]):
+        assert runner.invoke(app, ["render", *profiles, "-j", "64", "-f", "txt"]).exit_code == 0
+    # One profile, or three (the first rendered here, two left): no pool. Nine on two
+    # cores: two workers.
+    assert started == [2]
+
+
+def test_a_pool_starts_only_when_each_worker_gets_enough_jobs(monkeypatch):
+    from renderer import batch
+
+    monkeypatch.setattr(batch, "cpus", lambda: 4)
+    assert [batch.workers_for(n, 8) for n in (0, 1, 2, 3, 4, 6, 8, 100)] == [0, 0, 0, 0, 2, 3, 4, 4]
+    assert batch.workers_for(100, 1) == 0 and batch.workers_for(100, 2) == 2
 
 
 # --- 11. deep nesting ----------------------------------------------------------------------

@@ -22,7 +22,10 @@ def imports() -> dict[str, set[str]]:
         deps = set()
         for node in ast.walk(ast.parse(file.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("renderer"):
-                deps.add(node.module or "")
+                # `from renderer import backends` imports the subpackage; the package's own
+                # __init__ (which re-exports the API lazily) is not what the module depends on.
+                if node.module != "renderer":
+                    deps.add(node.module or "")
                 deps.update(f"{node.module}.{a.name}" for a in node.names)
             elif isinstance(node, ast.Import):
                 deps.update(a.name for a in node.names if a.name.startswith("renderer"))

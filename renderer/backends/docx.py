@@ -10,11 +10,11 @@ input always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
-import zipfile
-from typing import IO, Any
+from collections import Counter
+from collections.abc import Hashable
+from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -28,6 +28,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from renderer.backends import Format, Options, ReadBack, Reader, Rendered
+from renderer.backends._zip import Member, ZipWriter
 from renderer.document import Block, Document, Role, keeps_with_next, letter_gap
 from renderer.markup import Run
 from renderer.theme import Style, Theme
@@ -46,7 +47,6 @@ STYLE_OF_ROLE = {
 }
 STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_OF_ROLE.values()}  # Word's ids
 _FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _set_font(rpr_owner: Any, family: str) -> None:
@@ -204,10 +204,11 @@ def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
 _EAST_ASIAN_FONTS = {"zh-Hant": "Microsoft JhengHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
 
 
-def _language(word: Any, document: Document, theme: Theme) -> None:
+def _language(word: Any, document: Document, theme: Theme) -> Hashable:
     """The document's language on every run (w:lang), and the font Word uses for Chinese,
     Japanese and Korean (w:eastAsia): the locale's, else one for the script the text holds.
-    Set on the shared template for each render, so nothing of one resume reaches the next."""
+    Set on the shared template for each render, so nothing of one resume reaches the next;
+    what was set is returned, the key of the styles part it makes."""
     from renderer.locale import load_locale
 
     text = " ".join(document.lines())
@@ -232,6 +233,7 @@ def _language(word: Any, document: Document, theme: Theme) -> None:
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else "zh-CN")
     lang.set(qn("w:bidi"), "ar-SA")
+    return (fonts.get(qn("w:eastAsia")), tag, lang.get(qn("w:eastAsia")))  # all it changes
 
 
 def _has_east_asian(text: str) -> bool:
@@ -255,47 +257,65 @@ def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Them
     _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
 
 
-class _FixedTimeZip:
-    """python-docx's package writer target, with every member dated 1980-01-01, so the same
-    input gives the same bytes (a plain ZipFile stamps members with the current time)."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
+# The parts a resume writes anew each time; every other part is the theme's, compressed once
+# per process (the styles: once per language, which they name).
+_PER_RESUME = {"/word/document.xml", "/docProps/core.xml", "/docProps/app.xml"}
+_STYLES = "/word/styles.xml"
+MEMBERS_COMPRESSED: Counter[str] = Counter()  # work count: tests prove the theme's are reused
 
 
-def _save(word: Any) -> bytes:
-    """Document.save, but through _FixedTimeZip (PackageWriter's steps, in its order)."""
+class _PackageZip(ZipWriter):
+    """The zip as python-docx's PackageWriter writes to it: by part name (a PackURI)."""
+
+    def write(self, name: Any, blob: bytes) -> None:
+        super().write(name.membername, blob)
+
+
+def _save(word: Any, members: dict[tuple[str, Hashable], Member], language: Hashable) -> bytes:
+    """Document.save, in python-docx's PackageWriter's order, into a zip with fixed dates;
+    the theme's unchanging parts come from `members`, compressed on first use."""
     package = word.part.package
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
-    buffer = io.BytesIO()
-    writer: Any = _FixedTimeZip(buffer)  # quacks like python-docx's PhysPkgWriter
+    writer = _PackageZip()
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
-    return buffer.getvalue()
+    for part in parts:
+        name = str(part.partname)
+        if name in _PER_RESUME:
+            writer.write(part.partname, part.blob)
+        else:
+            key = (name, language if name == _STYLES else None)
+            if key not in members:
+                members[key] = Member.of(part.partname.membername, part.blob)
+                MEMBERS_COMPRESSED[name] += 1
+            writer.add(members[key])
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    return writer.close()
+
+
+# Parts of python-docx's template that Word and LibreOffice open the same without: a
+# bibliography store (customXml); Word 2010's copy of every style with its text effects
+# (438 KB, which Word 2013 and later and LibreOffice ignore; tests/test_docx.py shows
+# LibreOffice's pages and styles unchanged); settings for saving as a web page.
+_LEFT_OUT = {
+    RELATIONSHIP_TYPE.CUSTOM_XML,
+    RELATIONSHIP_TYPE.WEB_SETTINGS,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+}
 
 
 def _drop_template_leftovers(document: Any) -> None:
-    """python-docx's template carries a thumbnail of another page and a bibliography store
-    (customXml): neither belongs in a resume, and a stale thumbnail misleads previews."""
+    """python-docx's template carries a thumbnail of another page (a stale thumbnail
+    misleads previews) and parts a resume does not need (above)."""
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
             del package.rels[rel_id]
     for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype == RELATIONSHIP_TYPE.CUSTOM_XML:
+        if rel.reltype in _LEFT_OUT:
             del document.part.rels[rel_id]
 
 
@@ -321,19 +341,19 @@ def _extended_properties(word: Any, document: Document) -> None:
             part._blob = _APP_XML.format(**counts).encode("utf-8")
 
 
-_prepared: dict[int, tuple[Theme, Any]] = {}
+_prepared: dict[int, tuple[Theme, Any, dict[tuple[str, Hashable], Member]]] = {}
 TEMPLATE_LOADS = [0]  # work count, so tests can prove the template is parsed once per theme
 
 
-def _template(theme: Theme) -> Any:
+def _template(theme: Theme) -> tuple[Any, dict[tuple[str, Hashable], Member]]:
     """The styled, empty document for a theme: parsed and restyled once per process."""
     if id(theme) not in _prepared:
         word = docx.Document()
         _drop_template_leftovers(word)
         _styles(word, theme)
-        _prepared[id(theme)] = (theme, word)  # holding the theme keeps its id from reuse
+        _prepared[id(theme)] = (theme, word, {})  # holding the theme keeps its id from reuse
         TEMPLATE_LOADS[0] += 1
-    word = _prepared[id(theme)][1]
+    _, word, members = _prepared[id(theme)]
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -341,11 +361,11 @@ def _template(theme: Theme) -> Any:
     for rel_id, rel in list(word.part.rels.items()):
         if rel.reltype == RELATIONSHIP_TYPE.HYPERLINK:  # the previous resume's links
             del word.part.rels[rel_id]
-    return word
+    return word, members
 
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
-    word = _template(theme)
+    word, members = _template(theme)
     width, height = theme.page_size(options.page_size)
     top, right, bottom, left = theme.page.margins
     section = word.sections[0]
@@ -381,9 +401,9 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     core.created = core.modified = _FIXED_TIME
     core.revision = 1
     core.language = document.language
-    _language(word, document, theme)
+    language = _language(word, document, theme)
     _extended_properties(word, document)
-    return Rendered(_save(word))
+    return Rendered(_save(word, members, language))
 
 
 def _read_back(data: bytes) -> ReadBack:

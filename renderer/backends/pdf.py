@@ -14,6 +14,7 @@ import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from reportlab.platypus.flowables import HRFlowable
 from renderer.backends import Format, Layout, Options, ReadBack, Reader, Rendered
 from renderer.document import Block, Document, Role, keeps_with_next, letter_gap
 from renderer.errors import RenderError
+from renderer.fontcache import unhinted
 from renderer.markup import Run
 from renderer.theme import Style, Theme
 
@@ -41,39 +43,6 @@ FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove 
 _fonts: dict[Path, TTFont] = {}
 
 
-_HINTING_TABLES = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"}
-
-
-def _strip_hinting(subset: bytes) -> bytes:
-    """Drop TrueType hinting from an embedded subset: a third to a half of its bytes.
-
-    Hinting instructions snap outlines to a low-resolution pixel grid; PDF viewers scale and
-    anti-alias instead, and printers have the resolution. The glyphs, metrics and Unicode map
-    are untouched, so the text reads back identically.
-    """
-    from fontTools.ttLib import TTFont as FontFile
-    from fontTools.ttLib.sfnt import SFNTWriter
-
-    # No bounding-box recalculation: glyphs stay compact bytes and trim() cuts their programs
-    # out without decoding a coordinate (ten times faster than expanding them).
-    font = FontFile(io.BytesIO(subset), recalcTimestamp=False, recalcBBoxes=False)
-    glyphs = font["glyf"]
-    for glyph in glyphs.glyphs.values():
-        glyph.trim(remove_hinting=True)
-    changed = {"glyf": glyphs.compile(font)}  # also rebuilds loca (and head's loca format)
-    changed["loca"] = font["loca"].compile(font)
-    changed["head"] = font["head"].compile(font)
-    # Every other table is copied as it is, through the low-level writer: TTFont.save would
-    # import a module for each table kind (name, OS/2, …), 80 ms of a cold start.
-    tags = [tag for tag in font.reader.tables if tag not in _HINTING_TABLES]
-    out = io.BytesIO()
-    writer = SFNTWriter(out, len(tags), font.sfntVersion)
-    for tag in sorted(tags):
-        writer[tag] = changed.get(tag) or font.reader[tag]
-    writer.close()
-    return out.getvalue()
-
-
 def _font(path: Path) -> TTFont:
     """Register a TrueType file once per process; parsing it is most of a warm render's cost."""
     path = path.resolve()
@@ -82,16 +51,25 @@ def _font(path: Path) -> TTFont:
         # file name, so that `My "Font".ttf` cannot break either.
         name = f"F{len(_fonts)}-" + "".join(c for c in path.stem if c.isascii() and c.isalnum())
         try:
-            font = TTFont(name[:40], str(path))
+            font = TTFont(name[:40], io.BytesIO(_unhinted(path)))
+            font.face.filename = str(path)  # for reportlab's messages, not "(ttf)"
         except Exception as error:  # noqa: BLE001 (reportlab raises many kinds for a bad font)
             message = f"font file {path.name!r} cannot be read: {error}"
             raise RenderError(message, file=str(path)) from None
-        make_subset = font.face.makeSubset
-        font.face.makeSubset = lambda subset: _strip_hinting(make_subset(subset))
         pdfmetrics.registerFont(font)
         _fonts[path] = font
         FONT_REGISTRATIONS[path] += 1
     return _fonts[path]
+
+
+def _unhinted(path: Path) -> bytes:
+    """The font file without its hinting (see renderer/fontcache.py); as it is if fontTools
+    cannot take it apart (reportlab may still manage, or say what is wrong)."""
+    data = path.read_bytes()
+    try:
+        return unhinted(data)
+    except Exception:  # noqa: BLE001 (fontTools raises many kinds for a damaged font)
+        return data
 
 
 @dataclass(frozen=True)
@@ -171,10 +149,37 @@ def _missing(char: str, source: str, theme: Theme) -> RenderError:
     )
 
 
+@cache
+def _ordinary(char: str) -> bool:
+    """Neither an invisible format character nor right-to-left: drawn as it is, if the font
+    has it."""
+    category, direction = unicodedata.category(char), unicodedata.bidirectional(char)
+    return category != "Cf" and direction not in ("R", "AL")
+
+
 def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: str) -> str:
     """One run as reportlab paragraph markup: escaped text, fallback fonts where needed."""
     # The face reportlab will draw with: the role's style, plus the run's own emphasis.
     main = fonts.face(style.bold or run.bold, style.italic or run.italic)
+    glyphs = main.face.charToGlyph
+    if all(ord(c) in glyphs and _ordinary(c) for c in set(run.text)):
+        text = _escape(run.text)  # the usual case: every character in the run's own face
+    else:
+        text = _run_with_fallbacks(run, main, fonts, theme, source)
+    # <b>/<i> pick the family's faces (registered below), so fallback spans nest inside them.
+    if run.bold:
+        text = f"<b>{text}</b>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.href:
+        colour = theme.colours.accent
+        text = f"<a href={_attribute(run.href)} color={_attribute(colour)}>{text}</a>"
+    return text
+
+
+def _run_with_fallbacks(run: Run, main: TTFont, fonts: _FontSet, theme: Theme, source: str) -> str:
+    """A run's escaped text with spans in fallback fonts for characters its face lacks,
+    invisible characters no font has dropped, right-to-left text refused."""
     pieces: list[str] = []
     current: TTFont | None = None
     chunk: list[str] = []
@@ -215,16 +220,7 @@ def _run_markup(run: Run, style: Style, fonts: _FontSet, theme: Theme, source: s
             current = font
         chunk.append(char)
     flush()
-    text = "".join(pieces)
-    # <b>/<i> pick the family's faces (registered below), so fallback spans nest inside them.
-    if run.bold:
-        text = f"<b>{text}</b>"
-    if run.italic:
-        text = f"<i>{text}</i>"
-    if run.href:
-        colour = theme.colours.accent
-        text = f"<a href={_attribute(run.href)} color={_attribute(colour)}>{text}</a>"
-    return text
+    return "".join(pieces)
 
 
 def _markup(

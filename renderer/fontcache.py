@@ -1,0 +1,109 @@
+"""TrueType fonts without their hinting, made once per font and kept in the user's cache.
+
+A PDF embeds a subset of each font; hinting (instructions that snap outlines to a coarse pixel
+grid) is a third to a half of a subset's bytes, and PDF viewers scale and anti-alias instead,
+so it is left out. Stripping it takes fontTools, whose import alone is a tenth of a cold
+render, so it is done once per font file, not per render: the stripped font is kept in
+`$XDG_CACHE_HOME/resume-renderer/fonts` (else `~/.cache/…`), named by the SHA-256 of the
+original font and the fontTools version and this module's format version, written atomically,
+and read back only if its own checksum holds. A cache that cannot be read or written costs
+time, never a render: the font is then stripped in memory.
+
+Stripping the whole font gives the same subsets as stripping each subset: reportlab copies a
+subset's glyphs byte for byte and leaves out the hinting tables a stripped font no longer has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+from collections import Counter
+from pathlib import Path
+
+FORMAT = 1  # bump when what is cached changes
+_HINTING_TABLES = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"}
+_DIGEST = 32  # a cached file ends with the SHA-256 of what precedes it
+
+STRIPPED: Counter[str] = Counter()  # work counts: fonts stripped with fontTools, by digest
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "resume-renderer" / "fonts"
+
+
+def unhinted(font: bytes) -> bytes:
+    """`font` without hinting: from the cache, else stripped now (and cached)."""
+    digest = hashlib.sha256(font).hexdigest()
+    path = cache_dir() / f"{digest[:40]}-ft{_fonttools_version()}-v{FORMAT}.ttf"
+    cached = _read(path)
+    if cached is not None:
+        return cached
+    stripped = strip_hinting(font)
+    STRIPPED[digest] += 1
+    _write(path, stripped)
+    return stripped
+
+
+def _fonttools_version() -> str:
+    """The installed fontTools' version, read without importing it (its import is the cost
+    this cache saves): from the line of its `__init__.py` that states it."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("fontTools")
+    try:
+        source = Path(spec.origin).read_text("utf-8") if spec and spec.origin else ""
+    except OSError:
+        source = ""
+    found = re.search(r"""__version__ = ["']([\w.+-]+)["']""", source)
+    return found.group(1) if found else "unknown"
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    body, check = data[:-_DIGEST], data[-_DIGEST:]
+    if len(data) <= _DIGEST or hashlib.sha256(body).digest() != check:
+        return None  # cut short or damaged: made again, and written over
+    return body
+
+
+def _write(path: Path, stripped: bytes) -> None:
+    from renderer.errors import OutputError
+    from renderer.files import write_atomic
+
+    # A read-only home, a full disk: the next run strips the font again.
+    with contextlib.suppress(OutputError, OSError):
+        write_atomic(path, stripped + hashlib.sha256(stripped).digest())
+
+
+def strip_hinting(font: bytes) -> bytes:
+    """Drop TrueType hinting: the hinting tables and each glyph's instructions. The glyphs'
+    outlines, the metrics and the Unicode map are untouched, so text reads back identically."""
+    from fontTools.ttLib import TTFont as FontFile
+    from fontTools.ttLib.sfnt import SFNTWriter
+
+    # No bounding-box recalculation: glyphs stay compact bytes and trim() cuts their programs
+    # out without decoding a coordinate (ten times faster than expanding them).
+    parsed = FontFile(io.BytesIO(font), recalcTimestamp=False, recalcBBoxes=False)
+    glyphs = parsed["glyf"]
+    for glyph in glyphs.glyphs.values():
+        glyph.trim(remove_hinting=True)
+    changed = {"glyf": glyphs.compile(parsed)}  # also rebuilds loca (and head's loca format)
+    changed["loca"] = parsed["loca"].compile(parsed)
+    changed["head"] = parsed["head"].compile(parsed)
+    # Every other table is copied as it is, through the low-level writer: TTFont.save would
+    # import a module for each table kind (name, OS/2, …).
+    tags = [tag for tag in parsed.reader.tables if tag not in _HINTING_TABLES]
+    out = io.BytesIO()
+    writer = SFNTWriter(out, len(tags), parsed.sfntVersion)
+    for tag in sorted(tags):
+        writer[tag] = changed.get(tag) or parsed.reader[tag]
+    writer.close()
+    return out.getvalue()
