@@ -90,11 +90,11 @@ def _stderr() -> Console:
 
 
 def _say(label: str, message: object) -> None:
-    """One line to standard error: a coloured label, then the message exactly as written
-    (escaped, so a profile's `[bold]` is shown, not taken for rich markup)."""
-    from rich.markup import escape
+    """One line to standard error: a coloured label (`[bold red]error:[/]`), then the message
+    exactly as written."""
+    from renderer.terminal import say
 
-    _stderr().print(f"{label} {escape(str(message))}", soft_wrap=True)
+    say(label, str(message))
 
 
 def _fail(problems: list[Problem] | str, code: int = 2) -> typer.Exit:
@@ -555,21 +555,12 @@ def _run_all(jobs_list: list, jobs: int, quiet: bool) -> list[Result]:
 def _report(results: list[Result], quiet: bool, out: Path) -> bool:
     failed = any(w.report and not w.report.ok for r in results for w in r.written)
     if quiet and not failed:
-        return False  # nothing to say: spare the import of rich
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+        return False
+    from renderer.terminal import table
 
     # Files are listed under their folder, relative to the output folder, so that a line
     # fits an 80-column terminal: the folder once, then each file by its name.
-    table = Table(
-        title=f"Written to {escape(str(out))}{os.sep}",
-        title_justify="left",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column in ("file", "pages", "size", "check"):
-        table.add_column(column, justify="left" if column == "file" else "right", overflow="fold")
+    rows: list[list[tuple[str, str]]] = []
     folder = None
     for result in results:
         if not quiet:
@@ -579,21 +570,21 @@ def _report(results: list[Result], quiet: bool, out: Path) -> bool:
         for written in result.written:
             if not quiet:
                 _print_warnings(written.warnings)
-            status = "—"
+            status = ("—", "")
             if written.report is not None:
-                status = "[green]ok[/]" if written.report.ok else "[red]FAILED[/]"
-                if not written.report.ok:
-                    for problem in written.report.problems:
-                        _say("[red]check:[/]", f"{written.path}: {problem}")
+                status = ("ok", "green") if written.report.ok else ("FAILED", "red")
+                for problem in written.report.problems:
+                    _say("[red]check:[/]", f"{written.path}: {problem}")
             where = _relative(written.path.parent, out)
             if where != folder:
                 folder = where
                 if where:
-                    table.add_row(f"[bold]{escape(where + os.sep)}[/]", "", "", "")
-            name = ("  " if where else "") + escape(written.path.name)
-            table.add_row(name, str(written.pages or "—"), _human_size(written.size), status)
-    if not quiet and table.row_count:
-        Console(highlight=False).print(table)
+                    rows.append([(where + os.sep, "bold"), ("", ""), ("", ""), ("", "")])
+            name = ("  " if where else "") + written.path.name
+            pages = str(written.pages or "—")
+            rows.append([(name, ""), (pages, ""), (_human_size(written.size), ""), status])
+    if not quiet and rows:
+        table(f"Written to {out}{os.sep}", ["file", "pages", "size", "check"], rows)
     return failed
 
 

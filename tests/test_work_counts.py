@@ -110,3 +110,18 @@ def test_a_damaged_or_unwritable_font_cache_never_fails_a_render(tmp_path):
     pdf = "rui-shao/rui-shao-classic.pdf"
     made = {(tmp_path / run / pdf).read_bytes() for run in "abc"}
     assert len(made) == 1
+
+
+def test_a_render_imports_no_rich(tmp_path):
+    """Its warnings and table are printed by renderer/terminal.py: rich is for other commands."""
+    profile = ROOT / "profiles" / "rui-shao.yaml"
+    code = (
+        "import sys; from renderer.cli import main; sys.argv = ['resume', 'render', "
+        f"{str(profile)!r}, '-f', 'txt', '-o', {str(tmp_path)!r}, '--check'];\n"
+        "try: main()\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
+    assert "Written to" in result.stdout and "ok" in result.stdout
