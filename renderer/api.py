@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from renderer.errors import InputError, OutputError, Problem, RenderError
+from renderer.errors import InputError, OutputError, RenderError
 
 if TYPE_CHECKING:
     from renderer.check import Report
@@ -69,36 +69,44 @@ def load(profile: str | Path | Mapping[str, Any] | Profile) -> Profile:
 
 
 def _loaded(profile: Any) -> Any:
-    from renderer.loader import LoadedProfile, Positions, load_profile, validate
+    from renderer.loader import LoadedProfile, Positions, load_json_resume, load_profile, validate
     from renderer.model import Profile
 
     if isinstance(profile, Profile):
         return LoadedProfile(profile, Path("<profile>"), Positions())
     if isinstance(profile, (str, Path)):
         return load_profile(profile)
-    if isinstance(profile, Mapping):
-        from renderer.jsonresume import import_resume, looks_like_json_resume
+    if not isinstance(profile, Mapping):
+        kind = type(profile).__name__
+        raise TypeError(f"a profile is a path, a dict or a Profile, not {kind}")
+    from renderer.jsonresume import looks_like_json_resume
 
-        data, notes = dict(profile), tuple[Problem, ...]()
-        if looks_like_json_resume(data):
-            imported = import_resume(data)
-            if imported.errors:
-                raise InputError([Problem("<dict>", m, path=p) for p, m in imported.errors])
-            data = imported.data
-            notes = tuple(Problem("<dict>", m, path=p) for p, m in imported.notes)
-        source = Path("<dict>")
-        model = validate(Profile, data, source, Positions())
-        return LoadedProfile(model, source, Positions(), notes)
-    raise TypeError(f"a profile is a path, a dict or a Profile, not {type(profile).__name__}")
+    data, source = dict(profile), Path("<dict>")
+    try:
+        if looks_like_json_resume(data):  # its errors name JSON Resume's fields (work[0].name)
+            return load_json_resume(data, source)
+        return LoadedProfile(validate(Profile, data, source, Positions()), source, Positions())
+    except RecursionError:  # a file is held to 64 levels before this; a dict is not
+        raise InputError("nested too deeply", source) from None
+
+
+def _names(value: Iterable[str] | str | None, what: str) -> tuple[str, ...]:
+    """Tags or formats: a list of words, or one string of them (a,b), as the CLI takes them."""
+    if value is None:
+        return ()
+    words = value.split(",") if isinstance(value, str) else list(value)
+    if not all(isinstance(word, str) for word in words):
+        raise InputError(f"{what} are words (strings), not {words!r}")
+    return tuple(word.strip() for word in words if word.strip())
 
 
 def render(
     profile: str | Path | Mapping[str, Any] | Profile,
     theme: str | Path = "classic",
-    formats: Iterable[str] | None = None,
+    formats: Iterable[str] | str | None = None,
     *,
-    tags: Iterable[str] = (),
-    exclude_tags: Iterable[str] = (),
+    tags: Iterable[str] | str = (),
+    exclude_tags: Iterable[str] | str = (),
     locale: str | None = None,
     page_size: str | None = None,
     pages: int | None = None,
@@ -130,13 +138,17 @@ def render(
     from renderer.theme import load_theme
 
     loaded = _loaded(profile)
-    tags, exclude_tags = tuple(tags), tuple(exclude_tags)
+    tags, exclude_tags = _names(tags, "tags"), _names(exclude_tags, "exclude_tags")
     check_tags(loaded, (*tags, *exclude_tags))
     if page_size not in (None, "letter", "a4"):
         raise InputError(f"page_size must be letter or a4, not {page_size!r}")
+    if pages is not None and (type(pages) is not int or not 1 <= pages <= 10):
+        raise InputError(f"pages is a whole number from 1 to 10, not {pages!r}")
+    if locale is not None and not isinstance(locale, str):
+        raise InputError(f"locale is a code such as 'de' or 'zh-Hans', not {locale!r}")
     try:
         language = resolve(locale) if locale is not None else None
-        chosen = [backends.get(name) for name in formats or backends.FOR_UPLOAD]
+        chosen = [backends.get(name) for name in _names(formats, "formats") or backends.FOR_UPLOAD]
     except (ValueError, KeyError) as error:
         raise InputError(str(error).strip("'\"")) from None
     warnings = tuple(str(p) for p in lint(loaded, language))

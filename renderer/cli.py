@@ -336,7 +336,7 @@ def _render_quietly(request: _RenderRequest) -> list[Result]:
     try:
         return _render(request)
     except typer.Exit:  # _fail has said why, on standard error
-        return [Result(Path("."), errors=["stopped (see above)"], exit_code=2)]
+        return [Result(Path("."), errors=["the render stopped on the error above"], exit_code=2)]
 
 
 def _watched_paths(request: _RenderRequest) -> list[Path]:
@@ -368,10 +368,19 @@ def _watch(request: _RenderRequest) -> None:
     """Render, then render again on every change, one line each, until Ctrl-C."""
     import time
 
+    # What the command line gets wrong is said once, now, not on every change. (Themes are
+    # only found here, not loaded: one loaded here would be inherited, unchanged, by each
+    # child.) A theme folder may be broken now and mended later; a name cannot change.
+    from renderer.errors import InputError
+    from renderer.theme import find
     from renderer.watch import clock, in_child, snapshot, wait_for_change
 
-    # What the command line gets wrong is said once, now, not on every change. (Themes are
-    # loaded only in the children: one loaded here would be inherited, unchanged, by each.)
+    for name in _split(request.theme or DEFAULT_THEME):
+        if name != "all" and "/" not in name and not name.startswith("."):
+            try:
+                find(name)
+            except InputError as error:
+                raise _fail(error.problems) from None
     if request.fmt:
         _formats(request.fmt)
     if not request.applications:
@@ -752,18 +761,33 @@ def preview(
 
     if page_size not in (None, "letter", "a4"):
         raise _fail(f"--page-size must be letter or a4, not {page_size!r}")
+    from renderer.lint import lint
+
     try:
         loaded = load_profile(profile)
-        pages = [first_page(loaded, name, dpi, page_size) for name in _themes(theme, page_size)]
+        names = _themes(theme, page_size)
     except InputError as error:
         raise _fail(error.problems) from None
-    except RenderError as error:
-        raise _fail(describe(error, loaded), 1) from None
+    _print_warnings(lint(loaded))
+    pages, failed = [], False
+    for name in names:  # a theme that cannot draw this profile is said, the others shown
+        try:
+            pages.append(first_page(loaded, name, dpi, page_size))
+        except InputError as error:
+            for problem in error.problems:
+                _say("[bold red]error:[/]", problem)
+            failed = True
+        except RenderError as error:
+            _say("[bold red]error:[/]", f"theme {name!r}: {describe(error, loaded)}")
+            failed = True
+    if not pages:
+        raise typer.Exit(1)
     who = person_slug(loaded.profile.name, profile)
     path = output or Path("output") / who / f"{who}-preview.png"
     _write(path, sheet(pages, columns))
     shown = ", ".join(page.theme for page in pages)
     print(f"wrote {path} ({shown}; first pages at {dpi} dpi)")
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command("import", short_help="Turn a JSON Resume file into a profile.")
@@ -791,7 +815,7 @@ def import_command(
     if output is not None and (output.exists() or output.is_symlink()) and not force:
         raise _fail(f"{output} exists; use --force to overwrite it")
     try:
-        data, _ = load_document(source, "JSON Resume document")
+        data, _ = load_document(source, "JSON Resume file")
         if not looks_like_json_resume(data):
             raise InputError("is not a JSON Resume document (it has no basics, work, …)", source)
         loaded = load_profile(source)

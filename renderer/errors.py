@@ -14,7 +14,12 @@ def format_path(path: FieldPath) -> str:
     """('experience', 1, 'start') -> experience[1].start"""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not re.fullmatch(r"[\w$-]+", part):  # a key with spaces, dots or line breaks
+            out += f"[{part!r}]"
+        else:
+            out += f".{part}" if out else part
     return out
 
 
@@ -33,7 +38,8 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         field = f" {format_path(self.path)}" if self.path else ""
-        return f"{where}{field}: {self.message}"
+        where = f"{where}{field}".strip()
+        return f"{where}: {self.message}" if where else self.message
 
 
 class InputError(Exception):

@@ -50,7 +50,8 @@ def read_head(path: Path, count: int, what: str, limit: int | None = None) -> tu
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError(f"no such file (looked for a {what} at {path})", path) from None
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise InputError(f"no such file (looked for {article} {what} at {path})", path) from None
     except OSError as error:  # a loop of symbolic links, a name too long, no permission
         raise InputError(f"cannot read: {error.strerror}", path) from None
     except ValueError:  # a NUL in the path

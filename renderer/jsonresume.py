@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from pydantic import ValidationError
+
 from renderer.errors import FieldPath, format_path
 from renderer.model import Experience, Position, Profile
 
@@ -133,18 +135,39 @@ def _embedded(document: Json) -> Imported | str | None:
         return "holds no profile; imported from JSON Resume's fields"
     try:
         model = Profile.model_validate(profile)
-    except ValueError:
-        return "is not a valid profile; imported from JSON Resume's fields"
+    except ValueError as error:
+        first = error.errors()[0] if isinstance(error, ValidationError) else None
+        why = f": {format_path(where + tuple(first['loc']))}: {first['msg']}" if first else ""
+        return (
+            f"set aside, not a valid profile{why}; imported from JSON Resume's fields, so "
+            f"what only the copy holds is lost: {_ONLY_IN_COPY}"
+        )
     if _standard(export_resume(model, embed=False)) != _standard(document):
         return (
             "set aside: JSON Resume's fields were edited after export, so they are imported "
-            "(kinds, tags, groups, locale and other custom sections are not in them)"
+            f"and what only the copy holds is lost: {_ONLY_IN_COPY}"
         )
     return Imported(profile, {(): where})
 
 
+_ONLY_IN_COPY = (
+    "employment kinds, tags, highlight groups, the locale, the section order and custom "
+    "sections other than volunteer, interests and references"
+)
+
+
 def _standard(document: Json) -> Json:
     return {k: v for k, v in document.items() if k not in ("meta", "$schema")}
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _present(value: Any) -> bool:
@@ -183,7 +206,7 @@ class _Import:
     def fields(self, item: Any, source: FieldPath, known: tuple[str, ...]) -> Json:
         """An item's fields that hold something; unknown keys noted."""
         if not isinstance(item, dict):
-            self.out.errors.append((source, f"a mapping of fields, not {type(item).__name__}"))
+            self.out.errors.append((source, f"a mapping of fields, not {_kind(item)}"))
             return {}
         given: Json = {}
         for key, value in item.items():
@@ -203,7 +226,7 @@ class _Import:
         """A value printed as text: a string or a number; anything else is an error."""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value)
-        self.out.errors.append((source, f"text, not {type(value).__name__}"))
+        self.out.errors.append((source, f"text, not {_kind(value)}"))
         return None
 
     def put(self, target: Json, key: str, value: Any, at: FieldPath, source: FieldPath) -> None:
@@ -218,14 +241,14 @@ class _Import:
         if not _present(value):
             return []
         if not isinstance(value, list):
-            self.out.errors.append(((*parent, section), f"a list, not {type(value).__name__}"))
+            self.out.errors.append(((*parent, section), f"a list, not {_kind(value)}"))
             return []
         found = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 found.append(((*parent, section, i), item))
             else:
-                message = f"a mapping of fields, not {type(item).__name__}"
+                message = f"a mapping of fields, not {_kind(item)}"
                 self.out.errors.append(((*parent, section, i), message))
         return found
 
@@ -241,7 +264,24 @@ class _Import:
         self.projects(document)
         self.custom(document)
         self.out.data = _tidy(self.out.data, ())
+        self.drop_empty_items(self.out.data, ())
         return self.out
+
+    def drop_empty_items(self, value: Any, path: FieldPath) -> None:
+        """Empty lines in lists ("highlights": ["", "Led…"]), as forms write them: left out,
+        and said."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.drop_empty_items(item, (*path, key))
+        elif isinstance(value, list):
+            for i in reversed(range(len(value))):
+                if isinstance(value[i], str) and not value[i].strip():
+                    self.note(self.out.source_of((*path, i)), "left out: an empty item")
+                    for j in range(i, len(value) - 1):  # the rest keep their own lines
+                        self.out.origins[(*path, j)] = self.out.source_of((*path, j + 1))
+                    del value[i]
+                else:
+                    self.drop_empty_items(value[i], (*path, i))
 
     # Each section: JSON Resume's fields, mapped onto the profile's.
 
@@ -265,6 +305,7 @@ class _Import:
         if "url" in given:
             links.append({"url": self.url(given["url"], (*source, "url"))})
             self.out.origins[("links", 0)] = (*source, "url")
+            self.out.origins[("links", 0, "url")] = (*source, "url")
         for at, item in self.items(given, "profiles", source):
             link = self.link(item, at)
             if link:
@@ -324,6 +365,8 @@ class _Import:
         if isinstance(url, str) and username and urlsplit(url).path in ("", "/"):
             # A site's home page with a username beside it means the person's page there.
             url = f"{url.rstrip('/')}/{username}"
+        elif username and isinstance(url, str) and str(username) not in url:
+            self.note((*source, "username"), f"not imported: {username!r} (the url names a page)")
         if url is None:
             self.note(source, "not imported: a profile without a url cannot be a link")
             return None
@@ -471,6 +514,10 @@ class _Import:
         loose: list[tuple[str, FieldPath]] = []  # skills given by name alone
         for source, item in self.items(document, "skills"):
             given = self.fields(item, source, ("name", "level", "keywords"))
+            if isinstance(given.get("keywords"), list) and not any(
+                not isinstance(k, str) or k.strip() for k in given["keywords"]
+            ):
+                del given["keywords"]  # only empty words: a skill given by its name
             if "level" in given:
                 self.note(
                     (*source, "level"),

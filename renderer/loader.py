@@ -91,7 +91,7 @@ def read_text(path: Path, *, what: str = "profile") -> str:
             half = len(data) // 2
             if (odd > half * 0.6) != (even > half * 0.6):  # one byte of two NUL: UTF-16
                 hint = " (it looks like UTF-16 without a byte-order mark: save it as UTF-8)"
-            raise InputError(f"is a binary file, not a YAML or JSON {what}{hint}", path)
+            raise InputError(f"is a binary file, not a {what} in YAML or JSON{hint}", path)
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as error:
@@ -382,15 +382,18 @@ def load_profile(path: Path | str) -> LoadedProfile:
     from renderer.jsonresume import looks_like_json_resume
 
     if looks_like_json_resume(data):
-        return _load_json_resume(data, path, positions)
+        return load_json_resume(data, path, positions)
     return LoadedProfile(validate(Profile, data, path, positions), path, positions)
 
 
-def _load_json_resume(data: dict[str, Any], path: Path, positions: Positions) -> LoadedProfile:
+def load_json_resume(
+    data: dict[str, Any], path: Path, positions: Positions | None = None
+) -> LoadedProfile:
     """Problems and notes name JSON Resume's fields and lines (work[2].position), since that
     is what the person wrote; warnings found later name the profile's field on that line."""
     from renderer.jsonresume import import_resume
 
+    positions = positions or Positions()
     imported = import_resume(data)
 
     def problem(source: FieldPath, message: str) -> Problem:
@@ -440,13 +443,14 @@ def problems_of(
     items = error.errors(include_url=False)
     # `- Led the team: shipped X` is valid YAML for a one-key mapping, which is rarely what
     # was meant: one clear hint replaces the errors of every branch that tried to read it.
+    json_file = path.suffix.lower() == ".json"  # JSON says what true and null are: no YAML hint
     text_as_mapping = {
         _clean_loc(item["loc"]): item["input"]
         for item in items
         if item["type"] == "string_type"
         and isinstance(item.get("input"), dict)
         and len(item["input"]) == 1
-        and path.suffix.lower() != ".json"  # JSON says what a mapping is: no YAML surprise
+        and not json_file
     }
     for loc, value in text_as_mapping.items():
         key, rest = next(iter(value.items()))
@@ -475,7 +479,7 @@ def problems_of(
             suggested.update((*loc[:-1], n) for n in near)
         elif kind == "missing":
             message = f"required field {loc[-1]!r} is missing"
-        elif loc in positions.taken_as and kind == "string_type":
+        elif loc in positions.taken_as and kind == "string_type" and not json_file:
             written = positions.taken_as[loc]
             message = (
                 f"YAML reads {written!r} as {item['input']!r}, not as text; "

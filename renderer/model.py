@@ -29,13 +29,19 @@ from renderer.markup import check_url, parse
 
 # --- text -----------------------------------------------------------------------------------
 
-# C0 and C1 controls, DEL. Tab and newline are allowed only where a paragraph may hold them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls, DEL, and lone surrogates (half of a character, from a bad escape). Tab
+# and newline are allowed only where a paragraph may hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _clean(value: str, *, multiline: bool) -> str:
     value = unicodedata.normalize("NFC", value)
     bad = _CONTROL.search(value) or (None if multiline else re.search(r"[\n\t]", value))
+    if bad and 0xD800 <= ord(bad.group()) <= 0xDFFF:
+        raise ValueError(
+            f"U+{ord(bad.group()):04X} at position {bad.start()} is half of a character "
+            "(a lone UTF-16 surrogate), not text"
+        )
     if bad:
         raise ValueError(
             f"control character U+{ord(bad.group()):04X} at position {bad.start()} is not allowed"
@@ -125,6 +131,8 @@ def _email(value: str) -> str:
 
 
 def _phone(value: Any) -> str:
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a phone number")
     value = _line(str(value))
     digits = sum(c.isdigit() for c in value)
     if len(value) > MAX_PHONE or digits < 5 or not _PHONE.fullmatch(value):

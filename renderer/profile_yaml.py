@@ -42,5 +42,7 @@ def dump_profile(profile: Profile, comments: Sequence[str] = ()) -> str:
     """The profile as YAML, after a schema line (for editor completion) and the comments."""
     data = _simplify(profile.model_dump(mode="json", exclude_defaults=True))
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
-    header = "".join(f"# {line}\n" if line else "#\n" for line in comments)
+    # A comment holds what a file said (its keys, its name): any line break in it would end
+    # the comment and start a line of YAML, so each becomes a space.
+    header = "".join(f"# {' '.join(line.splitlines())}".rstrip() + "\n" for line in comments)
     return SCHEMA_COMMENT + header + body

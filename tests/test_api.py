@@ -15,6 +15,13 @@ from tests.conftest import ROOT, THEMES
 RUI = ROOT / "profiles" / "rui-shao.yaml"
 
 
+def _deep(levels: int) -> list:
+    value: list = ["x"]
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
 def test_render_from_a_path_returns_named_files_in_memory(tmp_path):
     files = renderer.render(RUI, theme="modern", formats=("pdf", "docx", "txt"), check=True)
     assert [f.name for f in files] == [
@@ -56,6 +63,8 @@ def test_render_options_match_the_cli():
 
 def test_default_formats_are_those_attached_to_an_application():
     assert [f.format for f in renderer.render(RUI)] == ["pdf", "docx"]
+    # Formats and tags may be written as the CLI takes them: one string, comma-separated.
+    assert [f.format for f in renderer.render(RUI, formats="txt,md")] == ["txt", "md"]
 
 
 def test_load_takes_a_model_back():
@@ -75,6 +84,12 @@ def test_load_takes_a_model_back():
         (lambda: renderer.render(RUI, tags=["sre"]), "tag 'sre'"),
         (lambda: renderer.render(RUI, locale="xx"), "xx"),
         (lambda: renderer.render(ROOT / "missing.yaml"), "missing.yaml"),
+        (lambda: renderer.render(RUI, locale=5), "locale is a code"),
+        (lambda: renderer.render(RUI, tags=[1]), "tags are words"),
+        (lambda: renderer.render(RUI, pages=0), "pages is a whole number"),
+        (lambda: renderer.render(RUI, pages=True), "pages is a whole number"),
+        (lambda: renderer.render({"name": "A\ud800"}), "half of a character"),
+        (lambda: renderer.load({"name": "A", "highlights": _deep(3000)}), "nested too deeply"),
     ],
 )
 def test_bad_input_raises_input_error_with_problems(call, says):

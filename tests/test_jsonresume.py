@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from renderer.cli import app
-from renderer.errors import InputError
+from renderer.errors import InputError, format_path
 from renderer.jsonresume import differences, export_resume, import_resume
 from renderer.loader import load_profile
 from renderer.model import Profile
@@ -292,7 +292,7 @@ def test_a_structure_where_text_belongs_is_an_error_not_garbage(document, where,
     with pytest.raises(InputError) as raised:
         load_json(tmp_path, document, indent=1)
     (problem,) = raised.value.problems
-    assert problem.path == where and "text, not dict" in problem.message
+    assert problem.path == where and "text, not a mapping" in problem.message
 
 
 def test_json_escapes_of_characters_beyond_the_first_plane(tmp_path):
@@ -319,3 +319,83 @@ def test_export_writes_rfc_3986_uris(tmp_path):
     urls = [document["basics"]["url"], document["basics"]["profiles"][0]["url"]]
     assert urls == ["https://xn--exmple-cua.com/%C3%BC", "https://x.org/a%7Cb"]
     assert load_profile(write_json(tmp_path, document)).profile == profile  # the copy is exact
+
+
+def test_import_comments_cannot_write_fields(tmp_path):
+    """A key or a file name with a line break would end its comment line and start a line of
+    YAML (`headline: INJECTED`): every comment stays one line."""
+    source = tmp_path / "a\nheadline: FROM NAME.json"
+    source.write_text(
+        json.dumps({"basics": {"name": "Ann", "x\nheadline: INJECTED\u2028name: X": 1}}), "utf-8"
+    )
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    profile = load_profile(out).profile
+    assert profile.headline is None and profile.name == "Ann"
+    assert all(
+        line.startswith("#") for line in out.read_text("utf-8").split("name: Ann")[0].splitlines()
+    )
+    assert "basics['x\\nheadline: INJECTED" in result.output  # the key shown quoted, one line
+
+
+def test_empty_items_are_left_out_and_said(tmp_path):
+    loaded = load_json(
+        tmp_path,
+        {
+            "basics": {"name": "A B"},
+            "work": [{"name": "X", "highlights": ["", "Led", " "]}],
+            "skills": [{"name": "Go", "keywords": [""]}, {"name": "Web", "keywords": ["", "CSS"]}],
+        },
+        indent=1,
+    )
+    assert [h.text for h in loaded.profile.experience[0].highlights] == ["Led"]
+    assert [(g.name, g.keywords) for g in loaded.profile.skills] == [
+        ("Web", ["CSS"]),
+        ("Skills", ["Go"]),
+    ]
+    left_out = sorted(format_path(n.path) for n in loaded.notes if "empty item" in n.message)
+    assert left_out == ["skills[1].keywords[0]", "work[0].highlights[0]", "work[0].highlights[2]"]
+
+
+def test_a_broken_copy_says_why_and_what_is_lost(tmp_path):
+    document = export_resume(profile_of("kaiyang"))
+    document["meta"]["x-resume-renderer"]["profile"]["experience"][0]["kind"] = "sometimes"
+    loaded = load_profile(write_json(tmp_path, document))
+    (note,) = loaded.notes
+    assert "experience[0].kind" in note.message and "employment kinds, tags" in note.message
+    assert loaded.profile.experience[0].kind is None
+
+
+def test_api_errors_for_a_json_resume_dict_name_its_fields():
+    import resume_renderer
+
+    with pytest.raises(InputError) as raised:
+        resume_renderer.load({"basics": {"url": 5}, "work": [{"name": "X", "startDate": "June"}]})
+    assert [format_path(p.path) for p in raised.value.problems] == [
+        "basics.url",
+        "work[0].startDate",
+    ]
+
+
+def test_a_username_the_url_does_not_hold_is_said(tmp_path):
+    loaded = load_json(
+        tmp_path,
+        {
+            "basics": {
+                "profiles": [
+                    {"network": "GitHub", "username": "bob", "url": "https://github.com/ann"}
+                ]
+            }
+        },
+        indent=1,
+    )
+    assert loaded.profile.links[0].url == "https://github.com/ann"
+    assert [format_path(n.path) for n in loaded.notes] == ["basics.profiles[0].username"]
+
+
+def test_json_literals_get_no_yaml_advice(tmp_path):
+    with pytest.raises(InputError) as raised:
+        load_json(tmp_path, {"basics": {"name": True, "phone": True}}, indent=1)
+    text = str(raised.value)
+    assert "YAML" not in text and "true is not a phone number" in text

@@ -80,3 +80,14 @@ def test_watch_of_an_application_follows_its_profile_and_theme(tmp_path, monkeyp
     watched = {p.resolve() for p in _watched_paths(request)}
     assert (tmp_path / "profiles" / "rui-shao.yaml").resolve() in watched
     assert (ROOT / "themes" / "modern").resolve() in watched  # the application's theme
+
+
+def test_watch_refuses_an_unknown_theme_name_at_once(tmp_path):
+    profile = ROOT / "profiles" / "rui-shao.yaml"
+    result = subprocess.run(
+        [RESUME, "render", str(profile), "-t", "nope", "--watch", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "unknown theme 'nope'" in result.stderr
