@@ -827,7 +827,7 @@ def import_command(
         comments += ["Not imported:"] + [
             f"  {p.message.removeprefix('not imported: ')} ({_where(p)})" for p in loaded.notes
         ]
-    text = dump_profile(loaded.profile, comments)
+    text = dump_profile(loaded.profile, comments, output)
     if output is None:
         sys.stdout.write(text)
         return
@@ -971,7 +971,10 @@ def check_command(
     theme: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--theme", "-t", help="The theme they used (default classic).", metavar="THEME"
+            "--theme",
+            "-t",
+            help="The theme they used (default: the one in the file's name, else classic).",
+            metavar="THEME",
         ),
     ] = None,
     tags: Annotated[str, TagsOption] = "",
@@ -1004,20 +1007,37 @@ def check_command(
     from renderer.theme import load_theme
 
     document, chosen, letter = None, None, None
+    composed: dict[str, tuple[Document, Theme]] = {}
     if application is not None:
         document, letter, chosen = _application_documents(application, profile, theme)
     elif profile is not None:
         try:
             loaded = load_profile(profile)
             _print_warnings(lint(loaded))
-            chosen = load_theme(theme or DEFAULT_THEME)
-            document = compose(loaded.profile, chosen, _split(tags))
         except InputError as error:
             raise _fail(error.problems) from None
-        except RenderError as error:
-            raise _fail(describe(error, loaded), 1) from None
     code = 0
     for file in files:
+        guessed = ""
+        if application is None and profile is not None:
+            # The theme a file was made with is in its name (rui-shao-modern.pdf), as render
+            # names it; --theme says it for files named otherwise.
+            named = _theme_in_name(file, _split(tags))
+            name = theme or named or DEFAULT_THEME
+            guessed = (
+                ""
+                if theme
+                else f"{name!r} " + ("(in the file's name)" if named else "(the default)")
+            )
+            try:
+                if name not in composed:
+                    made = load_theme(name)
+                    composed[name] = (compose(loaded.profile, made, _split(tags)), made)
+                document, chosen = composed[name]
+            except InputError as error:
+                raise _fail(error.problems) from None
+            except RenderError as error:
+                raise _fail(describe(error, loaded), 1) from None
         try:
             data = read_bytes(file, MAX_FILE_BYTES, "resume")
             is_letter = letter is not None and "cover-letter" in file.name.lower()
@@ -1037,7 +1057,27 @@ def check_command(
             code = max(code, 1)
             for finding in report.problems:
                 _say("[red]check:[/]", f"{file}: {finding}")
+            if guessed:
+                _say(
+                    "[cyan]note:[/]",
+                    f"{file}: compared with the profile in theme {guessed}; give --theme "
+                    "if it was made with another",
+                )
     raise typer.Exit(code)
+
+
+def _theme_in_name(file: Path, tags: list[str]) -> str | None:
+    """The theme named in a file name render wrote: <who>-<theme>[-<tags>][-<page size>]."""
+    from renderer.pipeline import slug
+    from renderer.theme import builtin_names
+
+    parts = file.stem.lower().split("-")
+    if parts and parts[-1] in ("a4", "letter"):
+        parts.pop()
+    for tag in reversed(sorted(slug(t) for t in tags)):
+        if parts and parts[-1] == tag:
+            parts.pop()
+    return parts[-1] if len(parts) > 1 and parts[-1] in builtin_names() else None
 
 
 def _application_documents(

@@ -4,14 +4,14 @@ differently (PyYAML quotes `2025`, `yes`, `null` where they are text)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from renderer.model import Profile
-
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../renderer/profile.schema.json\n"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -38,11 +38,28 @@ def _simplify(value: Any) -> Any:
     return value
 
 
-def dump_profile(profile: Profile, comments: Sequence[str] = ()) -> str:
+def schema_line(written_to: Path | None) -> str:
+    """The line that points an editor at the profile's JSON Schema: the schema installed with
+    this package, by a path from where the profile is written (absolute when unknown)."""
+    from renderer.schema import SCHEMA_FILE
+
+    target = SCHEMA_FILE.resolve()
+    if written_to is not None:
+        try:
+            path = os.path.relpath(target, written_to.resolve().parent)
+            return f"# yaml-language-server: $schema={path}\n"
+        except ValueError:  # another drive, on Windows
+            pass
+    return f"# yaml-language-server: $schema={target.as_uri()}\n"
+
+
+def dump_profile(
+    profile: Profile, comments: Sequence[str] = (), written_to: Path | None = None
+) -> str:
     """The profile as YAML, after a schema line (for editor completion) and the comments."""
     data = _simplify(profile.model_dump(mode="json", exclude_defaults=True))
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
     # A comment holds what a file said (its keys, its name): any line break in it would end
     # the comment and start a line of YAML, so each becomes a space.
     header = "".join(f"# {' '.join(line.splitlines())}".rstrip() + "\n" for line in comments)
-    return SCHEMA_COMMENT + header + body
+    return schema_line(written_to) + header + body

@@ -11,7 +11,7 @@ from renderer.compose import compose
 from renderer.loader import load_profile
 from renderer.readers.text import markdown_to_text
 from renderer.theme import load_theme
-from tests.conftest import check_bytes, document, rendered, write_profile
+from tests.conftest import ROOT, check_bytes, document, rendered, write_profile
 
 
 def _pdf(draw) -> bytes:
@@ -165,3 +165,30 @@ def test_files_that_are_not_what_they_say(tmp_path):
         report = check_bytes(tmp_path / name, doc, data)
         assert not report.ok
         assert any(p.startswith(("cannot be read as", "is not UTF-8")) for p in report.problems)
+
+
+def test_check_takes_the_theme_from_the_file_name(tmp_path):
+    """`resume check FILE --profile P` on a file render named: no --theme needed; a file
+    named otherwise is compared in the default theme, and a failure says so."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from renderer.cli import app
+
+    runner = CliRunner()
+    profile = str(ROOT / "profiles" / "rui-shao.yaml")
+    out = tmp_path / "out"
+    rendered = runner.invoke(
+        app, ["render", profile, "-t", "all", "-f", "pdf", "-o", str(out), "-q"]
+    )
+    assert rendered.exit_code == 0
+    pdfs = sorted(str(p) for p in (out / "rui-shao").glob("*.pdf"))
+    checked = runner.invoke(app, ["check", *pdfs, "--profile", profile])
+    assert checked.exit_code == 0 and checked.output.count(": ok (") == len(pdfs)
+    renamed = tmp_path / "mine.pdf"
+    shutil.copy(out / "rui-shao" / "rui-shao-modern.pdf", renamed)
+    failed = runner.invoke(app, ["check", str(renamed), "--profile", profile])
+    assert failed.exit_code == 1 and "theme 'classic' (the default); give --theme" in failed.output
+    fixed = runner.invoke(app, ["check", str(renamed), "--profile", profile, "-t", "modern"])
+    assert fixed.exit_code == 0
