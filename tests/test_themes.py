@@ -11,7 +11,7 @@ import pytest
 from renderer import theme as themes
 from renderer.errors import InputError
 from renderer.theme import available, builtin_names, load_theme
-from tests.conftest import ROOT
+from tests.conftest import ROOT, THEMES
 
 
 @pytest.fixture
@@ -196,3 +196,28 @@ def test_template_writing_a_refused_link(copy_of_classic):
     message = _error(copy_of_classic)
     assert "templates.heading: template makes bad markup" in message
     assert "javascript: links are refused" in message
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_separator_glyphs_have_room(name):
+    """A glyph whose advance is narrower than its ink overlaps what follows: Caladea Italic's
+    middle dot had an advance of 4 units ("Full-time ·Remote") until its copy here was mended.
+    Every character a theme puts between words must take the room it draws in."""
+    from fontTools.ttLib import TTFont
+
+    theme = load_theme(name)
+    characters = set(theme.separator + theme.entry_separator + theme.dates.separator)
+    characters |= set(theme.bullet + "·|—–•")
+    characters -= {" "}
+    fonts = theme.fonts
+    for face in (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic):
+        font = TTFont(theme.font_path(face))
+        cmap, glyphs, metrics = font.getBestCmap(), font["glyf"], font["hmtx"]
+        for character in characters:
+            if ord(character) not in cmap:
+                continue  # drawn by a fallback font
+            glyph = cmap[ord(character)]
+            advance, _ = metrics[glyph]
+            ink = glyphs[glyph]
+            if ink.numberOfContours:
+                assert ink.xMax <= advance * 1.2 + 20, (face, character, advance, ink.xMax)
