@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -49,10 +50,13 @@ def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
         warn("no name: an applicant tracking system cannot tell whose resume this is")
     if not profile.email and not profile.phone:
         warn("no e-mail or phone: an applicant tracking system cannot contact the candidate")
+    examples = _examples()
     for path, text in _strings(profile, ()):
         repaired = repair_mojibake(text)
         if repaired is not None:
             warn(f"text looks mis-decoded (mojibake); did you mean {repaired!r}?", path)
+        if text in examples:
+            warn(f"still the example of `resume new` ({text!r}): replace it or delete it", path)
     for path, (line, column), message in loaded.positions.dropped:
         warnings.append(Problem(file, message, line, column, path))
     for path, node in _models(profile, ()):
@@ -61,6 +65,34 @@ def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
             if isinstance(end, PartialDate) and end.sort_key < node.start.sort_key:
                 warn(f"ends ({end}) before it starts ({node.start})", (*path, "end"))
     return warnings
+
+
+# Values of `resume new`'s profile that a real one may well hold too.
+_PLAUSIBLE = {"GitHub", "Languages", "Python", "SQL", "Computer Science", "Bachelor of Science"}
+_PLAUSIBLE |= {"City", "full-time", "present", "Maintainer", "Rust", "CLI", "Kubernetes"}
+
+
+@cache
+def _examples() -> frozenset[str]:
+    """The example values `resume new` writes, which a profile left unfilled still holds."""
+    import yaml
+
+    from renderer.schema import scaffold
+
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.add(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(yaml.safe_load(scaffold()))
+    return frozenset(found - _PLAUSIBLE)
 
 
 def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

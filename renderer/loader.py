@@ -485,6 +485,15 @@ def problems_of(
                 f"YAML reads {written!r} as {item['input']!r}, not as text; "
                 f'if it is text, put it in quotes: "{written}"'
             )
+        elif (
+            kind == "list_type"
+            and isinstance(item.get("input"), str)
+            and (item["input"].lstrip().startswith("-"))
+        ):  # `highlights:` then `  -Cut costs`: YAML reads one text, not a list
+            message = (
+                f"a list, but YAML read one text {_clip(repr(item['input']), 40)}: start each "
+                'item with "- " (a dash and a space)'
+            )
         elif "input" in item and kind not in ("value_error", "assertion_error"):
             message = f"{message} (found {_clip(repr(item['input']))})"
         mark = positions.of(loc, key=kind == "extra_forbidden")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from renderer.cli import app
+from renderer.errors import format_path
 from renderer.lint import lint, repair_mojibake
 from renderer.loader import load_profile
 from tests.conftest import write_profile
@@ -60,3 +61,14 @@ def test_layout_warnings_long_bullet_and_too_many_pages(tmp_path):
     )
     assert checked.exit_code == 0, checked.output  # warnings, not failures
     assert "bullet runs to about" in checked.output and "aims at 1 at most" in checked.output
+
+
+def test_examples_left_from_resume_new_are_pointed_out(tmp_path):
+    from renderer.lint import lint
+    from renderer.schema import scaffold
+
+    path = write_profile(tmp_path, scaffold().replace("Company name", "Volvo Cars"))
+    warned = {format_path(p.path) for p in lint(load_profile(path)) if "example of" in p.message}
+    assert {"name", "email", "experience[0].title", "education[0].institution"} <= warned
+    assert "experience[0].company" not in warned  # filled in
+    assert "skills[0].name" not in warned  # "Languages" may well be meant

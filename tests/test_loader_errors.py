@@ -138,3 +138,13 @@ def test_keys_yaml_cannot_construct(tmp_path):
     """`=` is YAML's 'value' key tag, which the safe loader cannot build (found by hypothesis)."""
     message = _error(write_profile(tmp_path, "=: x\n"))
     assert "p.yaml:1:1: cannot read key" in message
+
+
+def test_a_bullet_without_a_space_after_its_dash_is_explained(tmp_path):
+    path = write_profile(
+        tmp_path, "name: A B\nexperience:\n  - company: X\n    highlights:\n      -Cut costs\n"
+    )
+    with pytest.raises(InputError) as raised:
+        load_profile(path)
+    (problem,) = raised.value.problems
+    assert problem.line == 5 and 'start each item with "- "' in problem.message
