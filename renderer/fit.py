@@ -35,11 +35,11 @@ class Fit:
     def describe(self) -> str:
         parts = []
         if self.space < 1:
-            parts.append(f"spacing {self.space:.0%}")
+            parts.append(f"space between paragraphs at {self.space:.0%} of the theme's")
         if self.leading:
-            parts.append(f"line height −{self.leading:.2f}")
+            parts.append(f"line height less by {self.leading:.0%} of the type size")
         if self.size < 1:
-            parts.append(f"type {self.size:.0%}")
+            parts.append(f"type at {self.size:.0%} of its size")
         return ", ".join(parts) or "as designed"
 
 

@@ -171,7 +171,8 @@ def fit_theme(
     label = what or f"theme {theme.name!r}"
     if fitting.fits:
         if fitting.fit.tightened:
-            result.notes.append(f"{label}: fitted to {pages} page(s), {fitting.fit.describe()}")
+            count = f"{pages} page" + ("s" if pages > 1 else "")
+            result.notes.append(f"{label}: fitted to {count}: {fitting.fit.describe()}")
         return fitting.theme
     longest = ", ".join(longest_sections(fitting.rendered, document))
     result.fail(

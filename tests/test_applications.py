@@ -120,7 +120,7 @@ def test_a_long_profile_is_fitted_to_pages_in_pdf_and_docx(tmp_path, pages, jobs
     assert result.exit_code == 0, result.output
     pdf = out / "long-career" / "long-career-modern.pdf"
     assert len(pypdf.PdfReader(pdf).pages) == pages
-    assert f"fitted to {pages} page(s)" in result.output
+    assert f"fitted to {pages} page" in result.output
     assert _libreoffice_pages(pdf.with_suffix(".docx"), tmp_path / "lo") == pages
 
 
