@@ -301,3 +301,17 @@ skills:
     chosen = load_theme("modern")
     assert compose(profile, chosen).keywords == ("Terraform", "CSS", "Prometheus", "React")
     assert compose(profile, chosen, ["sre"]).keywords == ("Terraform", "Prometheus")
+
+
+@pytest.mark.parametrize("width", range(20, 81, 3))
+def test_plain_text_never_starts_a_line_with_a_separator(width):
+    """A contact line or bullet wrapped in TXT puts a lone · | • – — at the end of a line, not
+    at the start of the next ("…zoe.example.org ·" / "github.com/zoe-on")."""
+    from renderer.backends.txt import wrap
+
+    contact = "zoe@example.org · +47 22 00 00 00 · Oslo, Norway · zoe.example.org · github.com/zoe"
+    bullet = "Implemented traffic switching (canary, blue-green) — recovery time -80% | x / y"
+    for text in (contact, bullet):
+        lines = wrap(text, width, "• ", "  ").splitlines()
+        assert not any(line.lstrip("• ").startswith(tuple("·|•–—/")) for line in lines)
+        assert " ".join(" ".join(lines).split()).removeprefix("• ") == text  # nothing lost

@@ -43,24 +43,29 @@ def _wrap_wide(text: str, width: int, first: str, rest: str) -> str:
     return "\n".join(lines)
 
 
+_GLUE = "\x00"  # never in text: the model refuses control characters
+_LONE_MARK = re.compile(r" ([·|•–—/](?= ))")
+
+
 def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
     """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split
     (and between wide characters, where Chinese, Japanese and Korean allow it)."""
     if not 1 <= width <= 1000:
         raise ValueError(f"width {width} is not between 1 and 1000")
+    # A separator or dash standing alone between words ends a line, never starts one:
+    # "a · b ·" / "c", not "a · b" / "· c". It is glued to the word before while wrapping.
+    text = _LONE_MARK.sub(lambda m: _GLUE + m.group(1), text)
     if display_width(text) != len(text):
-        return _wrap_wide(text, width, first, rest)
-    return (
-        textwrap.fill(
-            text,
-            width,
-            initial_indent=first,
-            subsequent_indent=rest,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        or first.rstrip()
+        return _wrap_wide(text, width, first, rest).replace(_GLUE, " ")
+    wrapped = textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    return wrapped.replace(_GLUE, " ") or first.rstrip()
 
 
 def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
