@@ -824,8 +824,8 @@ def import_command(
     _print_warnings(list(loaded.notes))
     comments = [f"Imported from {source.name} (JSON Resume) by `resume import`."]
     if loaded.notes:
-        comments += ["Not imported:"] + [
-            f"  {p.message.removeprefix('not imported: ')} ({_where(p)})" for p in loaded.notes
+        comments += ["What the import left out or changed:"] + [
+            f"  {p.message} ({_where(p)})" for p in loaded.notes
         ]
     text = dump_profile(loaded.profile, comments, output)
     if output is None:

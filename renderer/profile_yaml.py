@@ -27,12 +27,56 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _text)
 
 
-def _simplify(value: Any) -> Any:
-    """{text: x} with no tags is written as the bullet x."""
+# The order a person reads an entry in: what and where, then when, then the detail. (The
+# model's own order puts inherited fields, start and end, first.)
+_ORDER = [
+    "company",
+    "team",
+    "title",
+    "organisation",
+    "institution",
+    "degree",
+    "field",
+    "name",
+    "role",
+    "language",
+    "fluency",
+    "heading",
+    "id",
+    "label",
+    "kind",
+    "issuer",
+    "awarder",
+    "publisher",
+    "location",
+    "url",
+    "date",
+    "start",
+    "end",
+    "score",
+    "summary",
+    "description",
+    "text",
+    "highlights",
+    "groups",
+    "technologies",
+    "keywords",
+    "items",
+    "entries",
+    "tags",
+    "roles",
+]
+
+
+def _simplify(value: Any, top: bool = False) -> Any:
+    """{text: x} with no tags is written as the bullet x; an item's fields in reading order
+    (the profile's own, at the top, in the model's)."""
     if isinstance(value, dict):
         if set(value) == {"text"}:
             return value["text"]
-        return {key: _simplify(item) for key, item in value.items()}
+        rank = {key: _ORDER.index(key) if key in _ORDER else len(_ORDER) for key in value}
+        ordered = list(value) if top else sorted(value, key=rank.__getitem__)
+        return {key: _simplify(value[key]) for key in ordered}
     if isinstance(value, list):
         return [_simplify(item) for item in value]
     return value
@@ -57,7 +101,7 @@ def dump_profile(
     profile: Profile, comments: Sequence[str] = (), written_to: Path | None = None
 ) -> str:
     """The profile as YAML, after a schema line (for editor completion) and the comments."""
-    data = _simplify(profile.model_dump(mode="json", exclude_defaults=True))
+    data = _simplify(profile.model_dump(mode="json", exclude_defaults=True), top=True)
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
     # A comment holds what a file said (its keys, its name): any line break in it would end
     # the comment and start a line of YAML, so each becomes a space.

@@ -201,7 +201,10 @@ def test_cli_import_writes_a_profile_that_reads_back_the_same(tmp_path):
     assert result.exit_code == 0, result.output
     assert "not imported" in result.output  # the notes, as warnings
     text = out.read_text("utf-8")
-    assert "#   JSON Resume defines no 'teamSize' here (work[2].teamSize, line 41)" in text
+    assert (
+        "#   not imported: JSON Resume defines no 'teamSize' here (work[2].teamSize, line 41)"
+        in text
+    )
     assert yaml.safe_load(text)["name"] == "Zoë Ødegård-Nakamura"
     assert load_profile(out).profile == load_profile(DATA / "third-party.json").profile
     again = runner.invoke(app, ["import", str(DATA / "third-party.json"), "-o", str(out)])
