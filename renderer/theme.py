@@ -48,7 +48,8 @@ PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built when first used (see renderer/model.py's Strict): once for the theme as a whole.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Fonts(_Strict):
