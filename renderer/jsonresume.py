@@ -197,6 +197,9 @@ def _one_line(value: Any) -> Any:
 
 
 class _Import:
+    """One JSON Resume document read into profile values: a method per section, each noting
+    where every value came from (`put`) and what it could not take (`note`)."""
+
     def __init__(self) -> None:
         self.out = Imported({})
 
