@@ -67,3 +67,21 @@ def test_preview_reports_bad_input(tmp_path):
     assert not (tmp_path / "x.png").exists()
     unknown = runner.invoke(app, ["preview", RUI, "-t", "nope", "-o", str(tmp_path / "x.png")])
     assert unknown.exit_code == 2 and "nope" in unknown.output
+
+
+def test_preview_shows_the_themes_that_can_draw_and_names_the_one_that_cannot(tmp_path):
+    theme = tmp_path / "nofallback"
+    theme.mkdir()
+    (theme / "theme.yaml").write_text(
+        "extends: classic\nname: nofallback\ndescription: No fallback fonts.\n"
+        "fonts:\n  fallback: []\n",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "p.yaml"
+    profile.write_text("name: A B\nemail: a@b.org\nsummary: Payments (決済).\n", "utf-8")
+    out = tmp_path / "both.png"
+    result = runner.invoke(app, ["preview", str(profile), "-t", f"classic,{theme}", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "wrote" in result.output and "(classic;" in result.output
+    assert "p.yaml:3:10 summary: character '決'" in result.output
+    assert Image.open(out).size[0] < 1000  # one page, not two
