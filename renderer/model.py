@@ -168,11 +168,11 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):  # YAML turns 2025-02-14 into a date
         return PartialDate(year=value.year, month=value.month)
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"{value!r} is not a date; write 2025, 2025-02 or present")
+        raise ValueError(f"{value!r} is not a date; write 2025 or 2025-02")
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
     if not match:
-        raise ValueError(f"{text!r} is not a date; write 2025, 2025-02 or present")
+        raise ValueError(f"{text!r} is not a date; write 2025 or 2025-02")
     year, month, day = int(match.group(1)), match.group(2), match.group(3)
     if not 1900 <= year <= 2100:
         raise ValueError(f"{text!r}: year {year} is out of range")
@@ -205,7 +205,13 @@ Date = Annotated[
 def _parse_end(value: Any) -> Any:
     if isinstance(value, str) and value.strip().lower() in ("present", "now", "current"):
         return "present"
-    return _parse_date(value)
+    try:
+        return _parse_date(value)
+    except ValueError as error:  # an end may also be the present, which a start may not
+        message = str(error)
+        if message.endswith("write 2025 or 2025-02"):
+            message = message.replace("write 2025 or 2025-02", "write 2025, 2025-02 or present")
+        raise ValueError(message) from None
 
 
 EndDate = Annotated[

@@ -148,3 +148,14 @@ def test_a_bullet_without_a_space_after_its_dash_is_explained(tmp_path):
         load_profile(path)
     (problem,) = raised.value.problems
     assert problem.line == 5 and 'start each item with "- "' in problem.message
+
+
+def test_a_bad_start_is_not_told_to_be_present(tmp_path):
+    path = write_profile(
+        tmp_path, "name: A B\nexperience:\n  - company: X\n    start: June\n    end: someday\n"
+    )
+    with pytest.raises(InputError) as raised:
+        load_profile(path)
+    start, end = raised.value.problems
+    assert start.message.endswith("write 2025 or 2025-02")  # a start cannot be the present
+    assert end.message.endswith("write 2025, 2025-02 or present")
