@@ -36,10 +36,14 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
+AUTO_MAX = 8  # `-j` left to us: at most this many workers (each holds ~50 MiB)
+
+
 def workers_for(total: int, asked: int) -> int:
-    """How many worker processes a batch of `total` profiles gets when `asked` for: 0 means
-    render in this process."""
-    count = min(asked, cpus(), total // MIN_JOBS_PER_WORKER)
+    """How many worker processes a batch of `total` profiles gets when `asked` for (0: as many
+    as pays, one per processor at most): 0 means render in this process."""
+    limit = min(cpus(), AUTO_MAX) if asked == 0 else asked
+    count = min(limit, cpus(), total // MIN_JOBS_PER_WORKER)
     return count if count > 1 else 0
 
 

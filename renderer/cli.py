@@ -223,8 +223,16 @@ def render(
         bool, typer.Option("--check", help="Read every written file back and verify it.")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes.", metavar="N")
-    ] = 1,
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes; 0 (the default): one per processor when the batch is "
+            "large enough to gain from it.",
+            metavar="N",
+        ),
+    ] = 0,
     tags: Annotated[str, TagsOption] = "",
     exclude: Annotated[
         str,
