@@ -196,6 +196,13 @@ def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -
         return report
     report = check_lines(lines, document, fmt)
     report.file = name
+    if report.lines_total >= 5 and report.lines_found * 4 < report.lines_total:
+        # Not a file that lost lines: another resume. One line says so before the details.
+        report.problems.insert(
+            0,
+            f"only {report.lines_found} of {report.lines_total} lines of the profile were "
+            "found: is this file made from another profile, or with other tags or locale?",
+        )
     if not document.keywords:  # nothing to fill them with: the profile's gap, not the file's
         empty = [p for p in problems if p.lower().endswith("keywords is empty")]
         problems = [p for p in problems if p not in empty]
