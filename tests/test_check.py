@@ -193,4 +193,3 @@ def test_check_takes_the_theme_from_the_file_name(tmp_path):
     assert failed.exit_code == 1 and "theme 'classic' (the default); give --theme" in failed.output
     fixed = runner.invoke(app, ["check", str(renamed), "--profile", profile, "-t", "modern"])
     assert fixed.exit_code == 0
-
