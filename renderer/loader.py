@@ -140,6 +140,10 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
             return from_json, Positions()
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or "not valid YAML").strip()
+        if "nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep flows themselves
+            message = f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels"
+            where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            raise InputError(Problem(str(path), message, *where)) from None
         context = f" ({error.context.strip()})" if error.context else ""
         line = lines[mark.line] if mark and mark.line < len(lines) else ""
         raise InputError(
