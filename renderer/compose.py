@@ -295,7 +295,9 @@ def compose(
             dict.fromkeys(job.company for _, job in composer.selected(profile.experience))
         )
     return Document(
-        title=f"{profile.name} – Resume" if profile.name else f"Resume – {profile.headline or ''}",
+        title=" – ".join(
+            filter(None, [profile.name, "Resume", None if profile.name else profile.headline])
+        ),
         author=profile.name or "",
         subject=profile.headline or "Resume",
         keywords=tuple(dict.fromkeys(words)),

@@ -80,3 +80,68 @@ def test_long_career_docx(big, tmp_path):
     assert len(word.paragraphs) == len(doc.blocks)
     titles = [p for p in word.paragraphs if p.style.name == "Heading 2"]
     assert len(titles) == 60 and all(p.paragraph_format.keep_with_next for p in titles)
+
+
+def crowded_profile() -> dict:
+    """What real files hold: 200 skills, titles of 100 characters and more, a long name,
+    heads that wrap onto a second and third line with a URL or a summary under them."""
+    skills = [f"Skill{n:03d} toolkit" for n in range(200)]
+    title = (
+        "Principal Distributed Systems Reliability Engineer for Large Scale Payment and "
+        "Settlement Platforms Worldwide"
+    )
+    assert len(title) >= 100
+    return {
+        "name": "Maria-Fernanda Castellanos de la Vega Oyelaran-Whitfield Nakamura-Søndergaard",
+        "headline": title,
+        "email": "maria@example.org",
+        "skills": [
+            {"name": f"Group {g}", "keywords": skills[g * 20 : (g + 1) * 20]} for g in range(10)
+        ],
+        "experience": [
+            {
+                "company": "Northwind Consolidated Holdings International Group " * 2,
+                "title": title,
+                "start": "2020-01",
+                "end": "present",
+                "highlights": ["Used " + ", ".join(skills[:30])],
+            }
+        ],
+        "education": [
+            {
+                "institution": "Lakeside University of Applied Sciences and Technology",
+                "degree": title,
+                "field": "Computer Science and Engineering with Distributed Systems",
+                "start": 2010,
+                "end": 2014,
+            }
+        ],
+        "publications": [
+            {
+                "title": title + ": a Study of Consensus under Partial Synchrony",
+                "url": "https://example.org/papers/consensus",
+                "summary": "What a summary under a wrapped title looks like",
+                "date": "2021-05",
+            }
+        ],
+        "awards": [{"title": title, "summary": "Given for work", "date": 2019}],
+        "certifications": [{"name": title, "issuer": "Cloud Native Foundation", "date": 2022}],
+    }
+
+
+def test_crowded_profile_renders_and_checks_in_every_theme_and_format():
+    """Long titles wrap and 200 skills pass every format's limits (Word's 255-character core
+    properties among them), and check reads every file back in full."""
+    import resume_renderer
+
+    for theme in resume_renderer.themes():
+        files = resume_renderer.render(
+            crowded_profile(), theme=theme, formats=resume_renderer.formats(), check=True
+        )
+        for file in files:
+            assert file.check is not None and file.check.ok, (file.name, file.check.problems)
+        docx_file = next(f for f in files if f.format == "docx")
+        core = docx.Document(io.BytesIO(docx_file.data)).core_properties
+        assert 0 < len(core.keywords) <= 255 and "Skill000 toolkit" in core.keywords
+        assert all(len(value) <= 255 for value in (core.title, core.subject, core.author))
+        assert not core.keywords.rstrip().endswith(",")

@@ -326,6 +326,28 @@ _APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Paragraphs>{paragraphs}</Paragraphs></Properties>"""
 
 
+_CORE_LIMIT = 255
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text, or as many of its words as fit with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;–—-")
+    return (cut or text[: limit - 1]) + "…"
+
+
+def _whole_keywords(words: tuple[str, ...], limit: int) -> str:
+    """Keywords joined by commas, leaving out whole words past the limit (never half one)."""
+    kept = ""
+    for word in words:
+        joined = f"{kept}, {word}" if kept else word
+        if len(joined) > limit:
+            continue  # a shorter word further on may still fit
+        kept = joined
+    return kept
+
+
 def _extended_properties(word: Any, document: Document) -> None:
     """docProps/app.xml as it is for this resume (the template's claims Word for Mac wrote
     an empty document)."""
@@ -394,8 +416,12 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
             _add_runs(paragraph, block.runs, theme)
 
     core = word.core_properties
-    core.title, core.author, core.subject = document.title, document.author, document.subject
-    core.keywords = ", ".join(document.keywords)
+    # Word's core properties hold at most 255 characters each (python-docx refuses more): a
+    # long title is cut at a word, and keywords keep as many whole words as fit.
+    core.title = _cut(document.title, _CORE_LIMIT)
+    core.author = _cut(document.author, _CORE_LIMIT)
+    core.subject = _cut(document.subject, _CORE_LIMIT)
+    core.keywords = _whole_keywords(document.keywords, _CORE_LIMIT)
     core.comments = ""
     core.last_modified_by = document.author
     core.created = core.modified = _FIXED_TIME

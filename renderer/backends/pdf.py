@@ -307,14 +307,16 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
 
 
 class _AsideLine(Flowable):
-    """A block with text set flush right on its first line: an entry's dates, or the contact
-    details beside the name.
+    """A block with text set flush right on its last line: an entry's dates, or the contact
+    details beside the name (on its only line, mostly).
 
     Both are real text in reading order (the block, then the aside), never a table. Between
     them the gap is filled with spaces of the aside's size: readers that group characters
     into lines by their distance (pdfminer.six, and the parsers built on it) otherwise take a
     flush-right date for a column of its own and read it in the middle of the bullets below,
-    or give it to the next job.
+    or give it to the next job. On a head that wraps, the aside goes on the head's last line,
+    so that a reader meets the whole title and organisation, then the dates: beside the
+    first line it would be read in the middle of the title.
     """
 
     ASIDE_SHARE = 0.65  # the most of the line an aside may take before it wraps
@@ -332,8 +334,11 @@ class _AsideLine(Flowable):
         _, aside_height = self.aside.wrap(self.aside_width, available_height)
         gap = self.aside.style.fontSize * 1.5
         _, body_height = self.body.wrap(available_width - self.aside_width - gap, available_height)
-        # Baselines meet: reportlab sets a first baseline one font size below a paragraph's top.
+        # Baselines meet: reportlab sets a first baseline one font size below a paragraph's top;
+        # the aside's first baseline is the body's last.
+        last = max(len(self.body.blPara.lines) - 1, 0)
         self.drop = max(self.body.style.fontSize - self.aside.style.fontSize, 0)
+        self.drop += last * self.body.style.leading
         self.height_ = max(body_height, self.drop + aside_height)
         return available_width, self.height_
 
@@ -342,12 +347,16 @@ class _AsideLine(Flowable):
         top = self.height_
         self.body.drawOn(self.canv, 0, top - self.body.height)
         x = self.width_ - self.aside_width
-        first_line_end = _first_line_width(self.body)
+        lines = self.body.blPara.lines
+        last_line_end = _line_end(self.body, len(lines) - 1) if lines else 0.0
         aside_start = x + self.aside_width - _first_line_width(self.aside)
         font, size = self.space
-        count = int((aside_start - first_line_end) / pdfmetrics.stringWidth(" ", font, size))
+        count = int((aside_start - last_line_end) / pdfmetrics.stringWidth(" ", font, size))
         if count > 1:  # textOut: no line break after them, for readers that honour T*
-            spaces = self.canv.beginText(first_line_end, top - self.body.style.fontSize)
+            baseline = (
+                top - self.body.style.fontSize - max(len(lines) - 1, 0) * self.body.style.leading
+            )
+            spaces = self.canv.beginText(last_line_end, baseline)
             spaces.setFont(font, size)
             spaces.textOut(" " * count)
             self.canv.drawText(spaces)
@@ -382,17 +391,20 @@ class _Centred(Flowable):
         return self.paragraph.wrap(available_width, available_height)
 
     def draw(self) -> None:
-        lines = self.paragraph.blPara.lines
-        extra = (
-            (lines[0][0] if isinstance(lines[0], tuple) else lines[0].extraSpace) if lines else 0
-        )
+        # Every line of the paragraph, not only the first: the second line of a wrapped name
+        # or headline otherwise starts mid-page and is read after the contact line below it.
         font, size = self.space
-        count = int(extra / 2 / pdfmetrics.stringWidth(" ", font, size))
-        if count > 1:  # first, so that they come before the text in reading order
-            text = self.canv.beginText(0, self.paragraph.height - self.paragraph.style.fontSize)
-            text.setFont(font, size)
-            text.textOut(" " * count)
-            self.canv.drawText(text)
+        space = pdfmetrics.stringWidth(" ", font, size)
+        style = self.paragraph.style
+        for number, line in enumerate(self.paragraph.blPara.lines):
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            count = int(extra / 2 / space)
+            if count > 1:  # first, so that they come before the text in reading order
+                baseline = self.paragraph.height - style.fontSize - number * style.leading
+                text = self.canv.beginText(0, baseline)
+                text.setFont(font, size)
+                text.textOut(" " * count)
+                self.canv.drawText(text)
         self.paragraph.drawOn(self.canv, 0, 0)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -407,13 +419,19 @@ def _line_width(paragraph: Paragraph, room: float) -> float:
 
 def _first_line_width(paragraph: Paragraph) -> float:
     """Where the first line of a wrapped paragraph ends, from its left edge."""
+    return _line_end(paragraph, 0)
+
+
+def _line_end(paragraph: Paragraph, number: int) -> float:
+    """Where a line of a wrapped (left-aligned) paragraph ends, from its left edge."""
     lines = paragraph.blPara.lines
     if not lines:
         return 0.0
-    line = lines[0]
+    line = lines[number]
     extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
-    indent = paragraph.style.leftIndent + paragraph.style.firstLineIndent
-    return float(paragraph._wrapWidths[0] - extra + indent)
+    indent = paragraph.style.leftIndent + (paragraph.style.firstLineIndent if number == 0 else 0)
+    widths = paragraph._wrapWidths
+    return float(widths[min(number, len(widths) - 1)] - extra + indent)
 
 
 class _Document(BaseDocTemplate):
