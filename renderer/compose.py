@@ -19,6 +19,7 @@ from renderer.model import CustomSection, Dated, HighlightGroup, PartialDate, Pr
 from renderer.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
 from renderer.text import page_label, render_slot
 from renderer.theme import Theme
+from renderer.values import dialable
 
 Blocks = list[Block]
 T = TypeVar("T")
@@ -155,8 +156,8 @@ class _Composer:
         if p.email:
             items.append((Run(p.email, href=f"mailto:{p.email}"),))
         if p.phone:
-            digits = "".join(c for c in p.phone if c in "+0123456789")
-            items.append((Run(p.phone, href=f"tel:{digits}"),))
+            number = dialable(p.phone)  # "+1 555 0100 / +44 20 7946": two numbers, no link
+            items.append((Run(p.phone, href=f"tel:{number}" if number else None),))
         if p.location:
             items.append((Run(p.location),))
         items += [self.slot("link", label=link.label, url=link.url) for link in p.links]

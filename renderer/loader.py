@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from renderer.errors import FieldPath, InputError, Problem
 from renderer.files import read_bytes
 from renderer.model import Profile
+from renderer.values import reading_notes
 
 MAX_BYTES = 1024 * 1024  # a resume is a few KiB; anything near this is a mistake or an attack
 MAX_NODES = 100_000  # caps alias expansion ("billion laughs") long before memory suffers
@@ -387,7 +388,12 @@ def load_profile(path: Path | str) -> LoadedProfile:
 
     if looks_like_json_resume(data):
         return load_json_resume(data, path, positions)
-    return LoadedProfile(validate(Profile, data, path, positions), path, positions)
+    profile = validate(Profile, data, path, positions)
+    notes = []
+    for place, message in reading_notes(data):
+        line, column = positions.of(place) or (None, None)
+        notes.append(Problem(str(path), message, line, column, place))
+    return LoadedProfile(profile, path, positions, tuple(notes))
 
 
 def load_json_resume(
@@ -425,7 +431,8 @@ def load_json_resume(
                 message = f"required field {source[-1]!r} is missing"
             problems.append(problem(source, message))
         raise InputError(problems) from None
-    notes = tuple(problem(source, message) for source, message in imported.notes)
+    read = [(imported.source_of(place), message) for place, message in reading_notes(imported.data)]
+    notes = tuple(problem(source, message) for source, message in [*imported.notes, *read])
     return LoadedProfile(profile, path, translated, notes)
 
 

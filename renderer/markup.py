@@ -4,13 +4,16 @@
 
 Everything else is literal: `<b>`, `&amp;`, `_`, `%`, `{{ x }}` or a lone `*` come out as
 exactly those characters in every format. A star only opens emphasis when it touches a word
-(`5 * 3` stays as written), and a link's address must be https, http, mailto or tel.
+(`5 * 3` stays as written); a link's address is https, http, mailto or tel, or another
+scheme printed as text (never javascript:, data:, file:).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from renderer.values import REFUSED_SCHEMES, is_web_link, scheme_of
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,6 @@ class Run:
     href: str | None = None
 
 
-LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _ESCAPABLE = set("\\*[]()")
 _MARKS = re.compile(r"[\\*\[]")  # what can start markup: an escape, emphasis, a link
 
@@ -34,13 +36,17 @@ class MarkupError(ValueError):
 
 
 def check_url(value: str) -> str:
-    """Only web, mail and phone links; `javascript:`, `file:` and the like are refused."""
-    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-    if scheme not in LINK_SCHEMES:
-        hint = f" ({scheme}: links are refused)" if scheme else ""
+    """Any address with a scheme, but those that run code or open the reader's own files
+    (`javascript:`, `data:`, `file:`…). Web, mail and phone addresses become links; others
+    (`skype:live:ana`, `xmpp:`) are printed as text (see `renderer/values.py`)."""
+    scheme = scheme_of(value)
+    if not scheme:
         raise MarkupError(
-            f"link {value!r} must start with https://, http://, mailto: or tel:{hint}"
+            f"link {value!r} must start with https://, http://, mailto: or tel: "
+            "(or another scheme, printed as text)"
         )
+    if scheme in REFUSED_SCHEMES:
+        raise MarkupError(f"link {value!r}: {scheme}: links are refused (they can run code)")
     if re.search(r"\s", value):
         raise MarkupError(f"link {value!r} contains white space; write spaces as %20")
     return value
@@ -83,7 +89,8 @@ def _parse(s: str, bold: bool, italic: bool, href: str | None, out: list[Run]) -
             label, address, end = link
             flush()
             address = re.sub(r"\\(.)", r"\1", address)  # templates escape what they print
-            _parse(label, bold, italic, check_url(address), out)
+            address = check_url(address)
+            _parse(label, bold, italic, address if is_web_link(address) else None, out)
             i = end
             continue
         if s.startswith("**", i) and not bold and (j := _opens(s, i + 2, double)):

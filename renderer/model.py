@@ -7,7 +7,6 @@ control characters.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -26,6 +25,7 @@ from pydantic import (
 )
 
 from renderer.markup import check_url, parse
+from renderer.values import DATE_HINT, MAX_PHONE, is_phone_number, means_present, read_date
 
 # --- text -----------------------------------------------------------------------------------
 
@@ -117,9 +117,7 @@ Url = Annotated[str, AfterValidator(_url)]
 # Each part of an address is matched once (no two quantifiers can take the same character),
 # so a long run of dots or spaces is rejected in linear time; the lengths are the RFCs'.
 _EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\".]+(?:\.[^@\s<>()\[\]\\,;:\".]+)+")
-_PHONE = re.compile(r"\+?[0-9()./ -]+?(?: *(?:ext\.?|x) *[0-9]+)?")
 MAX_EMAIL = 254
-MAX_PHONE = 40
 
 
 def _email(value: str) -> str:
@@ -130,18 +128,19 @@ def _email(value: str) -> str:
     return value
 
 
-def _phone(value: Any) -> str:
+def _phone(value: Any) -> Any:
+    """A phone as written ("+44 20 7946 0000 (mobile)"); text with no number in it ("Upon
+    request") is no phone, and is left out (the loader says so at its line)."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         raise ValueError(f"{str(value).lower()} is not a phone number")
-    value = _line(str(value))
-    digits = sum(c.isdigit() for c in value)
-    if len(value) > MAX_PHONE or digits < 5 or not _PHONE.fullmatch(value):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        raise ValueError(
-            f"{shown!r} is not a phone number (digits, spaces, + ( ) - . only; "
-            f"at most {MAX_PHONE} characters)"
-        )
-    return value
+    text = _line(str(value))
+    if not is_phone_number(text):
+        return None
+    if len(text) > MAX_PHONE:
+        raise ValueError(f"{text[:57]!r}... is too long for a phone number (at most {MAX_PHONE})")
+    return text
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -165,33 +164,17 @@ class PartialDate(BaseModel):
 def _parse_date(value: Any) -> Any:
     if isinstance(value, PartialDate):
         return value
-    if isinstance(value, dt.date):  # YAML turns 2025-02-14 into a date
-        return PartialDate(year=value.year, month=value.month)
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"{value!r} is not a date; write 2025 or 2025-02")
-    text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
-    if not match:
-        raise ValueError(f"{text!r} is not a date; write 2025 or 2025-02")
-    year, month, day = int(match.group(1)), match.group(2), match.group(3)
-    if not 1900 <= year <= 2100:
-        raise ValueError(f"{text!r}: year {year} is out of range")
-    if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{text!r} is not a valid month")
-    if day is not None:
-        try:
-            dt.date(year, int(month), int(day))  # the day is dropped, but it must exist
-        except ValueError:
-            raise ValueError(f"{text!r} is not a valid date") from None
-    return PartialDate(year=year, month=int(month) if month else None)
+    reading = read_date(value)  # 2025-02, 02/2025, Feb 2025, 2025年2月 (see renderer/values.py)
+    return PartialDate(year=reading.year, month=reading.month)
 
 
 _DATE_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 1900, "maximum": 2100},
-        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}){0,2}$"},
+        {"type": "string", "pattern": r"\d{4}|'\d{2}"},
     ],
-    "description": "A year (2025) or a year and month (2025-02).",
+    "description": "A year (2025) or a year and month (2025-02); also read: 02/2025, "
+    "2025/02, Feb 2025, February 14, 2025, 2025年2月, Summer 2025 (as 2025).",
 }
 
 Date = Annotated[
@@ -203,14 +186,14 @@ Date = Annotated[
 
 
 def _parse_end(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().lower() in ("present", "now", "current"):
+    if means_present(value):
         return "present"
     try:
         return _parse_date(value)
     except ValueError as error:  # an end may also be the present, which a start may not
         message = str(error)
-        if message.endswith("write 2025 or 2025-02"):
-            message = message.replace("write 2025 or 2025-02", "write 2025, 2025-02 or present")
+        if DATE_HINT in message:
+            message = message.replace(DATE_HINT, "write 2025, 2025-02 or present")
         raise ValueError(message) from None
 
 
@@ -477,7 +460,7 @@ class Profile(Strict):
     email: Annotated[str, AfterValidator(_email)] | None = Field(
         default=None, description="E-mail address; an ATS needs it (or a phone) to reach you."
     )
-    phone: Annotated[str, BeforeValidator(_phone)] | None = Field(
+    phone: Annotated[str | None, BeforeValidator(_phone)] = Field(
         default=None, description='Phone number, e.g. "+44 20 7946 0000" (quote it in YAML).'
     )
     location: Line | None = Field(default=None, description="Where you are based.")

@@ -259,11 +259,26 @@ def _quoted(text: str) -> str:
 
 
 def test_long_contact_fields_are_refused_quickly(tmp_path):
-    cases = {"phone": "1" + " " * 5000 + "a", "email": "a" + "." * 5000 + "@b.c"}
-    for field, value in cases.items():
+    cases = {
+        "phone": ("1234567" + " " * 5000 + "a", "too long for a phone number"),
+        "email": ("a" + "." * 5000 + "@b.c", "is not an e-mail address"),
+    }
+    for field, (value, message) in cases.items():
         path = write_profile(tmp_path, f"name: Ann\n{field}: {_quoted(value)}\n")
-        with pytest.raises(InputError, match=f"{field}: .*is not a"):
+        with pytest.raises(InputError, match=f"{field}: .*{message}"):
             load_profile(path)
+
+
+def test_a_phone_with_no_number_in_it_is_left_out_with_a_warning(tmp_path):
+    path = write_profile(
+        tmp_path,
+        'name: Ann\nphone: "1" + 5000 spaces\n'.replace(
+            '"1" + 5000 spaces', _quoted("1" + " " * 5000 + "a")
+        ),
+    )
+    loaded = load_profile(path)
+    assert loaded.profile.phone is None
+    assert any("not a phone number; left out" in n.message and n.line == 2 for n in loaded.notes)
 
 
 def test_a_very_long_paragraph_reaches_the_pdf_whole(tmp_path):

@@ -95,13 +95,27 @@ def test_titles_are_literal_and_only_the_theme_adds_emphasis(hostile):
 
 
 def test_refused_links(tmp_path):
-    for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "ftp://x"):
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "JavaScript:x"):
         path = write_profile(tmp_path, f"links: [{{label: x, url: '{url}'}}]\n")
-        with pytest.raises(InputError, match="must start with https://"):
+        with pytest.raises(InputError, match="links are refused"):
             load_profile(path)
+    path = write_profile(tmp_path, "links: [{label: x, url: 'github.com/ann'}]\n")
+    with pytest.raises(InputError, match="must start with https://"):
+        load_profile(path)
     path = write_profile(tmp_path, "links: [{label: x, url: 'https://a.com/a b'}]\n")
     with pytest.raises(InputError, match="white space"):
         load_profile(path)
+
+
+def test_links_of_other_schemes_are_printed_as_text_not_linked(tmp_path):
+    path = write_profile(
+        tmp_path, "name: Ann\nlinks: [{url: 'skype:live:ann?chat'}, {url: 'ftp://x.org/cv'}]\n"
+    )
+    document = compose(load_profile(path).profile, load_theme("classic"))
+    runs = [run for block in document.blocks for run in block.runs if "skype" in run.text]
+    runs += [run for block in document.blocks for run in block.aside_runs if "skype" in run.text]
+    assert runs and all(run.href is None for run in runs)
+    assert "ftp://x.org/cv" in " ".join(document.lines())
 
 
 @pytest.mark.parametrize(

@@ -180,7 +180,7 @@ def test_sample_keeps_its_sections(tmp_path):
         (lambda d: d["basics"].update(email="not-an-address"), ("basics", "email"), "e-mail"),
         (lambda d: d["work"].append("Acme"), ("work", 1), "mapping"),
         (lambda d: d["work"][0].pop("name"), ("work", 0, "name"), "'name' is missing"),
-        (lambda d: d["work"][0].update(startDate="June 2020"), ("work", 0, "startDate"), "date"),
+        (lambda d: d["work"][0].update(startDate="Junior 2020"), ("work", 0, "startDate"), "date"),
         (lambda d: d.update(skills={"name": "Go"}), ("skills",), "list"),
     ],
 )
