@@ -12,6 +12,7 @@ import json
 import re
 import types
 import typing
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -117,13 +118,23 @@ def read_text(path: Path, *, what: str = "profile") -> str:
 def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, Positions]:
     """YAML or JSON to plain Python values, with the position of every value."""
     from_json = None
+    forgiven: list[tuple[Mark, str]] = []
     if path.suffix.lower() == ".json":
         try:
             from_json = json.loads(text, parse_constant=_no_constant)  # strict: YAML takes more
         except json.JSONDecodeError as error:
-            raise InputError(
-                Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
-            ) from None
+            # Trailing commas and // comments, which editors and other tools let through: read
+            # as if they were not there, each said at its line; any other fault is an error.
+            text, forgiven = _forgive_json(text)
+            try:
+                from_json = json.loads(text, parse_constant=_no_constant)
+            except json.JSONDecodeError as again:
+                error = again if forgiven else error
+                raise InputError(
+                    Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
+                ) from None
+            except (ValueError, RecursionError):
+                pass  # reported below, as for the file as written
         except ValueError as error:  # NaN, Infinity, a number of more than 4,300 digits
             raise InputError(f"not valid JSON: {error}", path) from None
         except RecursionError:
@@ -162,8 +173,53 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     if node is None:
         raise InputError(f"file is empty: a {what} needs at least a name or a section", path)
     positions = Positions()
+    positions.dropped += [((), mark, message) for mark, message in forgiven]
     builder = _Builder(loader, path, positions, lines, anchored)
     return builder.build(node, ()), positions
+
+
+def _forgive_json(text: str) -> tuple[str, list[tuple[Mark, str]]]:
+    """The text with trailing commas (`[1, 2,]`) and comments (`//`, `/* */`) outside strings
+    blanked out (so every line and column stays where it was), and where each was."""
+    chars = list(text)
+    found: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    last_comma = -1  # a comma with nothing but space or comments after it yet
+    while i < n:
+        c = text[i]
+        if c == '"':
+            last_comma = -1
+            i += 1
+            while i < n and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+        elif text.startswith(("//", "/*"), i):
+            closer = "\n" if text[i + 1] == "/" else "*/"
+            end = text.find(closer, i + 2)
+            end = n if end < 0 else end + (0 if closer == "\n" else 2)
+            found.append((i, "a comment, which JSON does not allow: read as if it were not there"))
+            for k in range(i, end):
+                if text[k] != "\n":
+                    chars[k] = " "
+            i = end
+            continue
+        elif c == ",":
+            last_comma = i
+        elif c in "]}" and last_comma >= 0:
+            chars[last_comma] = " "
+            message = (
+                f"a comma before {c!r}, which JSON does not allow: read as if it were not there"
+            )
+            found.append((last_comma, message))
+            last_comma = -1
+        elif not c.isspace():
+            last_comma = -1
+        i += 1
+    starts = [0] + [k + 1 for k, char in enumerate(text) if char == "\n"]
+    marks = []
+    for offset, message in found:
+        line = bisect_right(starts, offset)
+        marks.append(((line, offset - starts[line - 1] + 1), message))
+    return "".join(chars), marks
 
 
 # A \uXXXX escape not itself escaped (an even number of backslashes before it).
@@ -412,7 +468,7 @@ def load_json_resume(
 
     if imported.errors:
         raise InputError([problem(source, message) for source, message in imported.errors])
-    translated = Positions()
+    translated = Positions(dropped=list(positions.dropped))
     for place in _paths(imported.data, ()):
         source = imported.source_of(place)
         mark = positions.of(source)

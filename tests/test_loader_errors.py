@@ -109,7 +109,7 @@ def test_missing_file(tmp_path):
 
 
 def test_json_syntax_and_fields(tmp_path):
-    message = _error(write_profile(tmp_path, '{"name": "Ann",}', "p.json"))
+    message = _error(write_profile(tmp_path, '{"name": "Ann" "x"}', "p.json"))
     assert "p.json:1:16: not valid JSON" in message
     text = '{\n  "name": "Ann",\n  "experience": [{"company": "X", "end": "soon"}]\n}\n'
     message = _error(write_profile(tmp_path, text, "p.json"))
@@ -159,3 +159,27 @@ def test_a_bad_start_is_not_told_to_be_present(tmp_path):
     start, end = raised.value.problems
     assert start.message.endswith("write 2025 or 2025-02")  # a start cannot be the present
     assert end.message.endswith("write 2025, 2025-02 or present")
+
+
+def test_json_with_trailing_commas_and_comments_is_read_with_a_warning_at_each(tmp_path):
+    from renderer.lint import lint
+
+    path = tmp_path / "resume.json"
+    path.write_text(
+        '{\n  "basics": {"name": "Ann", // me\n  "email": "a@b.co",},\n'
+        '  "work": [{"name": "Acme", "url": "https://a.co/x,y", "startDate": "2019-01",},],\n}\n',
+        encoding="utf-8",
+    )
+    loaded = load_profile(path)
+    assert loaded.profile.name == "Ann" and loaded.profile.experience[0].url == "https://a.co/x,y"
+    said = {(w.line, w.column, w.message.split(",")[0]) for w in lint(loaded)}
+    assert (2, 29, "a comment") in said
+    assert (3, 20, "a comma before '}'") in said
+    assert (4, 80, "a comma before ']'") in said
+
+
+def test_json_broken_otherwise_names_the_fault_where_it_is(tmp_path):
+    path = tmp_path / "resume.json"
+    path.write_text('{"basics": {"name": "Ann" "email": 1},}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"resume.json:1:27: not valid JSON: Expecting ','"):
+        load_profile(path)
