@@ -15,7 +15,15 @@ from typing import Literal, TypeVar
 from renderer.document import Block, Document, Head, Role
 from renderer.locale import Locale, load_locale
 from renderer.markup import Run, parse
-from renderer.model import CustomSection, Dated, HighlightGroup, PartialDate, Profile
+from renderer.model import (
+    REORDERED,
+    CustomSection,
+    Dated,
+    HighlightGroup,
+    PartialDate,
+    Profile,
+    written_oldest_first,
+)
 from renderer.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
 from renderer.text import page_label, render_slot
 from renderer.theme import Theme
@@ -109,6 +117,11 @@ class _Composer:
             return []
         if values.get("kind"):  # an employment kind's key: the locale words it
             values = {**values, "kind": self.locale.word(str(values["kind"]))}
+        score = values.get("score")
+        if isinstance(score, str) and not any(c.isalpha() for c in score):
+            # A bare "98" or "3.9/4.0" says nothing beside a city: it gets its label.
+            colon = "：" if self.locale.code.split("-")[0] in ("zh", "ja") else ": "
+            values = {**values, "score": f"{self.locale.word('score')}{colon}{score}"}
         runs = self.slot(slot, **values)
         return [Block(Role.SUBLINE, runs, source=source)] if runs else []
 
@@ -172,7 +185,11 @@ class _Composer:
     def entries(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
         assert kind.view is not None
         blocks: Blocks = []
-        for i, item in self.selected(items):
+        chosen = list(self.selected(items))
+        reorder = kind.name in REORDERED and self.profile.entry_order == "newest-first"
+        if reorder and written_oldest_first([item for _, item in chosen]):
+            chosen.reverse()  # a reader looks for the latest first (lint says so)
+        for i, item in chosen:
             blocks += self.entry(kind.view(item), f"{source}[{i}]")
         return blocks
 

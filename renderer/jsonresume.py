@@ -32,7 +32,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from pydantic import ValidationError
 
 from renderer.errors import FieldPath, format_path
-from renderer.model import Experience, Position, Profile
+from renderer.foreign_text import has_html, html_to_markup, split_bullets
+from renderer.model import SECTION_FIELDS, Experience, Position, Profile
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 EMBED = "x-resume-renderer"  # the key under `meta` that holds the profile itself
@@ -175,20 +176,16 @@ def _present(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != {}
 
 
-def _tidy(value: Any, path: FieldPath) -> Any:
-    """Line ends as the profile writes them (\\r\\n from Windows tools is \\n), and the line
-    breaks inside a one-line field (all but summaries, descriptions and a section's text)
-    joined with spaces: they are wrapping, not content."""
-    if isinstance(value, dict):
-        return {key: _tidy(item, (*path, key)) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_tidy(item, (*path, i)) for i, item in enumerate(value)]
-    if not isinstance(value, str):
-        return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+def _is_paragraphs(path: FieldPath) -> bool:
+    """The profile's fields that hold paragraphs (summaries, descriptions, a section's text)."""
     section_text = len(path) == 3 and path[0] == "sections" and path[2] == "text"
-    paragraphs = path == ("summary",) or path[-1:] == ("description",) or section_text
-    return value if paragraphs else _one_line(value)
+    return path == ("summary",) or path[-1:] == ("description",) or section_text
+
+
+def _is_markup(path: FieldPath) -> bool:
+    """The profile's fields that take inline markup: paragraphs, bullets, one-line summaries."""
+    bullets = len(path) >= 2 and path[-2] in ("highlights", "items") and isinstance(path[-1], int)
+    return _is_paragraphs(path) or bullets or path[-1:] == ("summary",)
 
 
 def _one_line(value: Any) -> Any:
@@ -256,9 +253,6 @@ class _Import:
         return found
 
     def run(self, document: Json) -> Imported:
-        for key, value in document.items():
-            if key not in (*_SECTIONS, "meta", "$schema") and _present(value):
-                self.note((key,), f"not imported: JSON Resume has no section {key!r}")
         self.basics(document.get("basics"))
         self.work(document)
         self.education(document)
@@ -266,9 +260,62 @@ class _Import:
         self.skills(document)
         self.projects(document)
         self.custom(document)
-        self.out.data = _tidy(self.out.data, ())
+        self.out.data = self.tidy(self.out.data, ())
+        self.bullets_from_text(self.out.data, ())
         self.drop_empty_items(self.out.data, ())
         return self.out
+
+    def tidy(self, value: Any, path: FieldPath) -> Any:
+        """Line ends as the profile writes them (\\r\\n from Windows tools is \\n); HTML
+        made the profile's markup (plain text where a field takes none); the line breaks
+        inside a one-line field joined with spaces: they are wrapping, not content."""
+        if isinstance(value, dict):
+            return {key: self.tidy(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.tidy(item, (*path, i)) for i, item in enumerate(value)]
+        if not isinstance(value, str):
+            return value
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if has_html(value):
+            converted = html_to_markup(value, plain=not _is_markup(path))
+            if converted.removed:
+                removed = ", ".join(converted.removed)
+                self.note(self.out.source_of(path), f"HTML left out: {removed} (its text kept)")
+            value = converted.text
+        return value if _is_paragraphs(path) else _one_line(value)
+
+    def bullets_from_text(self, value: Any, path: FieldPath) -> None:
+        """`- ` lines (and HTML lists) inside a description become the entry's first bullets;
+        inside the summary, the profile's key strengths."""
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                self.bullets_from_text(item, (*path, i))
+            return
+        if not isinstance(value, dict):
+            return
+        for key in list(value):
+            self.bullets_from_text(value[key], (*path, key))
+        text = value.get("description") if path else value.get("summary")
+        if (
+            not isinstance(text, str)
+            or "highlights" in value
+            and not isinstance(value["highlights"], list)
+        ):
+            return
+        prose, bullets = split_bullets(text)
+        if not bullets:
+            return
+        field_name = "description" if path else "summary"
+        source = self.out.source_of((*path, field_name))
+        older = value.get("highlights", [])
+        sources = [self.out.source_of((*path, "highlights", i)) for i in range(len(older))]
+        if prose:
+            value[field_name] = prose
+        else:
+            del value[field_name]
+        value["highlights"] = [*bullets, *older]
+        for i, origin in enumerate([source] * len(bullets) + sources):
+            self.out.origins[(*path, "highlights", i)] = origin
 
     def drop_empty_items(self, value: Any, path: FieldPath) -> None:
         """Empty lines in lists ("highlights": ["", "Led…"]), as forms write them: left out,
@@ -496,10 +543,12 @@ class _Import:
             ),
             "languages": ("languages", {"language": "language", "fluency": "fluency"}),
         }
+        # Certificates kept under the profile's own name, as some tools write them.
+        plan["certifications"] = plan["certificates"]
         for section, (target, names) in plan.items():
-            if section in ("awards", "certificates"):
+            if section in ("awards", "certificates", "certifications"):
                 names = names | date
-            entries: list[Any] = []
+            entries: list[Any] = self.out.data.get(target, [])
             for source, item in self.items(document, section):
                 given = self.fields(item, source, tuple(names))
                 at: FieldPath = (target, len(entries))
@@ -639,12 +688,138 @@ class _Import:
             if quoted:
                 section["items"] = quoted
             sections.append(section)
+        for key, value in document.items():
+            if key not in (*_SECTIONS, "certifications", "meta", "$schema") and _present(value):
+                self.other_section(key, value, sections)
         if sections:
             self.out.data["sections"] = sections
+
+    def other_section(self, key: str, value: Any, sections: list[Any]) -> None:
+        """A section JSON Resume does not define (internships, thesis, talks): kept as a
+        section of the profile's own, headed by its key, its items read by the names people
+        give their fields."""
+        source: FieldPath = (key,)
+        if key.startswith(("_", "x-")) or not isinstance(value, (list, dict, str)):
+            self.note(source, f"not imported: {key!r} is no section JSON Resume defines")
+            return
+        at: FieldPath = ("sections", len(sections))
+        section: Json = {"heading": _heading_of(key), "id": _section_id(key, sections)}
+        self.out.origins[at] = source
+        if isinstance(value, str):
+            self.put(section, "text", value, at, source)
+        elif isinstance(value, dict):
+            entry = self.other_entry(value, source, (*at, "entries", 0))
+            if entry is None:
+                return
+            section["entries"] = [entry]
+        elif all(isinstance(item, (str, int, float)) for item in value):
+            section["items"] = [str(item) for item in value]
+            for i in range(len(value)):
+                self.out.origins[(*at, "items", i)] = (*source, i)
+        else:
+            entries: list[Json] = []
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    entry = self.other_entry(item, (*source, i), (*at, "entries", len(entries)))
+                    if entry is not None:
+                        entries.append(entry)
+                elif _present(item):
+                    self.note((*source, i), f"not imported: {_kind(item)} among mappings")
+            if not entries:
+                return
+            section["entries"] = entries
+        self.note(
+            source,
+            f"not a JSON Resume section: imported as a section headed {section['heading']!r}",
+        )
+        sections.append(section)
+
+    def other_entry(self, item: Json, source: FieldPath, at: FieldPath) -> Json | None:
+        """An item of a section JSON Resume lacks, by the field names people use."""
+        entry: Json = {}
+        self.out.origins[at] = source
+        taken: set[str] = set()
+        for target, names in _OTHER_FIELDS:
+            for name in names:
+                value = item.get(name)
+                if name in taken or not _present(value) or target in entry:
+                    continue
+                wants_list = target in ("highlights", "keywords")
+                if wants_list != isinstance(value, list) or isinstance(value, dict):
+                    continue
+                if target in ("start", "end", "date") and isinstance(value, bool):
+                    continue
+                value = self.url(value, (*source, name)) if target == "url" else value
+                self.put(entry, target, value, at, (*source, name))
+                taken.add(name)
+        if "date" in entry and ("start" in entry or "end" in entry):
+            self.note((*source, "date"), "not imported: a date beside a start and end")
+            del entry["date"]
+        if "start" in entry and "end" not in entry:
+            entry["end"] = "present"
+        if not ("title" in entry or "organisation" in entry):
+            loose = next(
+                (k for k, v in item.items() if isinstance(v, str) and v.strip() and k not in taken),
+                None,
+            )
+            if loose is None:
+                self.note(source, "not imported: an item with nothing to head it")
+                return None
+            self.put(entry, "title", item[loose], at, (*source, loose))
+            taken.add(loose)
+        for key, value in item.items():
+            if key in taken or not _present(value):
+                continue
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                # A labelled value (supervisor, grade): kept, with its label, as a bullet.
+                bullets = list(entry.get("highlights", []))  # never the document's own list
+                self.out.origins[(*at, "highlights", len(bullets))] = (*source, key)
+                entry["highlights"] = [*bullets, f"{_heading_of(key)}: {value}"]
+                self.note((*source, key), f"kept as a bullet: {_heading_of(key)}: {value}")
+            else:
+                self.note((*source, key), f"not imported: {key!r} has no place in an entry")
+        return entry
 
     @staticmethod
     def section(key: str, kind: str, content: list[Any]) -> Json:
         return {"heading": _CUSTOM[key], "id": key, kind: content}
+
+
+# Field names people give the items of sections JSON Resume lacks, by the entry field they
+# fill (the first one present wins).
+_OTHER_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("title", ("title", "name", "position", "role", "degree", "label", "subject", "topic")),
+    (
+        "organisation",
+        ("organization", "organisation", "company", "institution", "employer", "school")
+        + ("university", "publisher", "awarder", "issuer", "venue", "conference", "event"),
+    ),
+    ("location", ("location", "city", "place")),
+    ("start", ("startDate", "start", "from", "start_date")),
+    ("end", ("endDate", "end", "to", "end_date")),
+    ("date", ("date", "releaseDate", "year", "awardedDate")),
+    ("url", ("url", "website", "link", "href", "doi")),
+    ("description", ("summary", "description", "details", "text", "abstract", "note")),
+    ("highlights", ("highlights", "bullets", "items", "achievements", "courses", "details")),
+    ("keywords", ("keywords", "tags", "skills", "technologies", "tools")),
+)
+
+
+def _heading_of(key: str) -> str:
+    """internships -> Internships, peerReview -> Peer Review, side_projects -> Side Projects."""
+    words = re.sub(r"([a-z])([A-Z])", r"\1 \2", key).replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or key
+
+
+def _section_id(key: str, sections: list[Any]) -> str:
+    """An id for the section that names no built-in one nor another custom one."""
+    made = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")[:30]
+    made = made if made[:1].isalpha() else f"section-{made}"
+    taken = {s.get("id") for s in sections} | set(SECTION_FIELDS)
+    candidate, n = made, 2
+    while candidate in taken:
+        candidate, n = f"{made}-{n}", n + 1
+    return candidate
 
 
 # --- export -----------------------------------------------------------------------------------

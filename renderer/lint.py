@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from renderer.errors import FieldPath, Problem
 from renderer.loader import LoadedProfile
-from renderer.model import Dated, PartialDate
+from renderer.model import REORDERED, Dated, PartialDate, written_oldest_first
 
 # Characters that UTF-8 text turns into when it is read as Windows-1252 or Latin-1.
 _MOJIBAKE_LEADS = ("Ã", "Â", "â€", "ðŸ", "Å", "Ä")
@@ -59,6 +59,14 @@ def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
             warn(f"still the example of `resume new` ({text!r}): replace it or delete it", path)
     for path, (line, column), message in loaded.positions.dropped:
         warnings.append(Problem(file, message, line, column, path))
+    if profile.entry_order == "newest-first":
+        for name in REORDERED:
+            if written_oldest_first(getattr(profile, name)):
+                warn(
+                    f"{name} is written oldest first; shown newest first, as readers expect "
+                    "(entry_order: as-written keeps the written order)",
+                    (name,),
+                )
     for path, node in _models(profile, ()):
         if isinstance(node, Dated) and isinstance(node.start, PartialDate):
             end = node.end

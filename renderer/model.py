@@ -491,6 +491,11 @@ class Profile(Strict):
         default_factory=list,
         description="Sections of your own (Volunteering, Talks, Patents…), each with a heading.",
     )
+    entry_order: Literal["newest-first", "as-written"] = Field(
+        default="newest-first",
+        description="newest-first: experience and education written oldest first are shown "
+        "newest first (with a warning); as-written: always in the order written.",
+    )
     section_order: list[SectionId] = Field(
         default_factory=list,
         description="The order of sections, by name (experience, skills, …) or a custom "
@@ -529,6 +534,23 @@ SECTION_FIELDS = (
     "publications",
 )
 """Profile fields that become sections; a theme orders and titles them."""
+
+
+REORDERED = ("experience", "education")
+"""Sections shown newest first when they are written oldest first (see Profile.entry_order)."""
+
+
+def _when(item: Any) -> tuple[int, int] | None:
+    date = getattr(item, "start", None) or getattr(item, "date", None) or getattr(item, "end", None)
+    if isinstance(item, Experience) and item.roles:  # the company's newest role
+        date = item.roles[0].start or item.roles[0].end
+    return date.sort_key if isinstance(date, PartialDate) else None
+
+
+def written_oldest_first(items: list[Any]) -> bool:
+    """Whether dated items run from the oldest to the newest (two or more, each later)."""
+    dates = [when for item in items if (when := _when(item)) is not None]
+    return len(dates) >= 2 and all(a < b for a, b in zip(dates, dates[1:], strict=False))
 
 
 def tags_of(value: Any) -> set[str]:

@@ -12,11 +12,13 @@ import yaml
 from typer.testing import CliRunner
 
 from renderer.cli import app
+from renderer.compose import compose
 from renderer.errors import InputError, format_path
 from renderer.jsonresume import differences, export_resume, import_resume
 from renderer.loader import load_profile
 from renderer.model import Profile
 from renderer.pipeline import Job, run
+from renderer.theme import load_theme
 from tests.conftest import PEOPLE, ROOT, THEMES
 
 DATA = ROOT / "tests" / "data" / "jsonresume"
@@ -402,3 +404,82 @@ def test_json_literals_get_no_yaml_advice(tmp_path):
         load_json(tmp_path, {"basics": {"name": True, "phone": True}}, indent=1)
     text = str(raised.value)
     assert "YAML" not in text and "true is not a phone number" in text
+
+
+def _loaded(tmp_path: Path, document: dict):
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    return load_profile(path)
+
+
+def test_html_from_other_tools_becomes_markup_and_bullets(tmp_path):
+    loaded = _loaded(
+        tmp_path,
+        {
+            "basics": {
+                "name": "Ann <b>Lee</b>",
+                "label": "Engineer &amp; Lead",
+                "summary": "<p>I build <strong>payments</strong>.</p>"
+                "<ul><li>Led 5 teams</li><li>Cut cost<br>by half</li></ul>",
+            },
+            "work": [
+                {
+                    "name": "Acme <span>Inc</span>",
+                    "position": "Dev",
+                    "summary": "Worked on things.\n- Built A\n* Built <a href='https://x.org'>B</a>",
+                    "highlights": ["Shipped C &amp; D, 5*3 times"],
+                }
+            ],
+        },
+    )
+    profile = loaded.profile
+    assert (profile.name, profile.headline) == ("Ann Lee", "Engineer & Lead")
+    assert profile.summary == "I build **payments**."
+    assert [h.text for h in profile.highlights] == ["Led 5 teams", "Cut cost by half"]
+    job = profile.experience[0]
+    assert job.company == "Acme Inc" and job.description == "Worked on things."
+    assert [h.text for h in job.highlights] == [
+        "Built A",
+        "Built [B](https://x.org)",
+        "Shipped C & D, 5\\*3 times",  # a literal star, escaped: it prints as written
+    ]
+    said = [n.message for n in loaded.notes]
+    assert "HTML left out: <span> (its text kept)" in said
+
+
+def test_sections_json_resume_lacks_are_kept_with_their_headings(tmp_path):
+    loaded = _loaded(
+        tmp_path,
+        {
+            "basics": {"name": "Ann"},
+            "education": [{"institution": "Uni", "studyType": "BSc", "score": "98"}],
+            "internships": [
+                {
+                    "company": "Acme",
+                    "position": "Intern",
+                    "startDate": "06/2012",
+                    "endDate": "2012-09",
+                }
+            ],
+            "thesis": {"title": "On Things", "supervisor": "Prof X", "year": 2014},
+            "hobbies": ["chess", "running"],
+            "certifications": [{"name": "CKA", "issuer": "CNCF"}],
+        },
+    )
+    profile = loaded.profile
+    headings = [(s.heading, s.key) for s in profile.sections]
+    assert headings == [
+        ("Internships", "internships"),
+        ("Thesis", "thesis"),
+        ("Hobbies", "hobbies"),
+    ]
+    internship = profile.sections[0].entries[0]
+    assert (internship.title, internship.organisation, str(internship.start)) == (
+        "Intern",
+        "Acme",
+        "2012-06",
+    )
+    assert [h.text for h in profile.sections[1].entries[0].highlights] == ["Supervisor: Prof X"]
+    assert profile.certifications[0].name == "CKA"
+    lines = "\n".join(compose(profile, load_theme("classic")).lines())
+    assert "Score: 98" in lines and "Supervisor: Prof X" in lines and "Hobbies" in lines

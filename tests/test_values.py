@@ -110,3 +110,26 @@ def test_phones_with_words_are_kept_and_linked_only_when_one_number():
     assert dialable("030/1234567") == "0301234567"
     assert dialable("+1 555 0100 / +44 20 7946 0000") is None
     assert dialable("+1 555 0100 (mobile)") is None
+
+
+def test_experience_written_oldest_first_is_shown_newest_first_unless_asked(tmp_path):
+    from renderer.compose import compose
+    from renderer.lint import lint
+    from renderer.theme import load_theme
+
+    text = (
+        "name: Ann\nexperience:\n"
+        "  - {company: First, start: 2010, end: 2012}\n"
+        "  - {company: Second, start: 2012-03, end: 2015}\n"
+        "  - {company: Third, start: 2016, end: present}\n"
+    )
+    loaded = load_profile(write_profile(tmp_path, text))
+    lines = compose(loaded.profile, load_theme("classic")).lines()
+    order = [name for line in lines for name in ("First", "Second", "Third") if name in line]
+    assert order == ["Third", "Second", "First"]
+    assert any("written oldest first" in w.message and w.line == 3 for w in lint(loaded))
+    kept = load_profile(write_profile(tmp_path, text + "entry_order: as-written\n", "kept.yaml"))
+    lines = compose(kept.profile, load_theme("classic")).lines()
+    order = [name for line in lines for name in ("First", "Second", "Third") if name in line]
+    assert order == ["First", "Second", "Third"]
+    assert not any("oldest first" in w.message for w in lint(kept))
