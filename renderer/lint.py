@@ -50,6 +50,14 @@ def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
         warn("no name: an applicant tracking system cannot tell whose resume this is")
     if not profile.email and not profile.phone:
         warn("no e-mail or phone: an applicant tracking system cannot contact the candidate")
+    if "locale" not in profile.model_fields_set and language is None:
+        suggested = east_asian_language(" ".join(text for _, text in _strings(profile, ())))
+        if suggested:
+            code, name = suggested
+            warn(
+                f"the text is mostly {name}, but no locale is given: add `locale: {code}` "
+                f"(or render with --locale {code}) for {name} headings and dates"
+            )
     examples = _examples()
     for path, text in _strings(profile, ()):
         repaired = repair_mojibake(text)
@@ -101,6 +109,28 @@ def _examples() -> frozenset[str]:
 
     walk(yaml.safe_load(scaffold()))
     return frozenset(found - _PLAUSIBLE)
+
+
+def east_asian_language(text: str) -> tuple[str, str] | None:
+    """(locale, language name) when most of the letters are Chinese, Japanese or Korean."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    han = sum("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in letters)
+    kana = sum("\u3040" <= c <= "\u30ff" for c in letters)
+    hangul = sum("\uac00" <= c <= "\ud7af" or "\u1100" <= c <= "\u11ff" for c in letters)
+    if (han + kana + hangul) * 2 < len(letters):
+        return None
+    if hangul >= han + kana:
+        return "ko", "Korean"
+    if kana:
+        return "ja", "Japanese"
+    traditional = sum(c in _TRADITIONAL for c in letters)
+    return ("zh-Hant", "Chinese") if traditional * 20 > han else ("zh-Hans", "Chinese")
+
+
+# Common characters written only in traditional Chinese (their simplified forms differ).
+_TRADITIONAL = set("們個為來時說國學會這對們與經發開業產動點體們過關當從還進實現長問們見務電們機")
 
 
 def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

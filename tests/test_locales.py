@@ -20,7 +20,7 @@ from renderer.errors import InputError
 from renderer.loader import load_profile
 from renderer.locale import available, load_locale, resolve
 from renderer.theme import builtin_names, load_theme
-from tests.conftest import render_bytes, write_profile
+from tests.conftest import ROOT, render_bytes, write_profile
 
 runner = CliRunner()
 
@@ -177,3 +177,29 @@ def test_german_french_and_chinese_in_every_theme(tmp_path: Path, locale: str) -
         assert "".join(heading.split()).upper() in flat.upper(), pdf.name
     for html in out.rglob("*.html"):
         assert f'<html lang="{locale}">' in html.read_text("utf-8")
+
+
+CHINESE_PROFILE = (ROOT / "tests" / "data" / "chinese.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("theme", builtin_names())
+def test_chinese_lines_never_open_with_closing_punctuation(tmp_path, theme):
+    path = write_profile(tmp_path, "locale: zh-Hans\n" + CHINESE_PROFILE)
+    chosen = load_theme(theme)
+    data = render_bytes("pdf", compose(load_profile(path).profile, chosen), chosen)
+    lines = [
+        ln.strip()
+        for page in pypdf.PdfReader(io.BytesIO(data)).pages
+        for ln in page.extract_text().splitlines()
+    ]
+    assert len([ln for ln in lines if ln]) > 8
+    assert not [ln for ln in lines if ln[:1] in "，。、；：！？）」』》"], lines
+
+
+def test_mostly_chinese_text_without_a_locale_gets_a_hint(tmp_path):
+    from renderer.lint import lint
+
+    loaded = load_profile(write_profile(tmp_path, CHINESE_PROFILE))
+    assert any("add `locale: zh-Hans`" in w.message for w in lint(loaded))
+    chosen = load_profile(write_profile(tmp_path, "locale: en\n" + CHINESE_PROFILE, "en.yaml"))
+    assert not any("locale:" in w.message for w in lint(chosen))  # the person chose

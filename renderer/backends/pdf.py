@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -20,12 +21,13 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.flowables import HRFlowable
 
 from renderer.backends import Format, Layout, Options, ReadBack, Reader, Rendered
@@ -36,6 +38,11 @@ from renderer.markup import Run
 from renderer.theme import Style, Theme
 
 rl_config.useA85 = 0  # ASCII85 makes streams a quarter larger for 7-bit safety no one needs
+# reportlab's marks that may not open a line are Japanese; Chinese full-width punctuation
+# (，；：！？》〉) joins them, so a CJK line never starts with a comma. Set once, at import.
+_paragraph.ALL_CANNOT_START += "".join(
+    c for c in "，；：！？）》〉」』】〕" if c not in _paragraph.ALL_CANNOT_START
+)
 # Font files' and subsets' odd dates make fontTools log warnings a person cannot act on.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
@@ -306,6 +313,25 @@ def _paragraph_style(role: Role, style: Style, fonts: _FontSet, theme: Theme) ->
     )
 
 
+# Han, kana, Hangul and their punctuation: text set without spaces between words.
+_EAST_ASIAN = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def _east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:
+    """Chinese, Japanese and Korean lines break between any two characters, never before a
+    closing mark (。、」）), and body text is justified, as these languages are set: breaking
+    only at spaces left lines ragged and let a line open with a comma."""
+    justify = role in (Role.PARAGRAPH, Role.BULLET) and style.alignment == TA_LEFT
+    return ParagraphStyle(
+        f"{style.name}-cjk",
+        parent=style,
+        wordWrap="CJK",
+        alignment=TA_JUSTIFY if justify else style.alignment,
+    )
+
+
 class _AsideLine(Flowable):
     """A block with text set flush right on its last line: an entry's dates, or the contact
     details beside the name (on its only line, mostly).
@@ -543,9 +569,14 @@ def _flowables(
     aside_styles = _aside_styles(theme, fonts)
     regular = fonts.regular
     width, height = _frame_size(theme, page_size)
+    east_asian: dict[Role, ParagraphStyle] = {}
     story: list[Flowable] = []
     for index, block in enumerate(document.blocks):
         style = styles[block.role]
+        if _EAST_ASIAN.search(block.text):
+            if block.role not in east_asian:
+                east_asian[block.role] = _east_asian_style(style, block.role)
+            style = east_asian[block.role]
         # Half a frame of text at one em a character, the widest a character is drawn.
         limit = max(200, int(width / style.fontSize * height / 2 / style.leading))
         pieces = [_markup(block, runs, fonts, theme) for runs in _chunks(block.runs, limit)]
