@@ -46,18 +46,18 @@ CASES: dict[str, Callable[[int], str]] = {
 
 def validate(path: Path) -> None:
     from renderer.errors import InputError
-    from renderer.loader import load_profile
+    from renderer.inputs.reading import load_profile
 
     with contextlib.suppress(InputError):  # refused quickly is the point
         load_profile(path)
 
 
 def render_all(path: Path) -> None:
-    from renderer import backends
-    from renderer.compose import compose
+    from renderer import formats as backends
+    from renderer.compose.resume import compose
     from renderer.errors import InputError
-    from renderer.loader import load_profile
-    from renderer.theme import load_theme
+    from renderer.inputs.reading import load_profile
+    from renderer.theme.model import load_theme
 
     try:
         profile = load_profile(path).profile

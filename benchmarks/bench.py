@@ -45,10 +45,10 @@ def cold(args: list[str], repeats: int) -> tuple[float, int]:
 
 def warm(fmt: str, repeats: int) -> float:
     """Median seconds per document, many renders in one process (after one to warm up)."""
-    from renderer import backends
-    from renderer.compose import compose
-    from renderer.loader import load_profile
-    from renderer.theme import load_theme
+    from renderer import formats as backends
+    from renderer.compose.resume import compose
+    from renderer.inputs.reading import load_profile
+    from renderer.theme.model import load_theme
 
     theme = load_theme("classic")
     document = compose(load_profile(PROFILE).profile, theme)
@@ -74,7 +74,7 @@ def make_batch(folder: Path, count: int) -> None:
 
 def sizes(out: Path) -> dict[str, tuple[int, int]]:
     """Smallest and largest file of each kind; one-page PDFs apart from longer ones."""
-    from renderer import backends
+    from renderer import formats as backends
 
     result = {}
     for fmt in ("pdf", "docx"):

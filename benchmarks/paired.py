@@ -114,9 +114,9 @@ def resume(*args: str) -> list[str]:
 
 def export_content(path: Path) -> None:
     """The Document and the theme's fonts, page and sizes, for floor.py."""
-    from renderer.compose import compose
-    from renderer.loader import load_profile
-    from renderer.theme import load_theme
+    from renderer.compose.resume import compose
+    from renderer.inputs.reading import load_profile
+    from renderer.theme.model import load_theme
 
     theme = load_theme(THEME)
     document = compose(load_profile(PROFILE).profile, theme)
@@ -139,10 +139,10 @@ def warm(fmt: str, content_file: Path, repeats: int) -> tuple[Sample, Sample]:
     sys.path.insert(0, str(BENCH))
     import floor
 
-    from renderer import backends
-    from renderer.compose import compose
-    from renderer.loader import load_profile
-    from renderer.theme import load_theme
+    from renderer import formats as backends
+    from renderer.compose.resume import compose
+    from renderer.inputs.reading import load_profile
+    from renderer.theme.model import load_theme
 
     theme = load_theme(THEME)
     document = compose(load_profile(PROFILE).profile, theme)
@@ -173,7 +173,7 @@ def make_batch(folder: Path, count: int) -> None:
 
 def pdf_sizes(folder: Path) -> dict[int, list[int]]:
     """Sizes of the PDFs under a folder, by page count."""
-    from renderer import backends
+    from renderer import formats as backends
 
     sizes: dict[int, list[int]] = {}
     for file in folder.rglob("*.pdf"):

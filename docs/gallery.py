@@ -27,7 +27,7 @@ def preview(out: Path, *options: str) -> None:
 def main() -> None:
     preview(ROOT / "docs" / "preview.png")
     sys.path.insert(0, str(ROOT))
-    from renderer.theme import builtin_names
+    from renderer.theme.model import builtin_names
 
     for theme in builtin_names():
         preview(ROOT / "docs" / "gallery" / f"{theme}.png", "--theme", theme, "--dpi", "90")

@@ -1,8 +1,8 @@
 """The Python API: what the `resume` command does, for programs (a web form, a CI job).
 
-    import renderer
+    import resume_renderer
 
-    for file in renderer.render("profiles/me.yaml", theme="modern"):  # PDF and DOCX
+    for file in resume_renderer.render("profiles/me.yaml", theme="modern"):  # PDF and DOCX
         print(file.name, file.pages, len(file.data))      # me-modern.pdf 1 31245
         file.write("output")                              # output/me-modern.pdf, atomically
 
@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from renderer.errors import InputError, OutputError, RenderError
 
 if TYPE_CHECKING:
-    from renderer.check import Report
-    from renderer.model import Profile
+    from renderer.ats.check import Report
+    from renderer.profile.model import Profile
 
 __all__ = [
     "InputError",
@@ -69,8 +69,14 @@ def load(profile: str | Path | Mapping[str, Any] | Profile) -> Profile:
 
 
 def _loaded(profile: Any) -> Any:
-    from renderer.loader import LoadedProfile, Positions, load_json_resume, load_profile, validate
-    from renderer.model import Profile
+    from renderer.inputs.reading import (
+        LoadedProfile,
+        Positions,
+        load_json_resume,
+        load_profile,
+        validate,
+    )
+    from renderer.profile.model import Profile
 
     if isinstance(profile, Profile):
         return LoadedProfile(profile, Path("<profile>"), Positions())
@@ -79,7 +85,7 @@ def _loaded(profile: Any) -> Any:
     if not isinstance(profile, Mapping):
         kind = type(profile).__name__
         raise TypeError(f"a profile is a path, a dict or a Profile, not {kind}")
-    from renderer.jsonresume import looks_like_json_resume
+    from renderer.inputs.jsonresume import looks_like_json_resume
 
     data, source = dict(profile), Path("<dict>")
     try:
@@ -120,12 +126,10 @@ def render(
     many pages (an InputError says by how much it runs over), and `check` reads each file
     back as an applicant tracking system would (`Output.check`).
     """
-    from renderer import backends
-    from renderer.backends import Options
-    from renderer.compose import compose
-    from renderer.lint import lint
-    from renderer.locale import resolve
-    from renderer.pipeline import (
+    from renderer import formats as backends
+    from renderer.compose.resume import compose
+    from renderer.formats import Options
+    from renderer.jobs.render import (
         Result,
         check_tags,
         describe,
@@ -135,7 +139,9 @@ def render(
         person_slug,
         slug,
     )
-    from renderer.theme import load_theme
+    from renderer.locale import resolve
+    from renderer.profile.advice import lint
+    from renderer.theme.model import load_theme
 
     loaded = _loaded(profile)
     tags, exclude_tags = _names(tags, "tags"), _names(exclude_tags, "exclude_tags")
@@ -175,7 +181,7 @@ def render(
             raise RenderError(f"{name}: {describe(error, loaded)}") from None
         report = None
         if check:
-            from renderer.check import check as read_back
+            from renderer.ats.check import check as read_back
 
             report = read_back(fmt, rendered.data, document, name)
         files.append(
@@ -194,20 +200,20 @@ def render(
 
 def themes() -> list[str]:
     """The built-in themes' names (a theme folder's path works wherever a name does)."""
-    from renderer.theme import builtin_names
+    from renderer.theme.model import builtin_names
 
     return builtin_names()
 
 
 def formats() -> list[str]:
     """The output formats: pdf, docx, html, txt, md."""
-    from renderer import backends
+    from renderer import formats as backends
 
     return list(backends.names())
 
 
 def to_json_resume(profile: str | Path | Mapping[str, Any] | Profile) -> dict[str, Any]:
     """The profile as a JSON Resume document (as `resume export`)."""
-    from renderer.jsonresume import export_resume
+    from renderer.inputs.jsonresume import export_resume
 
     return export_resume(load(profile))

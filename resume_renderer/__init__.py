@@ -1,6 +1,7 @@
-"""resume-renderer's Python API under the distribution's own name (`pip install
-resume-renderer`, then `import resume_renderer`): `renderer` is where the code lives, a name
-too generic to be the one a program imports. Everything here is `renderer.api`'s.
+"""resume-renderer's Python API, under the distribution's own name (`pip install
+resume-renderer`, then `import resume_renderer`): the one name programs import. The code
+lives in the package `renderer`, too generic a name to claim in someone else's program;
+everything here is `renderer.api`'s, by its `__all__`, so the two cannot drift apart.
 
     import resume_renderer
 
@@ -12,26 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from renderer import __version__
+from renderer import __version__, api
 
-__all__ = [
-    "InputError",
-    "Output",
-    "OutputError",
-    "RenderError",
-    "__version__",
-    "formats",
-    "load",
-    "render",
-    "themes",
-    "to_json_resume",
-]
+__all__ = [*api.__all__, "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from renderer import api
-
+    if name in api.__all__:
         return getattr(api, name)
     raise AttributeError(f"module 'resume_renderer' has no attribute {name!r}")
 

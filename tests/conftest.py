@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from renderer import backends as formats
-from renderer.backends import Options
-from renderer.check import Report, check
-from renderer.compose import compose
-from renderer.document import Document
-from renderer.loader import load_profile
-from renderer.theme import builtin_names, load_theme
+from renderer import formats
+from renderer.ats.check import Report, check
+from renderer.compose.document import Document
+from renderer.compose.resume import compose
+from renderer.formats import Options
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import builtin_names, load_theme
 
 # The tests (and the commands they run) keep their stripped fonts in a cache of their own,
 # never in the user's.

@@ -116,9 +116,14 @@ def test_importing_the_package_stays_light_and_versioned():
     assert renderer.__version__ == version("resume-renderer")  # what pip installed
 
 
-def test_both_import_names_give_the_same_api():
+def test_one_public_import_name():
+    """Programs import resume_renderer, which is renderer.api's __all__ and nothing else; the
+    code's own package exports no API of its own to drift from it."""
     import renderer as inner
+    from renderer import api
 
-    for name in ("render", "load", "themes", "formats", "to_json_resume", "InputError", "Output"):
-        assert getattr(inner, name) is getattr(renderer, name)
-    assert "render" in dir(renderer) and renderer.__version__ == inner.__version__
+    assert sorted(renderer.__all__) == sorted({*api.__all__, "__version__"})
+    for name in api.__all__:
+        assert getattr(renderer, name) is getattr(api, name)
+    assert not any(hasattr(inner, name) for name in ("render", "load", "themes"))
+    assert renderer.__version__ == inner.__version__

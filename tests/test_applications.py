@@ -12,14 +12,14 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
-from renderer.applying import Request, run_application, upload_name
+from renderer.ats.keywords import coverage, significant_terms
 from renderer.cli import app
-from renderer.compose import compose
+from renderer.compose.resume import compose
 from renderer.errors import InputError
-from renderer.keywords import coverage, significant_terms
-from renderer.loader import load_profile
-from renderer.schema import APPLICATION_SCHEMA_FILE, schema_json
-from renderer.theme import load_theme
+from renderer.inputs.reading import load_profile
+from renderer.jobs.applications import Request, run_application, upload_name
+from renderer.profile.schema import APPLICATION_SCHEMA_FILE, schema_json
+from renderer.theme.model import load_theme
 from tests.conftest import ROOT, write_profile
 
 runner = CliRunner()

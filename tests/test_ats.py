@@ -15,12 +15,12 @@ from functools import cache
 import pytest
 from typer.testing import CliRunner
 
-from renderer import backends as formats
-from renderer.check import page_label_pattern
+from renderer import formats
+from renderer.ats.check import page_label_pattern
+from renderer.ats.fields import compare, expected_bullets, parse
 from renderer.cli import app
-from renderer.document import Role
-from renderer.structure import compare, expected_bullets, parse
-from renderer.theme import load_theme
+from renderer.compose.document import Role
+from renderer.theme.model import load_theme
 from tests.conftest import FORMATS, ROOT, document, rendered
 
 PDFTOTEXT = shutil.which("pdftotext")

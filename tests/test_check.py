@@ -7,10 +7,10 @@ import io
 import docx
 from reportlab.pdfgen.canvas import Canvas
 
-from renderer.compose import compose
-from renderer.loader import load_profile
-from renderer.readers.text import markdown_to_text
-from renderer.theme import load_theme
+from renderer.compose.resume import compose
+from renderer.formats.plaintext import markdown_to_text
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import ROOT, check_bytes, document, rendered, write_profile
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from renderer import files
 from renderer.cli import app
 from renderer.errors import OutputError
-from renderer.model import SECTION_FIELDS
+from renderer.profile.model import SECTION_FIELDS
 from tests.conftest import PEOPLE, ROOT, THEMES, write_profile
 
 runner = CliRunner()
@@ -283,7 +283,7 @@ def test_missing_profile_file_exits_2(tmp_path):
 def test_an_unexpected_error_is_a_message_not_a_traceback(tmp_path):
     """Even a bug of ours (simulated by replacing the pipeline with one that raises)."""
     code = (
-        "import sys; import renderer.pipeline as p\n"
+        "import sys; import renderer.jobs.render as p\n"
         "def boom(job): raise RuntimeError('simulated bug')\n"
         "p.run = boom\n"
         "sys.argv = ['resume', 'render', sys.argv[1], '-o', sys.argv[2]]\n"

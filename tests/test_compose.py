@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.compose import compose
-from renderer.document import Role
-from renderer.loader import load_profile
-from renderer.theme import load_theme
+from renderer.compose.document import Role
+from renderer.compose.resume import compose
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import (
     FORMATS,
     PEOPLE,
@@ -307,7 +307,7 @@ skills:
 def test_plain_text_never_starts_a_line_with_a_separator(width):
     """A contact line or bullet wrapped in TXT puts a lone · | • – — at the end of a line, not
     at the start of the next ("…zoe.example.org ·" / "github.com/zoe-on")."""
-    from renderer.backends.txt import wrap
+    from renderer.formats.txt.writer import wrap
 
     contact = "zoe@example.org · +47 22 00 00 00 · Oslo, Norway · zoe.example.org · github.com/zoe"
     bullet = "Implemented traffic switching (canary, blue-green) — recovery time -80% | x / y"

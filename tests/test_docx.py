@@ -14,11 +14,11 @@ import docx
 import pypdf
 import pytest
 
-from renderer import backends as formats
-from renderer.check import check_lines, page_label_pattern
-from renderer.document import Role
-from renderer.readers.text import normalise
-from renderer.theme import load_theme
+from renderer import formats
+from renderer.ats.check import check_lines, page_label_pattern
+from renderer.compose.document import Role
+from renderer.formats.plaintext import normalise
+from renderer.theme.model import load_theme
 from tests.conftest import (
     PEOPLE,
     THEMES,

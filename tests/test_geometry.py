@@ -9,8 +9,8 @@ from functools import cache
 
 import pytest
 
-from renderer.document import Role
-from renderer.theme import load_theme
+from renderer.compose.document import Role
+from renderer.theme.model import load_theme
 from tests.conftest import PEOPLE, THEMES, document, rendered
 
 SLACK = 0.6  # points: rounding in the PDF's coordinates

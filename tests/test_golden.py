@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.theme import load_theme
+from renderer.theme.model import load_theme
 from tests.conftest import PEOPLE, ROOT, THEMES, document, rendered
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -19,10 +19,10 @@ from typer.testing import CliRunner
 
 from renderer import files
 from renderer.cli import app
-from renderer.compose import compose
+from renderer.compose.resume import compose
 from renderer.errors import InputError, OutputError, RenderError
-from renderer.loader import load_profile
-from renderer.theme import load_theme
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import ROOT, check_bytes, render_bytes, write_profile
 
 runner = CliRunner()
@@ -485,7 +485,7 @@ def test_check_refuses_huge_files_and_says_what_special_files_are(tmp_path):
 def test_jobs_are_capped_at_profiles_and_cpus(monkeypatch, tmp_path):
     from concurrent import futures
 
-    from renderer import batch
+    from renderer.jobs import parallel as batch
 
     started: list[int] = []
 
@@ -510,7 +510,7 @@ def test_jobs_are_capped_at_profiles_and_cpus(monkeypatch, tmp_path):
 
 
 def test_a_pool_starts_only_when_each_worker_gets_enough_jobs(monkeypatch):
-    from renderer import batch
+    from renderer.jobs import parallel as batch
 
     monkeypatch.setattr(batch, "cpus", lambda: 4)
     assert [batch.workers_for(n, 8) for n in (0, 1, 2, 3, 4, 6, 8, 100)] == [0, 0, 0, 0, 2, 3, 4, 4]
@@ -938,7 +938,7 @@ def test_the_html_stylesheet_escapes_what_the_theme_gives_it(theme_copy, tmp_pat
 
 
 def test_a_themes_own_page_with_a_script_is_refused(theme_copy, tmp_path):
-    page = (ROOT / "renderer" / "templates" / "page.html.j2").read_text()
+    page = (ROOT / "renderer" / "theme" / "templates" / "page.html.j2").read_text()
     (theme_copy / "page.html.j2").write_text(page.replace("</main>", "<script>x()</script></main>"))
     result = resume("render", str(RUI), "-t", str(theme_copy), "-o", str(tmp_path), "-f", "html")
     no_internal_error(result)

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from renderer.compose import compose
+from renderer.compose.resume import compose
 from renderer.errors import InputError, RenderError
-from renderer.loader import load_profile
-from renderer.model import Profile
-from renderer.pipeline import person_slug, slug
-from renderer.theme import builtin_names, load_theme
+from renderer.inputs.reading import load_profile
+from renderer.jobs.render import person_slug, slug
+from renderer.profile.model import Profile
+from renderer.theme.model import builtin_names, load_theme
 from tests.conftest import FORMATS, check_bytes, render_bytes, write_profile
 
 HOSTILE = [

@@ -7,10 +7,10 @@ import re
 import html5lib
 import pytest
 
-from renderer.compose import compose
-from renderer.document import Role
-from renderer.loader import load_profile
-from renderer.theme import load_theme
+from renderer.compose.document import Role
+from renderer.compose.resume import compose
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import check_bytes, document, render_bytes, rendered, write_profile
 
 
@@ -71,7 +71,7 @@ def test_the_print_stylesheet_uses_the_page_size(size, expected):
 def test_many_short_entries_stay_within_the_template_budget():
     """The budget of the built-in page grows with everything the document holds, not only its
     first two levels: 3,000 one-word jobs make HTML far larger than their text."""
-    from renderer.model import Profile
+    from renderer.profile.model import Profile
 
     profile = Profile.model_validate(
         {"name": "A B", "experience": [{"company": f"C{i}", "title": "T"} for i in range(3000)]}

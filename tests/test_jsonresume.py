@@ -12,13 +12,13 @@ import yaml
 from typer.testing import CliRunner
 
 from renderer.cli import app
-from renderer.compose import compose
+from renderer.compose.resume import compose
 from renderer.errors import InputError, format_path
-from renderer.jsonresume import differences, export_resume, import_resume
-from renderer.loader import load_profile
-from renderer.model import Profile
-from renderer.pipeline import Job, run
-from renderer.theme import load_theme
+from renderer.inputs.jsonresume import differences, export_resume, import_resume
+from renderer.inputs.reading import load_profile
+from renderer.jobs.render import Job, run
+from renderer.profile.model import Profile
+from renderer.theme.model import load_theme
 from tests.conftest import PEOPLE, ROOT, THEMES
 
 DATA = ROOT / "tests" / "data" / "jsonresume"

@@ -6,8 +6,8 @@ from typer.testing import CliRunner
 
 from renderer.cli import app
 from renderer.errors import format_path
-from renderer.lint import lint, repair_mojibake
-from renderer.loader import load_profile
+from renderer.inputs.reading import load_profile
+from renderer.profile.advice import lint, repair_mojibake
 from tests.conftest import write_profile
 
 
@@ -64,8 +64,8 @@ def test_layout_warnings_long_bullet_and_too_many_pages(tmp_path):
 
 
 def test_examples_left_from_resume_new_are_pointed_out(tmp_path):
-    from renderer.lint import lint
-    from renderer.schema import scaffold
+    from renderer.profile.advice import lint
+    from renderer.profile.schema import scaffold
 
     path = write_profile(tmp_path, scaffold().replace("Company name", "Volvo Cars"))
     warned = {format_path(p.path) for p in lint(load_profile(path)) if "example of" in p.message}

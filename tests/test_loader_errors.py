@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from renderer.errors import InputError
-from renderer.loader import MAX_BYTES, load_profile
+from renderer.inputs.reading import MAX_BYTES, load_profile
 from tests.conftest import ROOT, write_profile
 
 RUI = (ROOT / "profiles" / "rui-shao.yaml").read_text("utf-8")
@@ -162,7 +162,7 @@ def test_a_bad_start_is_not_told_to_be_present(tmp_path):
 
 
 def test_json_with_trailing_commas_and_comments_is_read_with_a_warning_at_each(tmp_path):
-    from renderer.lint import lint
+    from renderer.profile.advice import lint
 
     path = tmp_path / "resume.json"
     path.write_text(

@@ -13,13 +13,13 @@ import pytest
 from pdfminer.high_level import extract_text
 from typer.testing import CliRunner
 
-from renderer.backends.txt import display_width
 from renderer.cli import app
-from renderer.compose import compose
+from renderer.compose.resume import compose
 from renderer.errors import InputError
-from renderer.loader import load_profile
+from renderer.formats.txt.writer import display_width
+from renderer.inputs.reading import load_profile
 from renderer.locale import available, load_locale, resolve
-from renderer.theme import builtin_names, load_theme
+from renderer.theme.model import builtin_names, load_theme
 from tests.conftest import ROOT, render_bytes, write_profile
 
 runner = CliRunner()
@@ -197,7 +197,7 @@ def test_chinese_lines_never_open_with_closing_punctuation(tmp_path, theme):
 
 
 def test_mostly_chinese_text_without_a_locale_gets_a_hint(tmp_path):
-    from renderer.lint import lint
+    from renderer.profile.advice import lint
 
     loaded = load_profile(write_profile(tmp_path, CHINESE_PROFILE))
     assert any("add `locale: zh-Hans`" in w.message for w in lint(loaded))

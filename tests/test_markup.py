@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renderer.markup import MarkupError, Run, parse, plain
-from renderer.text import escape_markup
+from renderer.profile.markup import MarkupError, Run, parse, plain
+from renderer.theme.slots import escape_markup
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ import re
 import pypdf
 import pytest
 
-from renderer.check import page_label_pattern
-from renderer.compose import compose
+from renderer.ats.check import page_label_pattern
+from renderer.compose.resume import compose
 from renderer.errors import RenderError
-from renderer.loader import load_profile
-from renderer.readers.text import normalise
-from renderer.theme import load_theme
+from renderer.formats.plaintext import normalise
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import check_bytes, document, read_pdf, render_bytes, rendered, write_profile
 
 

@@ -8,8 +8,8 @@ import pypdfium2
 from PIL import Image, ImageChops
 from typer.testing import CliRunner
 
-from renderer import preview
 from renderer.cli import app
+from renderer.jobs import preview
 from tests.conftest import ROOT, THEMES, rendered
 
 runner = CliRunner()

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 import yaml
 
-from renderer.lint import lint
-from renderer.loader import load_profile
-from renderer.schema import SCHEMA_FILE, schema_json
+from renderer.inputs.reading import load_profile
+from renderer.profile.advice import lint
+from renderer.profile.schema import SCHEMA_FILE, schema_json
 from tests.conftest import PROFILES, ROOT
 
 # At least fifteen distinctive facts per person, copied from the seed, that must survive into
@@ -136,7 +136,7 @@ def test_profile_loads_and_matches_the_schema(path):
     schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
     jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)
     assert path.read_text("utf-8").startswith(
-        "# yaml-language-server: $schema=../renderer/profile.schema.json"
+        "# yaml-language-server: $schema=../renderer/profile/profile.schema.json"
     )
 
 

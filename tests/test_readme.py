@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import shutil
 
-from renderer.compose import compose
-from renderer.loader import load_profile
-from renderer.theme import load_theme
+from renderer.compose.resume import compose
+from renderer.inputs.reading import load_profile
+from renderer.theme.model import load_theme
 from tests.conftest import ROOT, render_bytes
 
 DOCS = ROOT / "docs"
@@ -53,7 +53,7 @@ def test_every_test_the_bad_input_table_names_exists():
 
 
 def test_readme_application_example_loads(tmp_path):
-    from renderer.application import load_application
+    from renderer.inputs.application import load_application
 
     example = _yaml_block("applications.md")
     (tmp_path / "apps").mkdir()

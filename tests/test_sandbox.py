@@ -7,7 +7,7 @@ import pytest
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from renderer import sandbox
+from renderer.theme import sandbox
 
 
 def env() -> sandbox.BoundedEnvironment:

@@ -8,11 +8,11 @@ import docx
 import pypdf
 import pytest
 
-from renderer.compose import compose
-from renderer.document import Role
-from renderer.model import Profile
-from renderer.readers.text import normalise
-from renderer.theme import load_theme
+from renderer.compose.document import Role
+from renderer.compose.resume import compose
+from renderer.formats.plaintext import normalise
+from renderer.profile.model import Profile
+from renderer.theme.model import load_theme
 from tests.conftest import check_bytes, render_bytes
 
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from renderer import sandbox
-from renderer.sections import SLOTS
-from renderer.slotforms import FORMS
-from renderer.text import slot_environment
+from renderer.profile.sections import SLOTS
+from renderer.theme import sandbox
+from renderer.theme.slotforms import FORMS
+from renderer.theme.slots import slot_environment
 
 STRINGS = ["", "Plain", "a*b_c", "[x](y)", "back\\slash (1)", "  spaced  ", "Zürich · 東京", None]
 LISTS = [[], ["Rust"], ["", "b*"], ["x(1)", "y]", "z"]]
@@ -71,8 +71,9 @@ def test_the_upper_case_heading_prints_what_jinja_prints():
 
 def test_a_built_in_theme_renders_without_jinja():
     code = (
-        "import sys; from renderer.compose import compose; from renderer.loader import "
-        "load_profile; from renderer.theme import load_theme\n"
+        "import sys; from renderer.compose.resume import compose\n"
+        "from renderer.inputs.reading import load_profile\n"
+        "from renderer.theme.model import load_theme\n"
         "for name in ('classic', 'modern', 'compact', 'executive'):\n"
         "    compose(load_profile('profiles/rui-shao.yaml').profile, load_theme(name))\n"
         "print('jinja2' in sys.modules)"

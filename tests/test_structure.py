@@ -52,16 +52,21 @@ def test_no_import_cycles():
 
 
 def test_the_input_model_does_not_import_the_output_side():
-    for module in ("renderer.model", "renderer.markup", "renderer.loader", "renderer.sections"):
-        for output in ("renderer.document", "renderer.backends", "renderer.compose"):
+    for module in (
+        "renderer.profile.model",
+        "renderer.profile.markup",
+        "renderer.inputs.reading",
+        "renderer.profile.sections",
+    ):
+        for output in ("renderer.compose.document", "renderer.formats", "renderer.compose.resume"):
             assert not _reaches(module, output), f"{module} reaches {output}"
 
 
-def test_only_backends_and_readers_name_a_format():
+def test_only_the_formats_name_a_format():
     """The pipeline, check and the CLI ask the registry; no other module tests for 'pdf'."""
     pattern = re.compile(r"""["'](pdf|docx|html|txt|md)["']""")
     for file in PACKAGE.rglob("*.py"):
         relative = file.relative_to(PACKAGE).as_posix()
-        if relative.startswith(("backends/", "readers/")):
+        if relative.startswith("formats/"):
             continue
         assert not pattern.search(file.read_text("utf-8")), relative

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from renderer import theme as themes
 from renderer.errors import InputError
-from renderer.theme import available, builtin_names, load_theme
+from renderer.theme import model as themes
+from renderer.theme.model import available, builtin_names, load_theme
 from tests.conftest import ROOT, THEMES
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.loader import load_profile
-from renderer.values import dialable, means_present, read_date
+from renderer.inputs.reading import load_profile
+from renderer.profile.values import dialable, means_present, read_date
 from tests.conftest import write_profile
 
 
@@ -113,9 +113,9 @@ def test_phones_with_words_are_kept_and_linked_only_when_one_number():
 
 
 def test_experience_written_oldest_first_is_shown_newest_first_unless_asked(tmp_path):
-    from renderer.compose import compose
-    from renderer.lint import lint
-    from renderer.theme import load_theme
+    from renderer.compose.resume import compose
+    from renderer.profile.advice import lint
+    from renderer.theme.model import load_theme
 
     text = (
         "name: Ann\nexperience:\n"

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from renderer.backends import docx as docx_backend
-from renderer.backends import pdf as pdf_backend
-from renderer.theme import load_theme
+from renderer.formats.docx import writer as docx_backend
+from renderer.formats.pdf import writer as pdf_backend
+from renderer.theme.model import load_theme
 from tests.conftest import ROOT, document, render_bytes
 
 
@@ -38,8 +38,8 @@ def test_docx_template_is_prepared_once_per_theme():
 
 
 def test_a_themes_unchanging_docx_parts_are_compressed_once_per_language():
-    from renderer.compose import compose
-    from renderer.loader import load_profile
+    from renderer.compose.resume import compose
+    from renderer.inputs.reading import load_profile
 
     chosen = load_theme("modern")
     profile = load_profile(ROOT / "profiles" / "kaiyang.yaml").profile
@@ -76,7 +76,8 @@ def _render_in_child(cache: Path, out: Path, who: str = "rui-shao.yaml") -> list
         "import sys; from renderer.cli import main; sys.argv = ['resume', 'render', "
         f"{str(ROOT / 'profiles' / who)!r}, '-f', 'pdf', '-o', {str(out)!r}, '-q'];"
         "\ntry: main()\nexcept SystemExit as e: assert not e.code, e.code\n"
-        "from renderer.fontcache import STRIPPED; assert max(STRIPPED.values(), default=0) <= 1\n"
+        "from renderer.theme.fontcache import STRIPPED\n"
+        "assert max(STRIPPED.values(), default=0) <= 1\n"
         "print(sorted(m for m in ('fontTools', 'jinja2') if m in sys.modules))"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}

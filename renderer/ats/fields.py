@@ -1,0 +1,210 @@
+"""What an applicant tracking system fills in from a resume's text: per entry a title, an
+organisation, dates and a number of bullets, as one reader of the file gives its lines.
+
+A simple parser works from text lines alone: it finds the section headings, takes the line an
+entry starts on as its head, splits the head into title and organisation at the separator,
+reads the dates from the same line, and counts the bullets up to the next head. Here the
+Document says which entries there should be, and the parse of each reader's lines must give
+every entry its own head line, with its own title, organisation and dates on it, in that
+order, and its bullets under it. What does not is a finding that names the entry and the
+reader: dates read away from their title, title and organisation merged or swapped, a page
+label inside an entry, entries merged or split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from renderer.compose.document import Block, Document, Role
+from renderer.formats.plaintext import normalise
+
+BULLETS = ("•", "-", "*", "–")
+
+
+@dataclass
+class ParsedEntry:
+    section: str
+    title: str = ""
+    organisation: str = ""
+    dates: str = ""
+    bullets: int = 0
+    line: int = -1  # where its head was read, in the reader's lines
+    source: str = ""  # the profile field the entry came from
+
+
+@dataclass
+class Parse:
+    reader: str
+    entries: list[ParsedEntry] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _is_bullet(line: str) -> bool:
+    return line[:1] in BULLETS and (len(line) == 1 or line[1] == " ")
+
+
+def _heads(document: Document) -> list[tuple[str, Block]]:
+    """(section, block) of every entry, in order."""
+    section, found = "", []
+    for block in document.blocks:
+        if block.role is Role.HEADING:
+            section = normalise(block.text)
+        elif block.role is Role.ENTRY:
+            found.append((section, block))
+    return found
+
+
+def parse(
+    lines: list[str], document: Document, reader: str, label: re.Pattern[str] | None = None
+) -> Parse:
+    """The entries as a simple parser reads them from `lines`, checked against the Document."""
+    text = [normalise(line) for line in lines]
+    result = Parse(reader)
+    headings = {normalise(b.text) for b in document.blocks if b.role is Role.HEADING}
+    heads = _heads(document)
+    position, section_now = 0, ""
+    for section, block in heads:
+        if section != section_now:  # an entry is looked for after its section's heading
+            heading = next((i for i in range(position, len(text)) if text[i] == section), -1)
+            position, section_now = (heading + 1 if heading >= 0 else position), section
+        head = block.head
+        shown = normalise(block.body)  # the head as printed: title, separator, organisation
+        entry = ParsedEntry(section, source=block.source)
+        where = f"entry {block.source} ({_clip(shown)}) as read by {reader}"
+        found = _find_head(text, position, shown)
+        if found is None:
+            result.problems.append(f"{where}: its head does not start a line (split or lost)")
+            result.entries.append(entry)
+            continue
+        line, last, rest = found
+        entry.line, position = line, last + 1
+        entry.title, entry.organisation = _split(
+            shown, head.title if head else "", head.organisation if head else ""
+        )
+        if head and head.dates:
+            entry.dates = _dates_near(text, last, rest, normalise(head.dates))
+            if not entry.dates:
+                dates = normalise(head.dates)
+                away = next((i for i, t in enumerate(text) if dates in t and i != line), -1)
+                place = f"on line {away + 1}: {_clip(text[away])!r}" if away >= 0 else "nowhere"
+                result.problems.append(
+                    f"{where}: its dates {dates!r} are read away from it, {place}"
+                )
+        others = [s for _, b in heads if b is not block and (s := normalise(b.body))]
+        if any(rest.startswith(other) or f" {other}" in rest for other in others if len(other) > 3):
+            result.problems.append(f"{where}: merged with another entry on one line")
+        result.entries.append(entry)
+    _count_bullets(text, result, headings, label)
+    return result
+
+
+def _find_head(text: list[str], start: int, head: str) -> tuple[int, int, str] | None:
+    """(first line, last line, what follows the head on its last line) of an entry's head:
+    it starts a line, and goes on over the lines after when it is longer than one (a head
+    wrapped in a narrow column is still read in one place)."""
+    if not head:
+        return None
+    opening = head[:40]
+    for first in range(start, len(text)):
+        line = text[first]
+        if not line.startswith(opening) and _is_bullet(line):  # a list marker before it
+            line = line[2:]
+        if not line.startswith(opening):
+            continue
+        joined, last = line, first
+        while len(joined) < len(head) and last + 1 < len(text):
+            last += 1
+            joined = f"{joined} {text[last]}".strip()
+        if joined.startswith(head):
+            tail = joined[len(head) :]
+            return first, last, tail
+    return None
+
+
+def _dates_near(text: list[str], line: int, rest: str, dates: str) -> str:
+    """The entry's dates, read where a parser looks for them: after the head on its line, or
+    starting the next line that holds text (readers put a flush-right date there)."""
+    if dates in rest:
+        return dates
+    following = next((t for t in text[line + 1 :] if t), "")
+    return dates if following.startswith(dates) else ""
+
+
+def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:
+    """Title and organisation as a parser splits the head at its separator."""
+    if not (title and organisation):
+        return ("", shown) if organisation and not title else (shown, "")
+    separator = normalise(shown[len(normalise(title)) : len(shown) - len(normalise(organisation))])
+    if separator and shown.startswith(normalise(title)):
+        first, _, second = shown.partition(separator)
+        return first.strip(), second.strip()
+    return shown, ""
+
+
+def _count_bullets(
+    text: list[str], result: Parse, headings: set[str], label: re.Pattern[str] | None
+) -> None:
+    """Each entry's bullets: the bullet lines from its head to the next head or heading; a
+    page label met before the entry's last line is inside it."""
+    starts = [e.line for e in result.entries if e.line >= 0]
+    for entry in result.entries:
+        if entry.line < 0:
+            continue
+        later = [s for s in starts if s > entry.line]
+        end = min(later) if later else len(text)
+        for i in range(entry.line + 1, end):
+            if text[i] in headings:
+                end = i
+                break
+        body = text[entry.line + 1 : end]
+        entry.bullets = sum(_is_bullet(t) for t in body)
+        if label is not None:
+            last = max((i for i, t in enumerate(body) if t and not label.fullmatch(t)), default=-1)
+            if any(label.fullmatch(t) for t in body[:last]):
+                result.problems.append(
+                    f"entry {entry.source} as read by {result.reader}: a page label falls inside it"
+                )
+
+
+def expected_bullets(document: Document) -> dict[str, int]:
+    """How many bullets each entry has, by the entry's source."""
+    counts: dict[str, int] = {}
+    current = ""
+    for block in document.blocks:
+        if block.role is Role.ENTRY:
+            current = block.source
+            counts[current] = 0
+        elif block.role is Role.HEADING:
+            current = ""
+        elif block.role is Role.BULLET and current:
+            counts[current] += 1
+    return counts
+
+
+def compare(parsed: Parse, document: Document) -> list[str]:
+    """Where the parsed entries differ from the Document's: the fields an ATS would fill."""
+    problems = list(parsed.problems)
+    bullets = expected_bullets(document)
+    for entry, (_, block) in zip(parsed.entries, _heads(document), strict=False):
+        if entry.line < 0 or block.head is None:
+            continue
+        head = block.head
+        where = f"entry {entry.source} as read by {parsed.reader}"
+        if head.title and head.organisation and head.title != head.organisation:
+            if (entry.title, entry.organisation) == (head.organisation, head.title):
+                problems.append(f"{where}: title and organisation come back swapped")
+            elif not entry.organisation:
+                problems.append(
+                    f"{where}: title and organisation come back merged: {entry.title!r}"
+                )
+        if entry.bullets != bullets.get(entry.source, 0):
+            problems.append(
+                f"{where}: {entry.bullets} bullets read under it, "
+                f"{bullets.get(entry.source, 0)} written"
+            )
+    return problems
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

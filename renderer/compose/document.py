@@ -1,0 +1,173 @@
+"""The Document: what will be on the page, in order, styled by role and not by format.
+
+Every backend renders this and nothing else, so the PDF, the DOCX and the text outputs cannot
+disagree on content. `check` reads a written file back and compares it with `Block.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from renderer.profile.markup import Run
+
+
+def shows_address(text: str, href: str) -> bool:
+    """Whether a link's visible text already spells out where it goes: github.com/x for
+    https://github.com/x, the number itself for a tel: link."""
+    shown = text.strip()
+    if not shown:
+        return False
+    if href.startswith("tel:"):
+        digits = [c for c in shown if c.isdigit() or c == "+"]
+        return digits == [c for c in href[4:] if c.isdigit() or c == "+"]
+    return shown in href
+
+
+class Role(str, Enum):
+    NAME = "name"  # the person's name, the document title
+    HEADLINE = "headline"  # one line under the name
+    CONTACT = "contact"  # e-mail, phone, location, links: in the body, never a page header
+    HEADING = "heading"  # a section heading: Experience, Skills, …
+    ENTRY = "entry"  # an entry's title line, dates set flush right
+    SUBLINE = "subline"  # an entry's second line: location, kind, role
+    GROUP = "group"  # a sub-heading over a group of bullets inside an entry
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+    LINE = "line"  # one of a block of lines with no space between (a letter's address)
+
+
+KEEP_WITH_NEXT = frozenset({Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP})
+"""Roles that must never end a page: a heading stays with its entry, an entry with its bullet."""
+
+
+@dataclass(frozen=True)
+class Head:
+    """The parts of an entry's first line that an applicant tracking system fills fields
+    with: each is a separate run on the page, in this order."""
+
+    title: str = ""  # a job title, a degree, a project's name
+    organisation: str = ""  # the employer, institution, issuer (on the title line)
+    dates: str = ""  # as printed: "Feb 2025 – Present"
+    when: tuple[tuple[str, str], ...] = ()  # each date as printed and as ISO ("" for present)
+
+
+@dataclass(frozen=True)
+class Block:
+    role: Role
+    runs: tuple[Run, ...]
+    aside: str = ""  # set flush right on the same line (an entry's dates)
+    source: str = ""  # the profile field it came from, for error messages
+    head: Head | None = None  # an entry's parts (ENTRY blocks)
+    section: str = ""  # the section a heading opens (HEADING blocks)
+    aside_runs: tuple[Run, ...] = ()  # the aside with its links, when it has any
+
+    @property
+    def body(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def text(self) -> str:
+        """The block's text as an ATS should read it: body, then the aside on the same line."""
+        return f"{self.body} {self.aside}" if self.aside else self.body
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"role": self.role.value, "source": self.source}
+        data["runs"] = [
+            {"text": run.text}
+            | ({"bold": True} if run.bold else {})
+            | ({"italic": True} if run.italic else {})
+            | ({"href": run.href} if run.href else {})
+            for run in self.runs
+        ]
+        if self.aside:
+            data["aside"] = self.aside
+        if self.aside_runs:
+            data["aside_links"] = [run.href for run in self.aside_runs if run.href]
+        if self.head:
+            data["head"] = {k: v for k, v in vars(self.head).items() if v and k != "when"}
+        if self.section:
+            data["section"] = self.section
+        return data
+
+    @property
+    def body_with_links(self) -> str:
+        """The body with each link's address written out, for formats without hyperlinks."""
+        return self.links_written_out()
+
+    def links_written_out(self, address: Callable[[str], str] | None = None) -> str:
+        return _written_out(self.runs, address)
+
+    def aside_with_links(self, address: Callable[[str], str] | None = None) -> str:
+        return _written_out(self.aside_runs, address) if self.aside_runs else self.aside
+
+    def text_with_links(self, address: Callable[[str], str] | None = None) -> str:
+        body = self.links_written_out(address)
+        return f"{body} {self.aside_with_links(address)}" if self.aside else body
+
+
+def _written_out(runs: tuple[Run, ...], address: Callable[[str], str] | None) -> str:
+    """Runs as text, each link's address written out after it unless its text shows it."""
+    return "".join(
+        f"{run.text} ({address(run.href) if address else run.href})"
+        if run.href and not shows_address(run.text, run.href)
+        else run.text
+        for run in runs
+    )
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str  # PDF Title / DOCX title
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    language: str = "en"
+    # What paged formats print at the foot of each page of a document of two pages or more,
+    # with {page} and {pages} to fill in ("" for none).
+    page_label: str = ""
+    kind: str = "resume"  # or "letter": a cover letter, set as one
+
+    def lines(self) -> list[str]:
+        return [block.text for block in self.blocks]
+
+    def to_dict(self) -> dict[str, object]:
+        """The Document as plain data (for golden files, the API and debugging)."""
+        return {
+            "title": self.title,
+            "author": self.author,
+            "subject": self.subject,
+            "keywords": list(self.keywords),
+            "language": self.language,
+            "page_label": self.page_label,
+            "kind": self.kind,
+            "blocks": [block.to_dict() for block in self.blocks],
+        }
+
+
+def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether a block must share a page with the one after it.
+
+    A heading holds on to its first entry; an entry, its sub-line or group heading hold on to
+    their own content, but not to the next entry (else a section of body-less entries, such
+    as a list of employers, would be glued into one unbreakable lump).
+    """
+    block = blocks[index]
+    if block.role not in KEEP_WITH_NEXT or index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1].role
+    return block.role is Role.HEADING or following not in (Role.ENTRY, Role.HEADING)
+
+
+def letter_gap(blocks: tuple[Block, ...], index: int) -> float:
+    """In a letter, the space above a block, in lines: one between paragraphs and before
+    the address; two before the date under the header; none inside the address."""
+    block = blocks[index]
+    if index == 0 or block.role not in (Role.PARAGRAPH, Role.LINE):
+        return 0.0
+    before = blocks[index - 1].role
+    if before in (Role.NAME, Role.HEADLINE, Role.CONTACT):
+        return 2.0
+    return 0.0 if before is Role.LINE and block.role is Role.LINE else 1.0

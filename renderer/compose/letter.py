@@ -1,0 +1,83 @@
+"""Application + Profile + Theme -> the cover letter's Document.
+
+The letter opens with the resume's own header (the same blocks, so the two look like one
+set), then the date, the recipient's address, the greeting, the body, the closing and the
+name. Its paragraphs are the application's, with their placeholders filled in the bounded
+sandbox: a value put in prints literally, as in a theme's slot templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jinja2 import TemplateError
+
+from renderer.compose.document import Block, Document, Role
+from renderer.compose.resume import header_blocks
+from renderer.inputs.application import LoadedApplication, letter_values
+from renderer.inputs.reading import LoadedProfile
+from renderer.locale import load_locale
+from renderer.profile.markup import MarkupError, Run, parse
+from renderer.theme import sandbox
+from renderer.theme.model import Theme
+from renderer.theme.slots import slot_environment
+
+
+def body_paragraphs(application: LoadedApplication, profile: LoadedProfile) -> list[list[str]]:
+    """Each body item's paragraphs, placeholders filled in (as inline markup); a template
+    that fails is an error naming the application's line."""
+    letter = application.application.cover_letter
+    assert letter is not None
+    values = letter_values(application.application, profile)
+    made = []
+    for index, text in enumerate(letter.body):
+        field = ("cover_letter", "body", index)
+        try:
+            filled = sandbox.render(slot_environment().from_string(text), values)
+            parse(filled)  # a link the placeholders made must be a good one
+        except (TemplateError, RecursionError) as error:
+            message = getattr(error, "message", None) or str(error)
+            raise application.problem(field, f"placeholder error: {message}") from None
+        except MarkupError as error:
+            raise application.problem(field, str(error)) from None
+        made.append([p for p in filled.split("\n\n") if p.strip()])
+    return made
+
+
+def compose_letter(
+    application: LoadedApplication,
+    profile: LoadedProfile,
+    theme: Theme,
+    today: dt.date,
+    language: str | None = None,
+) -> Document:
+    app = application.application
+    letter = app.cover_letter
+    assert letter is not None
+    person = profile.profile
+    locale = load_locale(language or person.locale)
+    blocks = header_blocks(person, theme, locale)
+    when = letter.date or today
+    date = when.strftime(theme.dates.day) if locale.english else locale.day(when)
+    blocks.append(Block(Role.PARAGRAPH, (Run(date),), source="cover_letter.date"))
+    for i, line in enumerate(letter.recipient):
+        blocks.append(Block(Role.LINE, (Run(line),), source=f"cover_letter.recipient[{i}]"))
+    greeting = letter.greeting or locale.word("greeting")
+    blocks.append(Block(Role.PARAGRAPH, (Run(greeting),), source="cover_letter.greeting"))
+    for i, paragraphs in enumerate(body_paragraphs(application, profile)):
+        for text in paragraphs:
+            blocks.append(Block(Role.PARAGRAPH, parse(text), source=f"cover_letter.body[{i}]"))
+    closing = letter.closing or locale.word("closing")
+    blocks.append(Block(Role.PARAGRAPH, (Run(closing),), source="cover_letter.closing"))
+    if person.name:  # a nameless profile signs with nothing rather than an invented name
+        blocks.append(Block(Role.LINE, (Run(person.name),), source="name"))
+    who = person.name or person.headline or "Applicant"
+    return Document(
+        title=f"{who} – Cover letter – {app.company}",
+        author=person.name or "",
+        subject=f"{app.role} at {app.company}",
+        keywords=(app.role, app.company),
+        blocks=tuple(blocks),
+        language=locale.code,
+        kind="letter",
+    )

@@ -1,0 +1,331 @@
+"""Profile + Theme -> Document: decide what goes on the page, in which order, in which role.
+
+Sections come from the catalogue (`renderer/sections.py`): one composer per shape of section,
+whatever the section is called, so a profile's own sections are laid out exactly like the
+built-in ones. An entry's head keeps its parts apart (title, organisation, dates), so that
+every format can set them where a parser will find each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Literal, TypeVar
+
+from renderer.compose.document import Block, Document, Head, Role
+from renderer.locale import Locale, load_locale
+from renderer.profile.markup import Run, parse
+from renderer.profile.model import (
+    REORDERED,
+    CustomSection,
+    Dated,
+    HighlightGroup,
+    PartialDate,
+    Profile,
+    written_oldest_first,
+)
+from renderer.profile.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
+from renderer.profile.values import dialable
+from renderer.theme.model import Theme
+from renderer.theme.slots import page_label, render_slot
+
+Blocks = list[Block]
+T = TypeVar("T")
+
+
+class _Composer:
+    def __init__(
+        self,
+        profile: Profile,
+        theme: Theme,
+        tags: frozenset[str],
+        exclude: frozenset[str],
+        locale: Locale,
+    ) -> None:
+        self.profile = profile
+        self.theme = theme
+        self.tags = tags
+        self.exclude = exclude
+        self.locale = locale
+        self.keywords: dict[str, dict[str, None]] = {}  # shown words, by kind, for the metadata
+
+    def selected(self, items: Iterable[T]) -> Iterator[tuple[int, T]]:
+        """(index in the profile, item) for the items this variant of the resume shows:
+        all of them without tags; otherwise the untagged ones and those sharing a tag; never
+        one with an excluded tag."""
+        for index, item in enumerate(items):
+            item_tags = getattr(item, "tags", None) or ()
+            if self.exclude.intersection(item_tags):
+                continue
+            if not self.tags or not item_tags or self.tags.intersection(item_tags):
+                yield index, item
+
+    # -- small helpers -------------------------------------------------------------------------
+
+    def slot(self, slot_name: str, /, **values: object) -> tuple[Run, ...]:
+        return parse(render_slot(self.theme, slot_name, **values))
+
+    def date(self, value: PartialDate | Literal["present"]) -> str:
+        """A date in the theme's format; in another language than English, month names and
+        the order of day, month and year are the locale's (a numeric format stays as it is)."""
+        dates, locale = self.theme.dates, self.locale
+        if value == "present":
+            return dates.present if locale.english else locale.word("present")
+        assert isinstance(value, PartialDate)
+        day = dt.date(value.year, value.month or 1, 1)
+        fmt = dates.year if value.month is None else dates.month
+        if locale.english or not any(d in fmt for d in ("%b", "%B", "%Y")):
+            return day.strftime(fmt)
+        if value.month is None:
+            return locale.year(day)
+        return locale.month(day, long="%B" in fmt)
+
+    def dates(self, item: Dated | None) -> str:
+        return self.theme.dates.separator.join(shown for shown, _ in self.when(item))
+
+    def when(self, item: Dated | None) -> tuple[tuple[str, str], ...]:
+        """(as printed, as a machine reads it: 2025-02, or '' for present) of each date."""
+        if item is None:
+            return ()
+        ends = (item.start, item.end) if item.end != item.start else (item.start,)
+        return tuple(  # one month that starts and ends is printed once, not as a range
+            (self.date(d), "" if d == "present" else str(d)) for d in ends if d is not None
+        )
+
+    def bullets(self, items: Iterable[object], source: str) -> Blocks:
+        return [
+            Block(Role.BULLET, parse(item.text), source=f"{source}[{i}]")  # type: ignore[attr-defined]
+            for i, item in self.selected(items)
+        ]
+
+    def paragraphs(self, text: str | None, source: str) -> Blocks:
+        if not text:
+            return []
+        return [Block(Role.PARAGRAPH, parse(p), source=source) for p in text.split("\n\n")]
+
+    def joined(self, items: Iterable[Iterable[Run]]) -> list[Run]:
+        """Items of one line (contact details, languages), the theme's separator between."""
+        runs: list[Run] = []
+        for item in items:
+            if runs:
+                runs.append(Run(self.theme.separator))
+            runs += item
+        return runs
+
+    def subline(self, slot: str, source: str, values: dict[str, object]) -> Blocks:
+        if not slot:
+            return []
+        if values.get("kind"):  # an employment kind's key: the locale words it
+            values = {**values, "kind": self.locale.word(str(values["kind"]))}
+        score = values.get("score")
+        if isinstance(score, str) and not any(c.isalpha() for c in score):
+            # A bare "98" or "3.9/4.0" says nothing beside a city: it gets its label.
+            colon = "：" if self.locale.code.split("-")[0] in ("zh", "ja") else ": "
+            values = {**values, "score": f"{self.locale.word('score')}{colon}{score}"}
+        runs = self.slot(slot, **values)
+        return [Block(Role.SUBLINE, runs, source=source)] if runs else []
+
+    def remember(self, words: Iterable[str], kind: str) -> None:
+        """Words for the file's keywords metadata, from what is shown: skills first."""
+        self.keywords.setdefault(kind, {}).update(dict.fromkeys(words))
+
+    def metadata_keywords(self) -> tuple[str, ...]:
+        ordered = [self.keywords.get(k, {}) for k in ("skills", "technologies", "keywords")]
+        return tuple(dict.fromkeys(word for words in ordered for word in words))
+
+    # -- header --------------------------------------------------------------------------------
+
+    def header(self) -> Blocks:
+        """Name, headline, contact details: stacked on lines of their own, or (a `split`
+        header) the contact details flush right beside the name and the headline."""
+        p = self.profile
+        lines = [
+            (role, text, source)
+            for role, text, source in (
+                (Role.NAME, p.name, "name"),
+                (Role.HEADLINE, p.headline, "headline"),
+            )
+            if text
+        ]
+        items = self.contact_items()
+        if self.theme.header == "split" and lines and items:
+            # The first line takes the first half of the details (e-mail, phone first).
+            cut = (len(items) + 1) // 2 if len(lines) > 1 else len(items)
+            halves = [items[:cut], items[cut:]]
+            blocks = []
+            for (role, text, source), half in zip(lines, halves, strict=False):
+                aside = tuple(self.joined(half))
+                aside_text = "".join(run.text for run in aside)
+                blocks.append(Block(role, (Run(text),), aside_text, source, aside_runs=aside))
+            return blocks
+        blocks = [Block(role, (Run(text),), source=source) for role, text, source in lines]
+        if items:
+            blocks.append(Block(Role.CONTACT, tuple(self.joined(items)), source="contact"))
+        return blocks
+
+    def contact_items(self) -> list[tuple[Run, ...]]:
+        p = self.profile
+        items: list[tuple[Run, ...]] = []
+        if p.email:
+            items.append((Run(p.email, href=f"mailto:{p.email}"),))
+        if p.phone:
+            number = dialable(p.phone)  # "+1 555 0100 / +44 20 7946": two numbers, no link
+            items.append((Run(p.phone, href=f"tel:{number}" if number else None),))
+        if p.location:
+            items.append((Run(p.location),))
+        items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
+        return items
+
+    # -- one composer per shape -----------------------------------------------------------------
+
+    def text(self, text: str | None, items: Sequence[object], sources: tuple[str, str]) -> Blocks:
+        """Paragraphs, then bullets (the summary and its highlights)."""
+        return self.paragraphs(text, sources[0]) + self.bullets(items, sources[1])
+
+    def entries(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        assert kind.view is not None
+        blocks: Blocks = []
+        chosen = list(self.selected(items))
+        reorder = kind.name in REORDERED and self.profile.entry_order == "newest-first"
+        if reorder and written_oldest_first([item for _, item in chosen]):
+            chosen.reverse()  # a reader looks for the latest first (lint says so)
+        for i, item in chosen:
+            blocks += self.entry(kind.view(item), f"{source}[{i}]")
+        return blocks
+
+    def entry(self, view: EntryView, source: str) -> Blocks:
+        dates = self.dates(view.dates)
+        head = Head(view.title or "", view.organisation or "", dates, self.when(view.dates))
+        sub = self.subline(view.subline_slot, source, view.subline)
+        if head.title or head.organisation or not sub:
+            blocks = [Block(Role.ENTRY, self.head_runs(head), dates, source, head), *sub]
+        else:  # nothing to title it by: its sub-line heads it, rather than an invented name
+            blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
+        if view.technologies:
+            self.remember(view.technologies, "technologies")
+            label = self.locale.word("technologies")
+            runs = self.slot("technologies", technologies=list(view.technologies), label=label)
+            blocks.append(Block(Role.PARAGRAPH, runs, source=f"{source}.technologies"))
+        blocks += self.paragraphs(view.description, f"{source}.description")
+        blocks += self.bullets(view.highlights, f"{source}.highlights")
+        for g, group in self.selected(view.groups):
+            blocks += self.group(group, f"{source}.groups[{g}]")
+        for p, position in self.selected(view.positions):
+            blocks += self.entry(position, f"{source}.{view.positions_key}[{p}]")
+        keywords = view.subline.get("keywords")
+        if isinstance(keywords, list):
+            self.remember(keywords, "keywords")
+        return blocks
+
+    def head_runs(self, head: Head) -> tuple[Run, ...]:
+        """Title in bold, then the organisation after the theme's separator, as separate runs
+        (a parser can fill both fields); an entry with only one of them shows it in bold."""
+        first, second = (head.title, head.organisation) if head.title else (head.organisation, "")
+        runs = [Run(first, bold=True)] if first else []
+        if second:
+            runs += [Run(self.theme.entry_separator), Run(second)]
+        return tuple(runs)
+
+    def group(self, group: HighlightGroup, source: str) -> Blocks:
+        heading = Block(Role.GROUP, (Run(group.heading),), source=f"{source}.heading")
+        return [heading, *self.bullets(group.highlights, f"{source}.highlights")]
+
+    def labelled(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        (slot,) = kind.slots
+        blocks = []
+        for i, item in self.selected(items):
+            values = {name: getattr(item, name) for name in kind.slots[slot].examples}
+            self.remember(getattr(item, "keywords", ()), "skills")
+            blocks.append(Block(Role.PARAGRAPH, self.slot(slot, **values), source=f"{source}[{i}]"))
+        return blocks
+
+    def inline(self, kind: SectionKind, items: Sequence[object], source: str) -> Blocks:
+        (slot,) = kind.slots
+        shown = [
+            self.slot(slot, **{name: getattr(item, name) for name in kind.slots[slot].examples})
+            for _, item in self.selected(items)
+        ]
+        return [Block(Role.PARAGRAPH, tuple(self.joined(shown)), source=source)] if shown else []
+
+    def custom(self, section: CustomSection, source: str) -> Blocks:
+        blocks = self.text(section.text, section.items, (f"{source}.text", f"{source}.items"))
+        for i, entry in self.selected(section.entries):
+            blocks += self.entry(custom_entry(entry), f"{source}.entries[{i}]")
+        return blocks
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def section(self, name: str) -> tuple[str, Blocks]:
+        """(heading, blocks) of a section by name: a built-in kind or a custom section."""
+        if name in BY_NAME:
+            kind = BY_NAME[name]
+            heading = self.theme.heading(name) or self.locale.headings.get(name, HEADINGS[name])
+            if kind.shape == "text":
+                profile = self.profile
+                return heading, self.text(profile.summary, profile.highlights, (name, "highlights"))
+            items = getattr(self.profile, name)
+            shape = {"entries": self.entries, "labelled": self.labelled, "inline": self.inline}
+            return heading, shape[kind.shape](kind, items, name)
+        for i, section in self.selected(self.profile.sections):
+            if section.key == name:
+                heading = self.theme.heading(name) or section.heading
+                return heading, self.custom(section, f"sections[{i}]")
+        return "", []
+
+
+def section_order(profile: Profile, theme: Theme, order: Sequence[str] = ()) -> list[str]:
+    """The sections, in order: those an application or the profile names first, in that order;
+    then the rest in the theme's order; then the profile's own sections the theme does not
+    name, as the profile lists them."""
+    names = [*order, *profile.section_order, *theme.sections]
+    names += [section.key for section in profile.sections]
+    return list(dict.fromkeys(names))
+
+
+def compose(
+    profile: Profile,
+    theme: Theme,
+    tags: Iterable[str] = (),
+    order: Sequence[str] = (),
+    *,
+    exclude: Iterable[str] = (),
+    omit: Iterable[str] = (),
+    language: str | None = None,
+) -> Document:
+    """The Document for a profile in a theme; with tags, only the variant they select (items
+    with an excluded tag never show); `order` puts sections first, `omit` leaves them out."""
+    lower = lambda words: frozenset(w.strip().lower() for w in words)  # noqa: E731
+    locale = load_locale(language or profile.locale)
+    composer = _Composer(profile, theme, lower(tags), lower(exclude), locale)
+    blocks = composer.header()
+    left_out = set(omit)
+    for name in section_order(profile, theme, order):
+        if name in left_out:
+            continue
+        heading, content = composer.section(name)
+        if content:  # an empty heading would tell an ATS the candidate has none
+            runs = composer.slot("heading", title=heading)
+            blocks += [Block(Role.HEADING, runs, source=name, section=name), *content]
+    words = composer.metadata_keywords()
+    if not words:  # no skills listed: the headline and employers still tell a search engine
+        words = tuple(dict.fromkeys([*filter(None, [profile.headline])]))
+        words += tuple(
+            dict.fromkeys(job.company for _, job in composer.selected(profile.experience))
+        )
+    return Document(
+        title=" – ".join(
+            filter(None, [profile.name, "Resume", None if profile.name else profile.headline])
+        ),
+        author=profile.name or "",
+        subject=profile.headline or "Resume",
+        keywords=tuple(dict.fromkeys(words)),
+        blocks=tuple(blocks),
+        language=locale.code,
+        page_label=page_label(theme, locale.word("page")),
+    )
+
+
+def header_blocks(profile: Profile, theme: Theme, locale: Locale) -> list[Block]:
+    """The name, headline and contact details as the resume sets them (a cover letter in the
+    same theme opens with the same header)."""
+    return _Composer(profile, theme, frozenset(), frozenset(), locale).header()

@@ -1,0 +1,432 @@
+"""Document -> DOCX with python-docx, in Word's own styles restyled by the theme.
+
+Nothing but this module knows python-docx. Roles map to built-in styles (Title, Subtitle,
+Heading 1-3, List Bullet, Normal) so a Word user edits a familiar document; bullets are a real
+`•` in the theme's font rather than Word's Symbol-font glyph; links are real hyperlinks; no
+tables, text boxes, headers or footers. The zip is rewritten with fixed timestamps so the same
+input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Hashable
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from renderer.compose.document import Block, Document, Role, keeps_with_next, letter_gap
+from renderer.formats import Options, Rendered
+from renderer.formats.docx.zipwriter import Member, ZipWriter
+from renderer.profile.markup import Run
+from renderer.theme.model import Style, Theme
+
+STYLE_OF_ROLE = {
+    Role.NAME: "Title",
+    Role.HEADLINE: "Subtitle",
+    Role.CONTACT: "Contact",
+    Role.HEADING: "Heading 1",
+    Role.ENTRY: "Heading 2",
+    Role.SUBLINE: "Entry Details",
+    Role.GROUP: "Heading 3",
+    Role.PARAGRAPH: "Normal",
+    Role.BULLET: "List Bullet",
+    Role.LINE: "Plain Line",
+}
+STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_OF_ROLE.values()}  # Word's ids
+_FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _set_font(rpr_owner: Any, family: str) -> None:
+    """Name the font outright: Word's theme-font attributes would otherwise win."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme") or attribute.endswith("theme"):
+            del fonts.attrib[attribute]
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), family)
+
+
+def _colour(theme: Theme, name: str) -> RGBColor:
+    return RGBColor.from_string(getattr(theme.colours, name).lstrip("#").upper())
+
+
+def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> None:
+    _set_font(style.element, theme.docx_font)
+    font = style.font
+    font.size = Pt(spec.size)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    font.color.rgb = _colour(theme, spec.colour)
+    for attribute in ("w:caps", "w:smallCaps", "w:spacing"):  # Title/Heading defaults we undo
+        rpr = style.element.rPr
+        if rpr is not None and (node := rpr.find(qn(attribute))) is not None:
+            rpr.remove(node)
+    fmt = style.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if spec.align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    fmt.space_before = Pt(spec.space_before)
+    fmt.space_after = Pt(spec.space_after)
+    # "At least" the PDF's leading: lines sit where reportlab puts them (Word's "single" is
+    # the font's own line gap, 1.17-1.22 em, which ran a full page onto a second), yet a
+    # user who enlarges the type in Word still gets lines that grow with it. A resume fitted
+    # to its pages has lines tighter than the font's own gap: there, exactly the leading.
+    exact = theme.line_spacing == "exact"
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY if exact else WD_LINE_SPACING.AT_LEAST
+    fmt.line_spacing = Pt(spec.size * spec.leading)
+    fmt.left_indent = Pt(spec.indent)
+    fmt.widow_control = True
+    ppr = style.element.get_or_add_pPr()
+    for attribute in ("w:pBdr", "w:contextualSpacing"):  # Title's border, lists' squeezing
+        if (node := ppr.find(qn(attribute))) is not None:
+            ppr.remove(node)
+    if spec.rule:
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("val", "single"), ("sz", "5"), ("space", "1")):
+            bottom.set(qn(f"w:{key}"), value)
+        bottom.set(qn("w:color"), getattr(theme.colours, spec.colour).lstrip("#").upper())
+        border.append(bottom)
+        ppr.append(border)
+
+
+def _bullets_in_font(document: Any, theme: Theme, spec: Style) -> None:
+    """Make List Bullet's numbering draw the theme's bullet in the theme's font, not Symbol's."""
+    numbering = document.part.numbering_part.element
+    style = document.styles["List Bullet"].element
+    num_id = style.pPr.numPr.numId.val
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a
+        for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    level = next(lv for lv in abstract.findall(qn("w:lvl")) if lv.get(qn("w:ilvl")) == "0")
+    level.find(qn("w:lvlText")).set(qn("w:val"), theme.bullet)
+    rpr = level.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        level.append(rpr)
+    for child in list(rpr):
+        rpr.remove(child)
+    fonts = OxmlElement("w:rFonts")
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), theme.docx_font)
+    rpr.append(fonts)
+    indent = level.find(qn("w:pPr")).find(qn("w:ind"))
+    hanging = max(spec.indent - 2, 6)
+    indent.set(qn("w:left"), str(int(spec.indent * 20)))
+    indent.set(qn("w:hanging"), str(int(hanging * 20)))
+
+
+def _styles(document: Any, theme: Theme) -> None:
+    styles = document.styles
+    for name in ("Contact", "Entry Details", "Plain Line"):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.quick_style = True
+    for role, name in STYLE_OF_ROLE.items():
+        _restyle(styles[name], theme.style(role.value), theme, role)
+    _bullets_in_font(document, theme, theme.styles.bullet)
+    # The defaults every style inherits: the theme's font, not Word's theme fonts.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr_default.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), theme.docx_font)
+
+
+def _add_runs(
+    paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme, look: Style | None = None
+) -> None:
+    """Runs into the paragraph; `look`: a size and colour of their own (an aside in a larger
+    line), else the paragraph style's. The run elements are made directly: python-docx's
+    run and font setters search the XML for every property, 100 µs a run."""
+    for run in runs:
+        element = _run_element(run, theme, look)
+        if run.href:
+            link = OxmlElement("w:hyperlink")
+            rel = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            link.set(qn("r:id"), rel)
+            link.append(element)
+            element = link
+        paragraph._p.append(element)
+
+
+def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
+    """<w:r> with its properties in the schema's order (b, i, color, sz), then its text."""
+    element = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for flag, on in (("w:b", run.bold), ("w:i", run.italic)):
+        if on or look is not None:  # beside a name, the name's bold must not reach the aside
+            node = OxmlElement(flag)
+            if not on:
+                node.set(qn("w:val"), "0")
+            properties.append(node)
+    colour = theme.colours.accent if run.href else (look and getattr(theme.colours, look.colour))
+    if colour:
+        node = OxmlElement("w:color")
+        node.set(qn("w:val"), colour.lstrip("#").upper())
+        properties.append(node)
+    if look is not None:
+        node = OxmlElement("w:sz")
+        node.set(qn("w:val"), str(round(look.size * 2)))
+        properties.append(node)
+    if _is_right_to_left(run.text):
+        properties.append(OxmlElement("w:rtl"))
+    if len(properties):
+        element.append(properties)
+    text = OxmlElement("w:t")
+    text.text = run.text
+    text.set(qn("xml:space"), "preserve")
+    element.append(text)
+    return element
+
+
+_EAST_ASIAN_FONTS = {"zh-Hant": "Microsoft JhengHei", "ja": "Yu Gothic", "ko": "Malgun Gothic"}
+
+
+def _language(word: Any, document: Document, theme: Theme) -> Hashable:
+    """The document's language on every run (w:lang), and the font Word uses for Chinese,
+    Japanese and Korean (w:eastAsia): the locale's, else one for the script the text holds.
+    Set on the shared template for each render, so nothing of one resume reaches the next;
+    what was set is returned, the key of the styles part it makes."""
+    from renderer.locale import load_locale
+
+    text = " ".join(document.lines())
+    locale = load_locale(document.language)
+    east_asian = locale.east_asian_font
+    if east_asian is None and _has_east_asian(text):
+        script = (
+            "ko"
+            if re.search(r"[\uac00-\ud7af]", text)
+            else ("ja" if re.search(r"[\u3040-\u30ff]", text) else "zh-Hans")
+        )
+        east_asian = _EAST_ASIAN_FONTS.get(script, "Microsoft YaHei")
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    fonts.set(qn("w:eastAsia"), east_asian or theme.docx_font)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    tag = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(document.language, document.language)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    return (fonts.get(qn("w:eastAsia")), tag, lang.get(qn("w:eastAsia")))  # all it changes
+
+
+def _has_east_asian(text: str) -> bool:
+    return bool(re.search(r"[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]", text))
+
+
+def _is_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
+    """The block's runs, then its aside after a right-aligned tab stop at the margin: an
+    entry's dates in the entry's size, not bold; the contact details beside a name or a
+    headline in the contact style."""
+    _add_runs(paragraph, block.runs, theme)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    owner = "contact" if block.role in (Role.NAME, Role.HEADLINE) else block.role.value
+    look = theme.style(owner).model_copy(update={"bold": False, "italic": False})
+    tab = paragraph.add_run("\t")
+    tab.font.size = Pt(look.size)
+    _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
+
+
+# The parts a resume writes anew each time; every other part is the theme's, compressed once
+# per process (the styles: once per language, which they name).
+_PER_RESUME = {"/word/document.xml", "/docProps/core.xml", "/docProps/app.xml"}
+_STYLES = "/word/styles.xml"
+MEMBERS_COMPRESSED: Counter[str] = Counter()  # work count: tests prove the theme's are reused
+
+
+class _PackageZip(ZipWriter):
+    """The zip as python-docx's PackageWriter writes to it: by part name (a PackURI)."""
+
+    def write(self, name: Any, blob: bytes) -> None:
+        super().write(name.membername, blob)
+
+
+def _save(word: Any, members: dict[tuple[str, Hashable], Member], language: Hashable) -> bytes:
+    """Document.save, in python-docx's PackageWriter's order, into a zip with fixed dates;
+    the theme's unchanging parts come from `members`, compressed on first use."""
+    package = word.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    writer = _PackageZip()
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    for part in parts:
+        name = str(part.partname)
+        if name in _PER_RESUME:
+            writer.write(part.partname, part.blob)
+        else:
+            key = (name, language if name == _STYLES else None)
+            if key not in members:
+                members[key] = Member.of(part.partname.membername, part.blob)
+                MEMBERS_COMPRESSED[name] += 1
+            writer.add(members[key])
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    return writer.close()
+
+
+# Parts of python-docx's template that Word and LibreOffice open the same without: a
+# bibliography store (customXml); Word 2010's copy of every style with its text effects
+# (438 KB, which Word 2013 and later and LibreOffice ignore; tests/test_docx.py shows
+# LibreOffice's pages and styles unchanged); settings for saving as a web page.
+_LEFT_OUT = {
+    RELATIONSHIP_TYPE.CUSTOM_XML,
+    RELATIONSHIP_TYPE.WEB_SETTINGS,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+}
+
+
+def _drop_template_leftovers(document: Any) -> None:
+    """python-docx's template carries a thumbnail of another page (a stale thumbnail
+    misleads previews) and parts a resume does not need (above)."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package.rels[rel_id]
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype in _LEFT_OUT:
+            del document.part.rels[rel_id]
+
+
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+<Application>resume-renderer</Application><Words>{words}</Words>\
+<Characters>{characters}</Characters><CharactersWithSpaces>{with_spaces}</CharactersWithSpaces>\
+<Paragraphs>{paragraphs}</Paragraphs></Properties>"""
+
+
+_CORE_LIMIT = 255
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text, or as many of its words as fit with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;–—-")
+    return (cut or text[: limit - 1]) + "…"
+
+
+def _whole_keywords(words: tuple[str, ...], limit: int) -> str:
+    """Keywords joined by commas, leaving out whole words past the limit (never half one)."""
+    kept = ""
+    for word in words:
+        joined = f"{kept}, {word}" if kept else word
+        if len(joined) > limit:
+            continue  # a shorter word further on may still fit
+        kept = joined
+    return kept
+
+
+def _extended_properties(word: Any, document: Document) -> None:
+    """docProps/app.xml as it is for this resume (the template's claims Word for Mac wrote
+    an empty document)."""
+    text = " ".join(document.lines())
+    counts = {
+        "words": len(text.split()),
+        "characters": sum(not c.isspace() for c in text),
+        "with_spaces": len(text),
+        "paragraphs": len(document.blocks),
+    }
+    for part in word.part.package.parts:
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML.format(**counts).encode("utf-8")
+
+
+_prepared: dict[int, tuple[Theme, Any, dict[tuple[str, Hashable], Member]]] = {}
+TEMPLATE_LOADS = [0]  # work count, so tests can prove the template is parsed once per theme
+
+
+def _template(theme: Theme) -> tuple[Any, dict[tuple[str, Hashable], Member]]:
+    """The styled, empty document for a theme: parsed and restyled once per process."""
+    if id(theme) not in _prepared:
+        word = docx.Document()
+        _drop_template_leftovers(word)
+        _styles(word, theme)
+        _prepared[id(theme)] = (theme, word, {})  # holding the theme keeps its id from reuse
+        TEMPLATE_LOADS[0] += 1
+    _, word, members = _prepared[id(theme)]
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for rel_id, rel in list(word.part.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.HYPERLINK:  # the previous resume's links
+            del word.part.rels[rel_id]
+    return word, members
+
+
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
+    word, members = _template(theme)
+    width, height = theme.page_size(options.page_size)
+    top, right, bottom, left = theme.page.margins
+    section = word.sections[0]
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.top_margin, section.right_margin = Pt(top), Pt(right)
+    section.bottom_margin, section.left_margin = Pt(bottom), Pt(left)
+    section.header_distance = section.footer_distance = Pt(bottom / 2)
+    text_width = Pt(width - left - right)
+
+    # Set each paragraph's style id directly: python-docx's own setter scans every style of
+    # the document for each paragraph, which was half of the render time.
+    style_id = {role: STYLE_IDS[name] for role, name in STYLE_OF_ROLE.items()}
+    for index, block in enumerate(document.blocks):
+        paragraph = word.add_paragraph()
+        paragraph._p.get_or_add_pPr().style = style_id[block.role]
+        if keeps_with_next(document.blocks, index):
+            paragraph.paragraph_format.keep_with_next = True
+        if document.kind == "letter" and (gap := letter_gap(document.blocks, index)):
+            spec = theme.style(block.role.value)
+            paragraph.paragraph_format.space_before = Pt(gap * spec.size * spec.leading)
+        if _is_right_to_left(block.text):  # Hebrew, Arabic: a right-to-left paragraph
+            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        if block.aside:
+            _with_aside(paragraph, block, text_width, theme)
+        else:
+            _add_runs(paragraph, block.runs, theme)
+
+    core = word.core_properties
+    # Word's core properties hold at most 255 characters each (python-docx refuses more): a
+    # long title is cut at a word, and keywords keep as many whole words as fit.
+    core.title = _cut(document.title, _CORE_LIMIT)
+    core.author = _cut(document.author, _CORE_LIMIT)
+    core.subject = _cut(document.subject, _CORE_LIMIT)
+    core.keywords = _whole_keywords(document.keywords, _CORE_LIMIT)
+    core.comments = ""
+    core.last_modified_by = document.author
+    core.created = core.modified = _FIXED_TIME
+    core.revision = 1
+    core.language = document.language
+    language = _language(word, document, theme)
+    _extended_properties(word, document)
+    return Rendered(_save(word, members, language))

@@ -1,0 +1,117 @@
+"""Read a PDF back as an applicant tracking system would: its text, through pypdf (a library
+that did not write it), and what is wrong with the file itself (fonts without a Unicode map,
+empty metadata). Any file may be handed to check, so whatever pypdf cannot make of it is a
+finding about the file, never a crash; pypdf's own limits bound decompression.
+"""
+
+from __future__ import annotations
+
+import io
+
+from renderer.formats import ReadBack
+
+MAX_PDF_PAGES = 200
+
+
+def read_back(data: bytes) -> ReadBack:
+    """The text lines of a PDF, and problems with its fonts and metadata. pypdf's log lines
+    (it talks about every malformed object) are kept out of the user's terminal."""
+    import logging
+    import warnings
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    problems: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = reader.pages
+            count = len(pages)
+            if count > MAX_PDF_PAGES:
+                problems.append(f"has {count} pages; only the first {MAX_PDF_PAGES} were read")
+            lines = [
+                line
+                for page in list(pages)[:MAX_PDF_PAGES]
+                for line in page.extract_text().splitlines()
+            ]
+        except Exception as error:  # noqa: BLE001 (a malformed file can break pypdf anywhere)
+            return ReadBack([], [f"cannot be read as a PDF: {_reason(error)}"])
+        for step in (_pdf_font_problems, _pdf_metadata_problems):
+            try:
+                problems += step(reader)
+            except Exception as error:  # noqa: BLE001
+                problems.append(f"its fonts or metadata cannot be read: {_reason(error)}")
+    return ReadBack(lines, problems, count)
+
+
+def _reason(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:200]}" if text else type(error).__name__
+
+
+def _pdf_metadata_problems(reader: object) -> list[str]:
+    meta: dict[str, object] = dict(reader.metadata or {})  # type: ignore[attr-defined]
+    return [
+        f"PDF metadata {key[1:]} is empty"
+        for key in ("/Title", "/Subject", "/Keywords")
+        if not str(meta.get(key) or "").strip()
+    ]
+
+
+def _pdf_font_problems(reader: object) -> list[str]:
+    return [
+        f"font {name} is not embedded: an ATS may not map its characters back to text"
+        for name in sorted(_unembedded_fonts(reader))
+    ]
+
+
+def _dict(value: object) -> dict:
+    """A PDF object as a dictionary; a malformed file may put anything where one belongs."""
+    value = value.get_object() if hasattr(value, "get_object") else value
+    return value if isinstance(value, dict) else {}
+
+
+def _unembedded_fonts(reader: object) -> set[str]:
+    missing: set[str] = set()
+    for page in list(reader.pages)[:MAX_PDF_PAGES]:  # type: ignore[attr-defined]
+        fonts = _dict(_dict(page.get("/Resources")).get("/Font"))
+        for ref in fonts.values():
+            font = _dict(ref)
+            targets = [font]
+            if font.get("/Subtype") == "/Type0":
+                descendants = font.get("/DescendantFonts", [])
+                descendants = (
+                    descendants.get_object() if hasattr(descendants, "get_object") else descendants
+                )
+                targets = [_dict(d) for d in descendants] if isinstance(descendants, list) else []
+            for target in targets:
+                descriptor = _dict(target.get("/FontDescriptor"))
+                embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                if not embedded:
+                    missing.add(str(target.get("/BaseFont", "?")).lstrip("/"))
+                elif "/ToUnicode" not in font and font.get("/Subtype") != "/Type3":
+                    missing.add(str(target.get("/BaseFont", "?")).lstrip("/") + " (no ToUnicode)")
+    return missing
+
+
+def read_with_pdfminer(data: bytes) -> ReadBack:
+    """The text lines as pdfminer.six lays them out with its default settings (the text layer
+    under many parsing pipelines): characters grouped into lines and boxes by their distance,
+    a blank line between boxes. pdfminer has no limits of its own on decompression, so it
+    reads only what pypdf (which has them) read without trouble."""
+    import logging
+
+    checked = read_back(data)
+    if not checked.lines and checked.problems:
+        return ReadBack([], checked.problems)
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    try:
+        text = extract_text(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PDF_PAGES)
+    except Exception as error:  # noqa: BLE001 (a malformed file can break pdfminer anywhere)
+        return ReadBack([], [f"cannot be read by pdfminer.six: {_reason(error)}"])
+    return ReadBack(text.replace("\f", "\n").splitlines(), [], checked.pages)

@@ -1,0 +1,107 @@
+"""Document -> plain text (UTF-8), through the theme's or the built-in Jinja2 template."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+
+from renderer.compose.document import Document
+from renderer.formats import Options, Rendered
+from renderer.theme.model import Theme
+from renderer.theme.slots import render_output
+
+WIDTH = 80
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_PIECES = re.compile(
+    r"\s+|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s]+?(?=\s|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|$)"
+)
+
+
+def _wrap_wide(text: str, width: int, first: str, rest: str) -> str:
+    """Wrap by display width, between any two wide characters or at spaces (a word of Latin
+    letters is never broken)."""
+    lines: list[str] = []
+    line, used = first, display_width(first)
+    for piece in _PIECES.findall(text):
+        size = display_width(piece)
+        if piece.isspace():
+            if used + 1 <= width and line.strip():
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = rest, display_width(rest)
+        line, used = line + piece, used + size
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+_GLUE = "\x00"  # never in text: the model refuses control characters
+_LONE_MARK = re.compile(r" ([·|•–—/](?= ))")
+
+
+def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:
+    """Wrap at spaces only: a URL or a long word is never broken, so nothing reads back split
+    (and between wide characters, where Chinese, Japanese and Korean allow it)."""
+    if not 1 <= width <= 1000:
+        raise ValueError(f"width {width} is not between 1 and 1000")
+    # A separator or dash standing alone between words ends a line, never starts one:
+    # "a · b ·" / "c", not "a · b" / "· c". It is glued to the word before while wrapping.
+    text = _LONE_MARK.sub(lambda m: _GLUE + m.group(1), text)
+    if display_width(text) != len(text):
+        return _wrap_wide(text, width, first, rest).replace(_GLUE, " ")
+    wrapped = textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped.replace(_GLUE, " ") or first.rstrip()
+
+
+def flush_right(text: str, aside: str, width: int = WIDTH) -> str:
+    """Text with an aside flush right. A text too long for one line beside it wraps, and the
+    aside closes its last line (or the line below), so that read in order the text comes
+    whole, then the aside: a date never cuts an entry's head in two."""
+    if not aside:
+        return wrap(text, width)
+    aside_width = display_width(aside)
+    lines = wrap(text, width).splitlines() or [""]
+    if aside_width > width // 2 or display_width(lines[-1]) + 2 + aside_width > width:
+        lines.append("")
+    gap = width - display_width(lines[-1]) - aside_width
+    lines[-1] = f"{lines[-1]}{' ' * max(gap, 2 if lines[-1] else 0)}{aside}"
+    return "\n".join(lines)
+
+
+def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
+    blocks = [
+        {
+            "role": b.role.value,
+            "body": b.body_with_links,
+            "aside": b.aside_with_links(),
+            "source": b.source,
+        }
+        for b in document.blocks
+    ]
+    text = render_output(
+        theme,
+        "text.txt.j2",
+        blocks=blocks,
+        width=WIDTH,
+        bullet=theme.bullet,
+        wrap=wrap,
+        flush_right=flush_right,
+        display_width=display_width,
+        letter=document.kind == "letter",
+    )
+    return Rendered((text.strip("\n") + "\n").encode("utf-8"))

@@ -1,0 +1,143 @@
+"""Fit a resume to a number of pages: tighten spacing, then line height, then type size, each
+no further than the theme's floors (`fit:` in theme.yaml), and say what does not fit.
+
+The fitted settings are a Theme like any other, so the PDF and the DOCX get the same ones
+(and LibreOffice lays the DOCX out on as many pages as the PDF).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from renderer.compose.document import Document
+from renderer.formats import Layout, Options, Rendered, paged
+from renderer.theme.model import Theme
+
+SPACINGS = (1.0, 0.8, 0.6, 0.45)  # of the theme's spacing, before its floor
+LEADING_STEP = 0.04
+FEW_LINES = 8  # a last page with no more than this is worth saying so
+SIZE_STEP = 0.25  # points off the body size
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How much a theme is tightened: spacing scaled, line height lowered, type scaled."""
+
+    space: float = 1.0
+    leading: float = 0.0  # taken off every style's line height (no lower than the floor)
+    size: float = 1.0
+
+    @property
+    def tightened(self) -> bool:
+        return self != Fit()
+
+    def describe(self) -> str:
+        parts = []
+        if self.space < 1:
+            parts.append(f"space between paragraphs at {self.space:.0%} of the theme's")
+        if self.leading:
+            parts.append(f"line height less by {self.leading:.0%} of the type size")
+        if self.size < 1:
+            parts.append(f"type at {self.size:.0%} of its size")
+        return ", ".join(parts) or "as designed"
+
+
+def fitted(theme: Theme, fit: Fit) -> Theme:
+    """The theme with its spacing, line heights and sizes tightened by `fit`."""
+    if not fit.tightened:
+        return theme
+    floors = theme.fit
+    styles = {}
+    for role, style in theme.styles:
+        styles[role] = style.model_copy(
+            update={
+                "size": round(style.size * fit.size, 2),
+                "leading": max(min(style.leading, floors.min_leading), style.leading - fit.leading),
+                "space_before": round(style.space_before * fit.space, 2),
+                "space_after": round(style.space_after * fit.space, 2),
+            }
+        )
+    styled = theme.styles.model_copy(update=styles)
+    return theme.model_copy(update={"styles": styled, "line_spacing": "exact"})
+
+
+def steps(theme: Theme) -> Iterator[Fit]:
+    """Ever tighter settings, in the order a designer would give ground."""
+    floors = theme.fit
+    spaces = [s for s in SPACINGS if s > floors.min_space] + [floors.min_space]
+    for space in spaces:
+        yield Fit(space=space)
+    body = min(theme.styles.paragraph.size, theme.styles.bullet.size)
+    leadings = [s.leading for _, s in theme.styles]
+    most = max(0.0, max(leadings) - floors.min_leading)
+    leading = LEADING_STEP
+    while leading < most + 1e-9:
+        yield Fit(space=floors.min_space, leading=round(leading, 2))
+        leading += LEADING_STEP
+    size = body - SIZE_STEP
+    while size >= floors.min_size - 1e-9:
+        yield Fit(space=floors.min_space, leading=round(most, 2), size=round(size / body, 4))
+        size -= SIZE_STEP
+
+
+@dataclass
+class Fitting:
+    """The outcome: the settings chosen, the render made with them, and if it still runs
+    over, by how much."""
+
+    fit: Fit
+    theme: Theme
+    rendered: Rendered
+    pages: int
+    over_lines: float = 0.0  # lines past the target, at the tightest settings
+
+    @property
+    def fits(self) -> bool:
+        return self.over_lines == 0
+
+
+def fit_to_pages(document: Document, theme: Theme, pages: int, options: Options) -> Fitting:
+    """The loosest settings at which the PDF takes `pages` pages or fewer; or, when none
+    does, the tightest, with how far it runs over."""
+    pdf = paged()
+    rendered = pdf.render(document, theme, options)
+    if (rendered.pages or 0) <= pages:
+        return Fitting(Fit(), theme, rendered, rendered.pages or 0)
+    chosen = fitted(theme, Fit())
+    for fit in steps(theme):
+        chosen = fitted(theme, fit)
+        rendered = pdf.render(document, chosen, options)
+        if (rendered.pages or 0) <= pages:
+            return Fitting(fit, chosen, rendered, rendered.pages or 0)
+    layout = rendered.layout
+    over = sum(layout.lines_per_page[pages:]) if layout else 0.0
+    return Fitting(fit, chosen, rendered, rendered.pages or 0, round(max(over, 0.1), 1))
+
+
+def longest_sections(rendered: Rendered, document: Document, count: int = 3) -> list[str]:
+    """The longest sections, by heading, with their length in lines."""
+    headings = {b.section: b.text for b in document.blocks if b.section}
+    lines = rendered.layout.section_lines if rendered.layout else {}
+    ranked = sorted(lines.items(), key=lambda item: -item[1])[:count]
+    return [f"{headings.get(name, name)} ({length:.0f} lines)" for name, length in ranked]
+
+
+def last_page_hint(
+    document: Document, theme: Theme, layout: Layout | None, pages: int | None, options: Options
+) -> str:
+    """When the last page holds only a few lines, say what is on it and whether one page
+    fewer fits: 'page 2 holds only Languages; --pages 1 fits it'."""
+    pages = pages or 0
+    if layout is None or pages < 2 or layout.lines_per_page[-1] > FEW_LINES:
+        return ""
+    headings = {b.section: b.text for b in document.blocks if b.section}
+    held = [headings.get(s, s) for s in layout.sections_per_page[-1]]
+    attempt = fit_to_pages(document, theme, pages - 1, options)
+    if not attempt.fits:
+        return ""
+    what = ", ".join(held) if held else "a few lines"
+    return (
+        f"page {pages} holds only {what} ({layout.lines_per_page[-1]:.0f} lines); "
+        f"--pages {pages - 1} fits it ({attempt.fit.describe()})"
+    )

@@ -1,0 +1,97 @@
+"""Locales: the words of a resume in one language (headings, labels, employment kinds, a
+letter's greeting and closing), one file each in `renderer/locales/`, and its dates, from
+Babel's data (imported only for a language other than English).
+
+Themes keep the look; locales keep the words. A word a translation lacks is printed in
+English, with a warning. Adding a language is adding a file: copy `en.yaml`, translate, and
+name Babel's locale for its dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from renderer.errors import InputError
+
+FOLDER = Path(__file__).parent / "languages"
+DEFAULT = "en"
+_ALIASES = {
+    "zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-hans": "zh-Hans",
+    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-hant": "zh-Hant",
+}  # fmt: skip
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in FOLDER.glob("*.yaml"))
+
+
+def resolve(code: str) -> str:
+    """A locale's file name for a code as people write it (de, de-DE, zh-CN, pt_BR), or a
+    ValueError listing the locales there are."""
+    wanted = code.strip().replace("_", "-")
+    known = {name.lower(): name for name in available()}
+    for candidate in (
+        wanted.lower(),
+        _ALIASES.get(wanted.lower(), ""),
+        wanted.split("-")[0].lower(),
+    ):
+        if candidate.lower() in known:
+            return known[candidate.lower()]
+    raise ValueError(f"no locale {code!r}; locales: {', '.join(available())}")
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str  # as in the file's name: de, zh-Hans
+    babel: str  # Babel's name for it: de, zh_Hans
+    headings: dict[str, str]
+    words: dict[str, str]
+    east_asian_font: str | None = None  # what a DOCX names for Chinese, Japanese, Korean
+    missing: tuple[str, ...] = ()  # words the translation lacks (English is used)
+
+    @property
+    def english(self) -> bool:
+        return self.code == DEFAULT
+
+    def word(self, key: str) -> str:
+        return self.words[key]
+
+    def month(self, value: dt.date, long: bool = False) -> str:
+        from babel.dates import format_skeleton
+
+        return format_skeleton("yMMMM" if long else "yMMM", value, locale=self.babel)
+
+    def year(self, value: dt.date) -> str:
+        from babel.dates import format_skeleton
+
+        return format_skeleton("y", value, locale=self.babel)
+
+    def day(self, value: dt.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(value, "long", locale=self.babel)
+
+
+@cache
+def load_locale(code: str = DEFAULT) -> Locale:
+    import yaml
+
+    try:
+        name = resolve(code)
+    except ValueError as error:
+        raise InputError(str(error), "--locale") from None
+    english = yaml.safe_load((FOLDER / f"{DEFAULT}.yaml").read_text("utf-8"))
+    data = yaml.safe_load((FOLDER / f"{name}.yaml").read_text("utf-8"))
+    missing = [f"headings.{k}" for k in english["headings"] if k not in data.get("headings", {})]
+    missing += [f"words.{k}" for k in english["words"] if k not in data.get("words", {})]
+    return Locale(
+        name,
+        data.get("babel", name.replace("-", "_")),
+        {**english["headings"], **data.get("headings", {})},
+        {**english["words"], **data.get("words", {})},
+        data.get("east_asian_font"),
+        tuple(missing),
+    )
