@@ -16,9 +16,10 @@ from renderer.ats.keywords import coverage, significant_terms
 from renderer.cli import app
 from renderer.compose.resume import compose
 from renderer.errors import InputError
+from renderer.inputs.application import APPLICATION_SCHEMA_FILE, Application
 from renderer.inputs.reading import load_profile
 from renderer.jobs.applications import Request, run_application, upload_name
-from renderer.profile.schema import APPLICATION_SCHEMA_FILE, schema_json
+from renderer.profile.schema import schema_json
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, write_profile
 
@@ -240,7 +241,7 @@ def test_out_names_one_file_or_refuses(tmp_path):
 
 
 def test_the_application_schema_is_current():
-    assert APPLICATION_SCHEMA_FILE.read_text("utf-8") == schema_json(kind="application")
+    assert APPLICATION_SCHEMA_FILE.read_text("utf-8") == schema_json(model=Application)
 
 
 def test_the_four_example_applications_render_and_check(tmp_path):

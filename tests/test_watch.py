@@ -70,14 +70,15 @@ def test_watch_renders_again_on_each_change_and_stops_on_ctrl_c(tmp_path):
 
 
 def test_watch_of_an_application_follows_its_profile_and_theme(tmp_path, monkeypatch):
-    from renderer.cli import _RenderRequest, _watched_paths
+    from renderer.cli.common import RenderRequest
+    from renderer.cli.watching import watched_paths
 
     shutil.copytree(ROOT / "applications", tmp_path / "applications")
     shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
     monkeypatch.chdir(tmp_path)
     app = Path("applications") / "rui-shao-northwind-sre.yaml"
-    request = _RenderRequest(None, None, None, Path("out"), None, True, 1, "", "", [app], None)
-    watched = {p.resolve() for p in _watched_paths(request)}
+    request = RenderRequest(None, None, None, Path("out"), None, True, 1, "", "", [app], None)
+    watched = {p.resolve() for p in watched_paths(request)}
     assert (tmp_path / "profiles" / "rui-shao.yaml").resolve() in watched
     assert (ROOT / "themes" / "modern").resolve() in watched  # the application's theme
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from renderer.formats.docx import writer as docx_backend
-from renderer.formats.pdf import writer as pdf_backend
+from renderer.formats.pdf import fonts as pdf_fonts
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, document, render_bytes
 
@@ -22,7 +22,7 @@ def test_fonts_are_registered_once_per_process():
         chosen.font_path(chosen.fonts.regular).resolve(),
         chosen.font_path(chosen.fonts.bold).resolve(),
     ]
-    assert all(pdf_backend.FONT_REGISTRATIONS[f] == 1 for f in files)
+    assert all(pdf_fonts.FONT_REGISTRATIONS[f] == 1 for f in files)
 
 
 def test_docx_template_is_prepared_once_per_theme():

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from renderer.compose.document import Document, Role
 
 MAX_TERMS = 40
@@ -35,7 +37,6 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def _terms_table() -> dict[str, str]:
     """Every written form in the table -> its term's canonical (normalised) form."""
-    import yaml
 
     data = yaml.safe_load((DATA / "terms.yaml").read_text("utf-8"))
     table: dict[str, str] = {}

@@ -62,6 +62,9 @@ class Block:
     head: Head | None = None  # an entry's parts (ENTRY blocks)
     section: str = ""  # the section a heading opens (HEADING blocks)
     aside_runs: tuple[Run, ...] = ()  # the aside with its links, when it has any
+    # Space above the block in lines of its own leading, instead of its style's: how a kind
+    # of document spaces itself (a letter's blank lines), so writers never ask what kind.
+    gap: float | None = None
 
     @property
     def body(self) -> str:
@@ -89,6 +92,8 @@ class Block:
             data["head"] = {k: v for k, v in vars(self.head).items() if v and k != "when"}
         if self.section:
             data["section"] = self.section
+        if self.gap is not None:
+            data["gap"] = self.gap
         return data
 
     @property
@@ -159,15 +164,3 @@ def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:
         return False
     following = blocks[index + 1].role
     return block.role is Role.HEADING or following not in (Role.ENTRY, Role.HEADING)
-
-
-def letter_gap(blocks: tuple[Block, ...], index: int) -> float:
-    """In a letter, the space above a block, in lines: one between paragraphs and before
-    the address; two before the date under the header; none inside the address."""
-    block = blocks[index]
-    if index == 0 or block.role not in (Role.PARAGRAPH, Role.LINE):
-        return 0.0
-    before = blocks[index - 1].role
-    if before in (Role.NAME, Role.HEADLINE, Role.CONTACT):
-        return 2.0
-    return 0.0 if before is Role.LINE and block.role is Role.LINE else 1.0

@@ -9,15 +9,16 @@ sandbox: a value put in prints literally, as in a theme's slot templates.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from jinja2 import TemplateError
 
 from renderer.compose.document import Block, Document, Role
 from renderer.compose.resume import header_blocks
 from renderer.inputs.application import LoadedApplication, letter_values
-from renderer.inputs.reading import LoadedProfile
 from renderer.locale import load_locale
 from renderer.profile.markup import MarkupError, Run, parse
+from renderer.profile.sourced import LoadedProfile
 from renderer.theme import sandbox
 from renderer.theme.model import Theme
 from renderer.theme.slots import slot_environment
@@ -42,6 +43,22 @@ def body_paragraphs(application: LoadedApplication, profile: LoadedProfile) -> l
             raise application.problem(field, str(error)) from None
         made.append([p for p in filled.split("\n\n") if p.strip()])
     return made
+
+
+def _spaced(blocks: list[Block]) -> tuple[Block, ...]:
+    """A letter's spacing: a line between paragraphs and before the address, two before the
+    date under the header, none inside the address."""
+    spaced = []
+    for index, block in enumerate(blocks):
+        gap = None
+        if index and block.role in (Role.PARAGRAPH, Role.LINE):
+            before = blocks[index - 1].role
+            if before in (Role.NAME, Role.HEADLINE, Role.CONTACT):
+                gap = 2.0
+            elif not (before is Role.LINE and block.role is Role.LINE):
+                gap = 1.0
+        spaced.append(replace(block, gap=gap) if gap else block)
+    return tuple(spaced)
 
 
 def compose_letter(
@@ -77,7 +94,7 @@ def compose_letter(
         author=person.name or "",
         subject=f"{app.role} at {app.company}",
         keywords=(app.role, app.company),
-        blocks=tuple(blocks),
+        blocks=_spaced(blocks),
         language=locale.code,
         kind="letter",
     )

@@ -18,10 +18,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from renderer.errors import InputError, Problem
-from renderer.inputs.reading import LoadedProfile, Positions, load_document, validate
+from renderer.files import read_bytes
+from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import Line, Paragraphs, SectionId, Strict, Tag
+from renderer.profile.sourced import LoadedProfile, Positions
 
 MAX_JOB_CHARS = 100_000  # a job advert is a few KB
+APPLICATION_SCHEMA_FILE = Path(__file__).parent / "application.schema.json"
 
 
 def _full_date(value: Any) -> Any:
@@ -136,8 +139,6 @@ def load_application(path: Path | str) -> LoadedApplication:
     application = validate(Application, data, path, positions)
     loaded = LoadedApplication(application, path, positions, application.job or "")
     if application.job_file:
-        from renderer.files import read_bytes
-
         job = path.parent / application.job_file
         try:
             text = read_bytes(job, MAX_JOB_CHARS * 4, "job advert").decode("utf-8")

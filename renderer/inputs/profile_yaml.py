@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from renderer.profile.model import Profile
+from renderer.profile.schema import SCHEMA_FILE
 
 
 class _Dumper(yaml.SafeDumper):
@@ -85,7 +86,6 @@ def _simplify(value: Any, top: bool = False) -> Any:
 def schema_line(written_to: Path | None) -> str:
     """The line that points an editor at the profile's JSON Schema: the schema installed with
     this package, by a path from where the profile is written (absolute when unknown)."""
-    from renderer.profile.schema import SCHEMA_FILE
 
     target = SCHEMA_FILE.resolve()
     if written_to is not None:

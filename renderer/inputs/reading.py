@@ -13,7 +13,6 @@ import re
 import types
 import typing
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from renderer.errors import FieldPath, InputError, Problem
 from renderer.files import read_bytes
 from renderer.profile.model import Profile
+from renderer.profile.sourced import LoadedProfile, Mark, Positions
 from renderer.profile.values import reading_notes
 
 MAX_BYTES = 1024 * 1024  # a resume is a few KiB; anything near this is a mistake or an attack
@@ -31,39 +31,7 @@ MAX_DEPTH = 64  # a profile nests a handful of levels; libyaml's composer recurs
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Mark = tuple[int, int]  # 1-based line, column
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass
-class Positions:
-    """Where each value (and each mapping key) of a document stood in its file."""
-
-    values: dict[FieldPath, Mark] = field(default_factory=dict)
-    keys: dict[FieldPath, Mark] = field(default_factory=dict)
-    # Text YAML silently drops from a plain (unquoted) value: a comment after it on the same
-    # line (`- Wrote C# #legacy` keeps only "Wrote C#"), an anchor before it (`- &co text`).
-    # (path, where, what was dropped and what to do)
-    dropped: list[tuple[FieldPath, Mark, str]] = field(default_factory=list)
-    # Plain values YAML read as true, false or null, as they were written (`no`, `~`).
-    taken_as: dict[FieldPath, str] = field(default_factory=dict)
-
-    def of(self, path: FieldPath, *, key: bool = False) -> Mark | None:
-        """The nearest known position: the value itself, else its closest parent."""
-        if key and path in self.keys:
-            return self.keys[path]
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.values:
-                return self.values[path[:end]]
-        return None
-
-
-@dataclass(frozen=True)
-class LoadedProfile:
-    profile: Profile
-    path: Path
-    positions: Positions
-    notes: tuple[Problem, ...] = ()  # what reading it left out or changed (a JSON Resume import)
 
 
 _BOMS = (  # longest first: UTF-32's little-endian mark starts like UTF-16's

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from renderer import formats
+from renderer.ats.keywords import coverage, report_markdown
 from renderer.compose.document import Document
+from renderer.compose.letter import compose_letter
 from renderer.compose.resume import compose
 from renderer.errors import InputError, OutputError, RenderError
 from renderer.files import write_atomic
 from renderer.formats import Options
 from renderer.inputs.application import LoadedApplication, load_application
-from renderer.inputs.reading import LoadedProfile, load_profile
+from renderer.inputs.reading import load_profile
 from renderer.jobs.fit import last_page_hint
 from renderer.jobs.render import (
     Result,
@@ -32,6 +34,7 @@ from renderer.jobs.render import (
     slug,
 )
 from renderer.profile.advice import lint
+from renderer.profile.sourced import LoadedProfile
 from renderer.theme.model import Theme, load_theme
 
 # Letters no decomposition turns into ASCII, as people write them in ASCII.
@@ -67,6 +70,24 @@ class Request:
     today: dt.date | None = None  # the cover letter's date when it gives none
 
 
+def compose_application(
+    application: LoadedApplication, profile: LoadedProfile, theme: Theme, today: dt.date
+) -> tuple[Document, Document | None]:
+    """The tailored resume and the cover letter (if it has one) an application makes: made
+    here and only here, for its render and for `check --for` alike."""
+    app = application.application
+    resume = compose(
+        profile.profile,
+        theme,
+        app.tags,
+        app.sections.order,
+        exclude=app.exclude_tags,
+        omit=app.sections.omit,
+    )
+    letter = compose_letter(application, profile, theme, today) if app.cover_letter else None
+    return resume, letter
+
+
 def run_application(request: Request) -> Result:
     """Render one application; each file succeeds or fails on its own."""
     loaded_app = load_application(request.application)
@@ -93,13 +114,8 @@ def run_application(request: Request) -> Result:
     pages = request.pages or app.pages
 
     try:
-        resume = compose(
-            profile.profile,
-            theme,
-            app.tags,
-            app.sections.order,
-            exclude=app.exclude_tags,
-            omit=app.sections.omit,
+        resume, letter = compose_application(
+            loaded_app, profile, theme, request.today or dt.date.today()
         )
     except RenderError as error:
         result.fail(describe(error, profile), 1)
@@ -108,10 +124,7 @@ def run_application(request: Request) -> Result:
     if fitted is not None:
         stem = folder / f"{name}-Resume"
         _write_all(resume, fitted, chosen, stem, options, request, result, profile)
-    if app.cover_letter is not None:
-        from renderer.compose.letter import compose_letter
-
-        letter = compose_letter(loaded_app, profile, theme, request.today or dt.date.today())
+    if letter is not None:
         fitted_letter = _fit(letter, theme, 1, options, result, "cover letter")
         if fitted_letter is not None:
             path = folder / f"{name}-Cover-Letter"
@@ -166,7 +179,6 @@ def _write_all(
 def _keywords(
     application: LoadedApplication, resume: Document, path: Path, name: str, result: Result
 ) -> None:
-    from renderer.ats.keywords import coverage, report_markdown
 
     app = application.application
     found = coverage(application.job_text, resume, ignore=(app.company,), title=app.role)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -88,6 +89,5 @@ def _run_index(index: int) -> Result:
 
 def _worker_start() -> None:
     """Workers leave Ctrl-C to the parent, which stops them and says so once."""
-    import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

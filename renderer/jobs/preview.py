@@ -11,6 +11,9 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pypdfium2
+from PIL import Image, ImageDraw, ImageFont
+
 from renderer import formats as backends
 from renderer.compose.resume import compose
 from renderer.formats import Options
@@ -19,7 +22,7 @@ from renderer.theme.model import load_theme
 if TYPE_CHECKING:
     from PIL import Image
 
-    from renderer.inputs.reading import LoadedProfile
+    from renderer.profile.sourced import LoadedProfile
 
 GAP = 32  # pixels between pages and around them
 LABEL = 44  # pixels above each page for the theme's name
@@ -35,7 +38,6 @@ class Page:
 
 def first_page(loaded: LoadedProfile, theme_name: str, dpi: int, page_size: str | None) -> Page:
     """The theme's first page of this profile, as pixels."""
-    import pypdfium2
 
     theme = load_theme(theme_name)
     document = compose(loaded.profile, theme)
@@ -51,7 +53,6 @@ def first_page(loaded: LoadedProfile, theme_name: str, dpi: int, page_size: str 
 
 def sheet(pages: list[Page], columns: int | None = None) -> bytes:
     """The pages side by side (in rows of `columns`), labelled, as a PNG."""
-    from PIL import Image, ImageDraw, ImageFont
 
     columns = max(1, min(columns or len(pages), len(pages)))
     rows = -(-len(pages) // columns)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from renderer import formats
+from renderer.ats.check import check
 from renderer.compose.document import Document
 from renderer.compose.resume import compose
 from renderer.errors import (
@@ -28,9 +29,11 @@ from renderer.errors import (
 )
 from renderer.files import write_atomic
 from renderer.formats import Format, Layout, Options
-from renderer.inputs.reading import LoadedProfile, load_profile
+from renderer.inputs.reading import load_profile
+from renderer.jobs.fit import fit_to_pages, last_page_hint, longest_sections
 from renderer.profile.advice import lint
 from renderer.profile.model import Profile, tags_of
+from renderer.profile.sourced import LoadedProfile
 from renderer.theme.model import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -98,8 +101,6 @@ def render_document(
     rendered = fmt.render(document, theme, options)
     report = None
     if run_check:
-        from renderer.ats.check import check  # reading files back costs imports only --check needs
-
         report = check(fmt, rendered.data, document, str(path))
     write_atomic(path, rendered.data)
     return Written(
@@ -165,7 +166,6 @@ def fit_theme(
 ) -> Theme | None:
     """The theme fitted so that `document` takes `pages` pages or fewer (noting how), or
     None with a failure saying by how many lines it runs over and what is longest."""
-    from renderer.jobs.fit import fit_to_pages, longest_sections
 
     fitting = fit_to_pages(document, theme, pages, options)
     label = what or f"theme {theme.name!r}"
@@ -249,8 +249,6 @@ def run(job: Job) -> Result:
                 continue
             result.written.append(written)
             if job.pages is None and written.layout is not None:
-                from renderer.jobs.fit import last_page_hint
-
                 hint = last_page_hint(document, theme, written.layout, written.pages, options)
                 if hint:
                     result.notes.append(f"{path.name}: {hint}")
@@ -306,7 +304,6 @@ def prepare(
 
 def check_file(path: Path, data: bytes, document: Document | None, theme: Theme | None) -> Report:
     """`resume check`: read a file written earlier back, as `render --check` does."""
-    from renderer.ats.check import check
 
     fmt = formats.by_suffix(path.suffix)
     if fmt is None:

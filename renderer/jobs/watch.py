@@ -14,6 +14,7 @@ would make if typed again.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -93,7 +94,6 @@ def wait_for_change(paths: Callable[[], list[Path]], before: Snapshot) -> Snapsh
 
 
 def _ignore_interrupts() -> None:
-    import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the watch, once
 

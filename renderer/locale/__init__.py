@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from renderer.errors import InputError
 
 FOLDER = Path(__file__).parent / "languages"
@@ -77,7 +79,6 @@ class Locale:
 
 @cache
 def load_locale(code: str = DEFAULT) -> Locale:
-    import yaml
 
     try:
         name = resolve(code)

@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 
 from renderer.errors import FieldPath, Problem
-from renderer.inputs.reading import LoadedProfile
+from renderer.locale import load_locale
 from renderer.profile.model import REORDERED, Dated, PartialDate, written_oldest_first
+from renderer.profile.schema import scaffold
+from renderer.profile.sourced import LoadedProfile
 
 # Characters that UTF-8 text turns into when it is read as Windows-1252 or Latin-1.
 _MOJIBAKE_LEADS = ("Ã", "Â", "â€", "ðŸ", "Å", "Ä")
@@ -33,7 +36,6 @@ def repair_mojibake(text: str) -> str | None:
 def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
     profile, file = loaded.profile, str(loaded.path)
     warnings: list[Problem] = list(loaded.notes)
-    from renderer.locale import load_locale
 
     locale = load_locale(language or profile.locale)
     if locale.missing:
@@ -91,9 +93,6 @@ _PLAUSIBLE |= {"City", "full-time", "present", "Maintainer", "Rust", "CLI", "Kub
 @cache
 def _examples() -> frozenset[str]:
     """The example values `resume new` writes, which a profile left unfilled still holds."""
-    import yaml
-
-    from renderer.profile.schema import scaffold
 
     found: set[str] = set()
 

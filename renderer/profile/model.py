@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from renderer.locale import resolve
 from renderer.profile.markup import check_url, parse
 from renderer.profile.values import DATE_HINT, MAX_PHONE, is_phone_number, means_present, read_date
 
@@ -434,7 +435,6 @@ class CustomSection(Strict):
 
 
 def _locale(value: str) -> str:
-    from renderer.locale import resolve
 
     return resolve(value)
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from renderer.locale import available, load_locale
+
 # --- dates ----------------------------------------------------------------------------------
 
 DATE_HINT = "write 2025 or 2025-02"
@@ -170,8 +172,6 @@ def month_number(word: str) -> int | None:
 def _other_months() -> dict[str, int]:
     from babel import Locale as BabelLocale
 
-    from renderer.locale import available, load_locale
-
     names: dict[str, int] = {}
     for code in available():
         babel = BabelLocale.parse(load_locale(code).babel)
@@ -199,7 +199,6 @@ def means_present(value: Any) -> bool:
 
 @cache
 def _present_words() -> frozenset[str]:
-    from renderer.locale import available, load_locale
 
     return frozenset(load_locale(code).word("present").lower() for code in available())
 

@@ -17,10 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
+import re
 from collections import Counter
 from pathlib import Path
+
+from renderer.errors import OutputError
+from renderer.files import write_atomic
 
 FORMAT = 1  # bump when what is cached changes
 _HINTING_TABLES = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"}
@@ -51,8 +56,6 @@ def unhinted(font: bytes) -> bytes:
 def _fonttools_version() -> str:
     """The installed fontTools' version, read without importing it (its import is the cost
     this cache saves): from the line of its `__init__.py` that states it."""
-    import importlib.util
-    import re
 
     spec = importlib.util.find_spec("fontTools")
     try:
@@ -75,8 +78,6 @@ def _read(path: Path) -> bytes | None:
 
 
 def _write(path: Path, stripped: bytes) -> None:
-    from renderer.errors import OutputError
-    from renderer.files import write_atomic
 
     # A read-only home, a full disk: the next run strips the font again.
     with contextlib.suppress(OutputError, OSError):

@@ -9,6 +9,7 @@ errors. Themes are found among the built-ins, at a folder path, or through the
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from functools import cache, lru_cache
@@ -24,7 +25,7 @@ from renderer.profile.model import SECTION_FIELDS, Line, SectionId
 from renderer.profile.sections import SLOTS
 
 if TYPE_CHECKING:
-    from renderer.inputs.reading import Positions
+    from renderer.profile.sourced import Positions
 
 ENTRY_POINT_GROUP = "resume_renderer.themes"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # renderer/
@@ -120,7 +121,6 @@ class Page(_Strict):
 
 def _date_format(value: str) -> str:
     """A strftime format must make one line of text (`%n` and `%t` would break it)."""
-    import datetime as dt
 
     try:
         made = dt.date(2025, 2, 1).strftime(value)

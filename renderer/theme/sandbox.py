@@ -24,7 +24,10 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from jinja2 import BaseLoader, Template, nodes
+from jinja2.environment import Environment
 from jinja2.exceptions import TemplateNotFound, TemplateRuntimeError
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
@@ -224,9 +227,6 @@ def _materialised(value: Any, budget: _Budget) -> Any:
 
 
 def _is_jinja_object(value: Any) -> bool:
-    from jinja2.environment import Environment
-    from jinja2.nodes import EvalContext
-    from jinja2.runtime import Context
 
     return isinstance(value, (Environment, EvalContext, Context))
 

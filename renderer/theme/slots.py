@@ -20,7 +20,7 @@ from renderer.theme.slotforms import FORMS, bare_url, escape_markup
 if TYPE_CHECKING:
     from jinja2 import Template
 
-    from renderer.inputs.reading import Positions
+    from renderer.profile.sourced import Positions
     from renderer.theme import sandbox
 
 __all__ = ["bare_url", "escape_markup"]  # their home is renderer.slotforms

@@ -14,6 +14,9 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
 from renderer.formats import ReadBack
 from renderer.formats.plaintext import normalise
 
@@ -95,8 +98,6 @@ class _Package:
         return self.archive.namelist()
 
     def xml(self, name: str) -> ElementTree.Element:
-        from defusedxml import DefusedXmlException
-        from defusedxml.ElementTree import fromstring
 
         try:
             with self.archive.open(name) as member:

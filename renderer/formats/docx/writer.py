@@ -27,9 +27,10 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from renderer.compose.document import Block, Document, Role, keeps_with_next, letter_gap
+from renderer.compose.document import Block, Document, Role, keeps_with_next
 from renderer.formats import Options, Rendered
 from renderer.formats.docx.zipwriter import Member, ZipWriter
+from renderer.locale import load_locale
 from renderer.profile.markup import Run
 from renderer.theme.model import Style, Theme
 
@@ -209,7 +210,6 @@ def _language(word: Any, document: Document, theme: Theme) -> Hashable:
     Japanese and Korean (w:eastAsia): the locale's, else one for the script the text holds.
     Set on the shared template for each render, so nothing of one resume reaches the next;
     what was set is returned, the key of the styles part it makes."""
-    from renderer.locale import load_locale
 
     text = " ".join(document.lines())
     locale = load_locale(document.language)
@@ -405,9 +405,9 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         paragraph._p.get_or_add_pPr().style = style_id[block.role]
         if keeps_with_next(document.blocks, index):
             paragraph.paragraph_format.keep_with_next = True
-        if document.kind == "letter" and (gap := letter_gap(document.blocks, index)):
+        if block.gap is not None:  # the document's own spacing (a letter's)
             spec = theme.style(block.role.value)
-            paragraph.paragraph_format.space_before = Pt(gap * spec.size * spec.leading)
+            paragraph.paragraph_format.space_before = Pt(block.gap * spec.size * spec.leading)
         if _is_right_to_left(block.text):  # Hebrew, Arabic: a right-to-left paragraph
             paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         if block.aside:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from renderer.compose.document import Block, Document, Role
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
+from renderer.formats.html.reader import read_back
 from renderer.profile.markup import Run
 from renderer.theme.model import PAGE_SIZES, Style, Theme
 from renderer.theme.slots import render_output
@@ -167,8 +168,6 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         separator=theme.dates.separator,
     )
     if "page.html.j2" in theme.own_templates:  # a theme's own page may hold anything
-        from renderer.formats.html.reader import read_back
-
         found = read_back(text.encode("utf-8")).problems
         if found:
             path = theme.own_templates["page.html.j2"]

@@ -7,6 +7,8 @@ finding about the file, never a crash; pypdf's own limits bound decompression.
 from __future__ import annotations
 
 import io
+import logging
+import warnings
 
 from renderer.formats import ReadBack
 
@@ -16,8 +18,6 @@ MAX_PDF_PAGES = 200
 def read_back(data: bytes) -> ReadBack:
     """The text lines of a PDF, and problems with its fonts and metadata. pypdf's log lines
     (it talks about every malformed object) are kept out of the user's terminal."""
-    import logging
-    import warnings
 
     from pypdf import PdfReader
 
@@ -101,7 +101,6 @@ def read_with_pdfminer(data: bytes) -> ReadBack:
     under many parsing pipelines): characters grouped into lines and boxes by their distance,
     a blank line between boxes. pdfminer has no limits of its own on decompression, so it
     reads only what pypdf (which has them) read without trouble."""
-    import logging
 
     checked = read_back(data)
     if not checked.lines and checked.problems:

@@ -90,6 +90,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
             "body": b.body_with_links,
             "aside": b.aside_with_links(),
             "source": b.source,
+            "gap": b.gap,
         }
         for b in document.blocks
     ]
@@ -102,6 +103,5 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         wrap=wrap,
         flush_right=flush_right,
         display_width=display_width,
-        letter=document.kind == "letter",
     )
     return Rendered((text.strip("\n") + "\n").encode("utf-8"))

@@ -1,0 +1,90 @@
+"""`resume match`: which of a job advert's terms the resume shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from renderer.cli.app import app
+from renderer.cli.common import (
+    DEFAULT_THEME,
+    TagsOption,
+    fail,
+    split_list,
+)
+
+
+@app.command(short_help="The job advert's terms the resume shows.")
+def match(
+    profile: Annotated[Path, typer.Argument(help="The profile.", metavar="PROFILE")],
+    job: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="The job advert as a text file.", metavar="JOB"),
+    ] = None,
+    application: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--for",
+            help="Measure the application's tailored resume (and its advert).",
+            metavar="APPLICATION",
+        ),
+    ] = None,
+    tags: Annotated[str, TagsOption] = "",
+) -> None:
+    """Which of a job advert's significant terms the resume shows, where, and which it lacks."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from renderer.ats.keywords import coverage
+    from renderer.compose.resume import compose
+    from renderer.errors import InputError
+    from renderer.files import read_bytes
+    from renderer.inputs.application import load_application
+    from renderer.inputs.reading import load_profile
+    from renderer.jobs.render import check_tags
+    from renderer.theme.model import load_theme
+
+    try:
+        loaded = load_profile(profile)
+        company, role, chosen_tags, exclude, order, omit, text = (
+            "",
+            "",
+            split_list(tags),
+            [],
+            [],
+            [],
+            "",
+        )
+        if application is not None:
+            app = load_application(application)
+            a = app.application
+            company, role, text = a.company, a.role, app.job_text
+            chosen_tags, exclude = [*chosen_tags, *a.tags], a.exclude_tags
+            order, omit = a.sections.order, a.sections.omit
+        if job is not None:
+            text = read_bytes(job, 1_000_000, "job advert").decode("utf-8", "replace")
+        if not text.strip():
+            raise fail("give the job advert: a text file, or --for an application with a job")
+        check_tags(loaded, (*chosen_tags, *exclude))
+        document = compose(
+            loaded.profile,
+            load_theme(DEFAULT_THEME),
+            chosen_tags,
+            order,
+            exclude=exclude,
+            omit=omit,
+        )
+    except InputError as error:
+        raise fail(error.problems) from None
+    result = coverage(text, document, ignore=(company,) if company else (), title=role)
+    table = Table(title=result.summary(), title_justify="left")
+    for column in ("term", "advert", "where in the resume"):
+        table.add_column(column, overflow="fold")
+    for found in result.found:
+        table.add_row(escape(found.term), f"{found.times}×", escape("; ".join(found.where)))
+    for missing in result.missing:
+        table.add_row(escape(missing.term), f"{missing.times}×", "[red]missing[/]")
+    Console(highlight=False).print(table)

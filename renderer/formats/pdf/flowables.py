@@ -1,0 +1,200 @@
+"""The flowables the PDF is built of, beyond reportlab's own paragraphs: paragraph styles
+from the theme, a line with an aside set flush right (an entry's dates), a centred paragraph
+readers take in order, and the way Chinese, Japanese and Korean lines break."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import paragraph as _paragraph
+
+from renderer.compose.document import Role
+from renderer.formats.pdf.fonts import FontSet
+from renderer.theme.model import Style, Theme
+
+# reportlab's marks that may not open a line are Japanese; Chinese full-width punctuation
+# (，；：！？》〉) joins them, so a CJK line never starts with a comma. Set once, at import.
+_paragraph.ALL_CANNOT_START += "".join(
+    c for c in "，；：！？）》〉」』】〕" if c not in _paragraph.ALL_CANNOT_START
+)
+
+
+def paragraph_style(role: Role, style: Style, fonts: FontSet, theme: Theme) -> ParagraphStyle:
+    colour = HexColor(getattr(theme.colours, style.colour))
+    face = fonts.face(style.bold, style.italic)
+    bullet_width = pdfmetrics.stringWidth(theme.bullet, fonts.regular.fontName, style.size)
+    is_bullet = role is Role.BULLET
+    return ParagraphStyle(
+        role.value,
+        fontName=face.fontName,
+        fontSize=style.size,
+        leading=style.size * style.leading,
+        textColor=colour,
+        alignment=TA_CENTER if style.align == "center" else TA_LEFT,
+        spaceBefore=style.space_before,
+        spaceAfter=style.space_after,
+        leftIndent=style.indent,
+        # reportlab leaves 0.6 em after the bullet and pushes the first line right if the
+        # bullet would end past the indent: place it so every line starts at the indent.
+        bulletIndent=max(style.indent - bullet_width - style.size * 0.6, 0) if is_bullet else 0,
+        bulletFontName=fonts.regular.fontName,
+        bulletFontSize=style.size,
+        bulletColor=colour,
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+        spaceShrinkage=0,  # Word never squeezes spaces: lines break where the DOCX's do
+        hyphenationLang="",  # never hyphenate: an ATS would read half-words
+    )
+
+
+# Han, kana, Hangul and their punctuation: text set without spaces between words.
+EAST_ASIAN = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:
+    """Chinese, Japanese and Korean lines break between any two characters, never before a
+    closing mark (。、」）), and body text is justified, as these languages are set: breaking
+    only at spaces left lines ragged and let a line open with a comma."""
+    justify = role in (Role.PARAGRAPH, Role.BULLET) and style.alignment == TA_LEFT
+    return ParagraphStyle(
+        f"{style.name}-cjk",
+        parent=style,
+        wordWrap="CJK",
+        alignment=TA_JUSTIFY if justify else style.alignment,
+    )
+
+
+class AsideLine(Flowable):
+    """A block with text set flush right on its last line: an entry's dates, or the contact
+    details beside the name (on its only line, mostly).
+
+    Both are real text in reading order (the block, then the aside), never a table. Between
+    them the gap is filled with spaces of the aside's size: readers that group characters
+    into lines by their distance (pdfminer.six, and the parsers built on it) otherwise take a
+    flush-right date for a column of its own and read it in the middle of the bullets below,
+    or give it to the next job. On a head that wraps, the aside goes on the head's last line,
+    so that a reader meets the whole title and organisation, then the dates: beside the
+    first line it would be read in the middle of the title.
+    """
+
+    ASIDE_SHARE = 0.65  # the most of the line an aside may take before it wraps
+
+    def __init__(self, body: Paragraph, aside: Paragraph, space: tuple[str, float]) -> None:
+        super().__init__()
+        self.body, self.aside, self.space = body, aside, space
+        self.spaceBefore = body.style.spaceBefore
+        self.spaceAfter = body.style.spaceAfter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width_ = available_width
+        room = available_width * self.ASIDE_SHARE
+        self.aside_width = min(line_width(self.aside, room) + 1, room)  # +1: no rounding wrap
+        _, aside_height = self.aside.wrap(self.aside_width, available_height)
+        gap = self.aside.style.fontSize * 1.5
+        _, body_height = self.body.wrap(available_width - self.aside_width - gap, available_height)
+        # Baselines meet: reportlab sets a first baseline one font size below a paragraph's top;
+        # the aside's first baseline is the body's last.
+        last = max(len(self.body.blPara.lines) - 1, 0)
+        self.drop = max(self.body.style.fontSize - self.aside.style.fontSize, 0)
+        self.drop += last * self.body.style.leading
+        self.height_ = max(body_height, self.drop + aside_height)
+        return available_width, self.height_
+
+    def draw(self) -> None:
+        # In this order, which is the order readers take characters in: body, spaces, aside.
+        top = self.height_
+        self.body.drawOn(self.canv, 0, top - self.body.height)
+        x = self.width_ - self.aside_width
+        lines = self.body.blPara.lines
+        last_line_end = line_end(self.body, len(lines) - 1) if lines else 0.0
+        aside_start = x + self.aside_width - first_line_width(self.aside)
+        font, size = self.space
+        count = int((aside_start - last_line_end) / pdfmetrics.stringWidth(" ", font, size))
+        if count > 1:  # textOut: no line break after them, for readers that honour T*
+            baseline = (
+                top - self.body.style.fontSize - max(len(lines) - 1, 0) * self.body.style.leading
+            )
+            spaces = self.canv.beginText(last_line_end, baseline)
+            spaces.setFont(font, size)
+            spaces.textOut(" " * count)
+            self.canv.drawText(spaces)
+        self.aside.drawOn(self.canv, x, top - self.drop - self.aside.height)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """A body taller than the page (a title of thousands of words) breaks; the aside stays
+        with its first part."""
+        parts = self.body.split(available_width - self.aside_width, available_height)
+        if len(parts) < 2:
+            return []
+        return [AsideLine(parts[0], self.aside, self.space), *parts[1:]]
+
+
+class Centred(Flowable):
+    """A centred paragraph, with the gap before its first line filled with spaces: readers
+    that group characters into boxes by position (pdfminer.six) otherwise order a short
+    centred line (a headline over a section) after the left-aligned heading below it."""
+
+    def __init__(self, paragraph: Paragraph, space: tuple[str, float]) -> None:
+        super().__init__()
+        self.paragraph, self.space = paragraph, space
+        for name in ("outline_title", "section_id"):  # a centred heading is still a heading
+            if hasattr(paragraph, name):
+                setattr(self, name, getattr(paragraph, name))
+        self.spaceBefore = paragraph.style.spaceBefore
+        self.spaceAfter = paragraph.style.spaceAfter
+        self.keepWithNext = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width_ = available_width
+        return self.paragraph.wrap(available_width, available_height)
+
+    def draw(self) -> None:
+        # Every line of the paragraph, not only the first: the second line of a wrapped name
+        # or headline otherwise starts mid-page and is read after the contact line below it.
+        font, size = self.space
+        space = pdfmetrics.stringWidth(" ", font, size)
+        style = self.paragraph.style
+        for number, line in enumerate(self.paragraph.blPara.lines):
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            count = int(extra / 2 / space)
+            if count > 1:  # first, so that they come before the text in reading order
+                baseline = self.paragraph.height - style.fontSize - number * style.leading
+                text = self.canv.beginText(0, baseline)
+                text.setFont(font, size)
+                text.textOut(" " * count)
+                self.canv.drawText(text)
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return self.paragraph.split(available_width, available_height)
+
+
+def line_width(paragraph: Paragraph, room: float) -> float:
+    """How wide a paragraph's text is when set on one line (at most `room`)."""
+    paragraph.wrap(room, 10_000)
+    return max(first_line_width(paragraph), 1.0)
+
+
+def first_line_width(paragraph: Paragraph) -> float:
+    """Where the first line of a wrapped paragraph ends, from its left edge."""
+    return line_end(paragraph, 0)
+
+
+def line_end(paragraph: Paragraph, number: int) -> float:
+    """Where a line of a wrapped (left-aligned) paragraph ends, from its left edge."""
+    lines = paragraph.blPara.lines
+    if not lines:
+        return 0.0
+    line = lines[number]
+    extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+    indent = paragraph.style.leftIndent + (paragraph.style.firstLineIndent if number == 0 else 0)
+    widths = paragraph._wrapWidths
+    return float(widths[min(number, len(widths) - 1)] - extra + indent)

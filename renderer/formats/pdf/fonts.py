@@ -1,0 +1,148 @@
+"""The PDF's fonts: each TrueType file registered once per process (parsing one is most of a
+warm render's cost), a theme's four faces and its declared fallbacks, and the check that
+every character can be drawn before anything is, so a missing glyph is an error naming the
+character and the field, never a blank box."""
+
+from __future__ import annotations
+
+import io
+import logging
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from renderer.errors import RenderError
+from renderer.theme.fontcache import unhinted
+from renderer.theme.model import Theme
+
+# Font files' and subsets' odd dates make fontTools log warnings a person cannot act on.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove fonts load once
+_registered: dict[Path, TTFont] = {}
+
+
+def register_font(path: Path) -> TTFont:
+    """Register a TrueType file once per process; parsing it is most of a warm render's cost."""
+    path = path.resolve()
+    if path not in _registered:
+        # The name goes into paragraph markup and the PDF: only letters and digits of the
+        # file name, so that `My "Font".ttf` cannot break either.
+        stem = "".join(c for c in path.stem if c.isascii() and c.isalnum())
+        name = f"F{len(_registered)}-{stem}"
+        try:
+            font = TTFont(name[:40], io.BytesIO(_unhinted(path)))
+            font.face.filename = str(path)  # for reportlab's messages, not "(ttf)"
+        except Exception as error:  # noqa: BLE001 (reportlab raises many kinds for a bad font)
+            message = f"font file {path.name!r} cannot be read: {error}"
+            raise RenderError(message, file=str(path)) from None
+        pdfmetrics.registerFont(font)
+        _registered[path] = font
+        FONT_REGISTRATIONS[path] += 1
+    return _registered[path]
+
+
+def _unhinted(path: Path) -> bytes:
+    """The font file without its hinting (see renderer/fontcache.py); as it is if fontTools
+    cannot take it apart (reportlab may still manage, or say what is wrong)."""
+    data = path.read_bytes()
+    try:
+        return unhinted(data)
+    except Exception:  # noqa: BLE001 (fontTools raises many kinds for a damaged font)
+        return data
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: TTFont
+    bold: TTFont
+    italic: TTFont
+    bold_italic: TTFont
+    fallback_files: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, theme: Theme) -> FontSet:
+        f = theme.fonts
+        fonts = cls(
+            register_font(theme.font_path(f.regular)),
+            register_font(theme.font_path(f.bold)),
+            register_font(theme.font_path(f.italic)),
+            register_font(theme.font_path(f.bold_italic)),
+            tuple(theme.font_path(p) for p in f.fallback),
+        )
+        # <b> and <i> in paragraph markup pick the family's faces.
+        pdfmetrics.registerFontFamily(
+            fonts.regular.fontName,
+            normal=fonts.regular.fontName,
+            bold=fonts.bold.fontName,
+            italic=fonts.italic.fontName,
+            boldItalic=fonts.bold_italic.fontName,
+        )
+        return fonts
+
+    def face(self, bold: bool, italic: bool) -> TTFont:
+        return [[self.regular, self.italic], [self.bold, self.bold_italic]][bold][italic]
+
+    def loaded_fallbacks(self) -> list[TTFont]:
+        return [_registered[p.resolve()] for p in self.fallback_files if p.resolve() in _registered]
+
+    def fallback_for(self, char: str) -> TTFont | None:
+        """The first declared fallback font that draws `char`; each is loaded only when a
+        character first needs it (most resumes never do, and parsing one costs ~15 ms)."""
+        for path in self.fallback_files:
+            font = register_font(path)
+            name = font.fontName  # <b> around a fallback span keeps the fallback face
+            pdfmetrics.registerFontFamily(
+                name, normal=name, bold=name, italic=name, boldItalic=name
+            )
+            if draws(font, char):
+                return font
+        return None
+
+
+def draws(font: TTFont, char: str) -> bool:
+    return ord(char) in font.face.charToGlyph
+
+
+def missing_glyph(char: str, source: str, theme: Theme) -> RenderError:
+    name = unicodedata.name(char, "unnamed")
+    hint = ""
+    if any(word in name for word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPH")):
+        hint = (
+            " (the built-in themes use Droid Sans Fallback for Chinese and Japanese and Nanum "
+            "Gothic for Korean where they are installed: on Debian or Ubuntu, apt-get install "
+            "fonts-droid-fallback fonts-nanum)"
+        )
+    return RenderError(
+        f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
+        f"of theme {theme.name!r}; remove it, or use a theme whose fonts (or declared "
+        f"fallback fonts) have it{hint}",
+        source,
+    )
+
+
+def drawable(
+    text: str, fonts: FontSet, theme: Theme, where: str, *, own: bool = False, fallback=False
+) -> str:
+    """Text the backend draws itself (the bullet in the regular face; page numbers with the
+    fallbacks too); `own`: the text is the theme's, so an error names the theme's file."""
+    for char in text:
+        if char == " " or draws(fonts.regular, char):
+            continue
+        if not (fallback and fonts.fallback_for(char)):
+            error = missing_glyph(char, "" if own else where, theme)
+            if own:
+                error = RenderError(
+                    f"{where}: {error.message}", file=str(theme.folder / "theme.yaml")
+                )
+            raise error
+    return text
+
+
+def theme_fonts(theme: Theme) -> list[str]:
+    f = theme.fonts
+    return [f.regular, f.bold, f.italic, f.bold_italic, *f.fallback]

@@ -1,0 +1,153 @@
+"""Runs of the Document as reportlab's paragraph markup: every character XML-escaped here and
+nowhere else, characters a face lacks set in a fallback font, and a very long block cut into
+pieces reportlab lays out in linear time."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import cache
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+from renderer.compose.document import Block
+from renderer.errors import RenderError
+from renderer.formats.pdf.fonts import FontSet, draws, missing_glyph
+from renderer.profile.markup import Run
+from renderer.theme.model import Style, Theme
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attribute(value: str) -> str:
+    return '"' + escape(value).replace('"', "&quot;") + '"'
+
+
+@cache
+def _ordinary(char: str) -> bool:
+    """Neither an invisible format character nor right-to-left: drawn as it is, if the font
+    has it."""
+    category, direction = unicodedata.category(char), unicodedata.bidirectional(char)
+    return category != "Cf" and direction not in ("R", "AL")
+
+
+def _run_markup(run: Run, style: Style, fonts: FontSet, theme: Theme, source: str) -> str:
+    """One run as reportlab paragraph markup: escaped text, fallback fonts where needed."""
+    # The face reportlab will draw with: the role's style, plus the run's own emphasis.
+    main = fonts.face(style.bold or run.bold, style.italic or run.italic)
+    glyphs = main.face.charToGlyph
+    if all(ord(c) in glyphs and _ordinary(c) for c in set(run.text)):
+        text = escape(run.text)  # the usual case: every character in the run's own face
+    else:
+        text = _run_with_fallbacks(run, main, fonts, theme, source)
+    # <b>/<i> pick the family's faces (registered below), so fallback spans nest inside them.
+    if run.bold:
+        text = f"<b>{text}</b>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.href:
+        colour = theme.colours.accent
+        text = f"<a href={attribute(run.href)} color={attribute(colour)}>{text}</a>"
+    return text
+
+
+def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, source: str) -> str:
+    """A run's escaped text with spans in fallback fonts for characters its face lacks,
+    invisible characters no font has dropped, right-to-left text refused."""
+    pieces: list[str] = []
+    current: TTFont | None = None
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk and current is not None:
+            text = escape("".join(chunk))
+            face = current.fontName
+            pieces.append(text if current is main else f'<font face="{face}">{text}</font>')
+            chunk.clear()
+
+    for char in run.text:
+        # An invisible format character (a bidi mark, a zero-width joiner) that no font has a
+        # glyph for has no width and nothing to draw; the text formats keep it.
+        if (
+            unicodedata.category(char) == "Cf"
+            and not draws(main, char)
+            and not any(draws(f, char) for f in fonts.loaded_fallbacks())
+        ):
+            continue
+        if unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char) != "Cf":
+            raise RenderError(
+                f"right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
+                "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it.",
+                source,
+                text=run.text,
+            )
+        if char == " " or draws(main, char):
+            font = main
+        else:
+            font = fonts.fallback_for(char)
+            if font is None:
+                error = missing_glyph(char, source, theme)
+                error.text = run.text
+                raise error
+        if font is not current:
+            flush()
+            current = font
+        chunk.append(char)
+    flush()
+    return "".join(pieces)
+
+
+def markup(
+    block: Block, runs: tuple[Run, ...], fonts: FontSet, theme: Theme, plain: bool = False
+) -> str:
+    """Runs as reportlab markup, in the faces of the block's style (`plain`: an aside, never
+    bold or italic but for its own runs)."""
+    style = theme.style(block.role.value)
+    if plain:
+        style = style.model_copy(update={"bold": False, "italic": False})
+    return "".join(_run_markup(run, style, fonts, theme, block.source) for run in runs)
+
+
+def chunks(runs: tuple[Run, ...], limit: int) -> list[tuple[Run, ...]]:
+    """A block's runs cut, at spaces, into pieces of at most about `limit` characters.
+
+    reportlab lays out a paragraph in time quadratic in its length (it re-wraps the rest of
+    the paragraph at every page and pops words off the front of a list), so a 300 KB
+    paragraph took minutes. Pieces of about half a page each keep the work linear; a piece
+    ends at a sentence where it can, so the only trace is a line that ends early, and only in
+    text no resume has (a normal paragraph is one piece).
+    """
+    if sum(len(run.text) for run in runs) <= limit:
+        return [runs]
+    chunks: list[tuple[Run, ...]] = []
+    current: list[Run] = []
+    room = limit
+    for run in runs:
+        text = run.text
+        while len(text) > room:
+            cut = _cut(text, room)
+            if cut is None and current:  # no space in this run before the room ends
+                chunks.append(tuple(current))
+                current, room = [], limit
+                continue
+            cut = cut or room  # one word longer than a piece: reportlab splits it anyway
+            current.append(replace(run, text=text[:cut]))
+            chunks.append(tuple(current))
+            current, room, text = [], limit, text[cut:]
+        if text:
+            current.append(replace(run, text=text))
+            room -= len(text)
+    if current:
+        chunks.append(tuple(current))
+    return chunks
+
+
+def _cut(text: str, room: int) -> int | None:
+    """Where to end a piece within text[:room]: after a sentence, else after any space."""
+    sentence = text.rfind(". ", room // 2, room)
+    if sentence >= 0:
+        return sentence + 2
+    space = text.rfind(" ", 0, room)
+    return space + 1 if space > 0 else None
