@@ -46,7 +46,7 @@ CASES: dict[str, Callable[[int], str]] = {
 
 def validate(path: Path) -> None:
     from renderer.errors import InputError
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
 
     with contextlib.suppress(InputError):  # refused quickly is the point
         load_profile(path)
@@ -56,7 +56,7 @@ def render_all(path: Path) -> None:
     from renderer import formats as backends
     from renderer.compose.resume import compose
     from renderer.errors import InputError
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.theme.model import load_theme
 
     try:

@@ -47,7 +47,7 @@ def warm(fmt: str, repeats: int) -> float:
     """Median seconds per document, many renders in one process (after one to warm up)."""
     from renderer import formats as backends
     from renderer.compose.resume import compose
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.theme.model import load_theme
 
     theme = load_theme("classic")

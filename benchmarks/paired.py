@@ -115,7 +115,7 @@ def resume(*args: str) -> list[str]:
 def export_content(path: Path) -> None:
     """The Document and the theme's fonts, page and sizes, for floor.py."""
     from renderer.compose.resume import compose
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.theme.model import load_theme
 
     theme = load_theme(THEME)
@@ -141,7 +141,7 @@ def warm(fmt: str, content_file: Path, repeats: int) -> tuple[Sample, Sample]:
 
     from renderer import formats as backends
     from renderer.compose.resume import compose
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.theme.model import load_theme
 
     theme = load_theme(THEME)

@@ -69,14 +69,11 @@ def load(profile: str | Path | Mapping[str, Any] | Profile) -> Profile:
 
 
 def _loaded(profile: Any) -> Any:
-    from renderer.inputs.reading import (
-        LoadedProfile,
-        Positions,
-        load_json_resume,
-        load_profile,
-        validate,
-    )
+    # The pipeline is imported on first use, here and in each function below:
+    # `import resume_renderer` stays as light as a program's start-up needs it to be.
+    from renderer.inputs import load_profile, profile_from
     from renderer.profile.model import Profile
+    from renderer.profile.sourced import LoadedProfile, Positions
 
     if isinstance(profile, Profile):
         return LoadedProfile(profile, Path("<profile>"), Positions())
@@ -85,15 +82,10 @@ def _loaded(profile: Any) -> Any:
     if not isinstance(profile, Mapping):
         kind = type(profile).__name__
         raise TypeError(f"a profile is a path, a dict or a Profile, not {kind}")
-    from renderer.inputs.jsonresume import looks_like_json_resume
-
-    data, source = dict(profile), Path("<dict>")
-    try:
-        if looks_like_json_resume(data):  # its errors name JSON Resume's fields (work[0].name)
-            return load_json_resume(data, source)
-        return LoadedProfile(validate(Profile, data, source, Positions()), source, Positions())
+    try:  # any format the registry knows; its errors name its own fields (work[0].name)
+        return profile_from(dict(profile), Path("<dict>"))
     except RecursionError:  # a file is held to 64 levels before this; a dict is not
-        raise InputError("nested too deeply", source) from None
+        raise InputError("nested too deeply", Path("<dict>")) from None
 
 
 def _names(value: Iterable[str] | str | None, what: str) -> tuple[str, ...]:

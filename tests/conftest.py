@@ -17,7 +17,7 @@ from renderer.ats.check import Report, check
 from renderer.compose.document import Document
 from renderer.compose.resume import compose
 from renderer.formats import Options
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import builtin_names, load_theme
 
 # The tests (and the commands they run) keep their stripped fonts in a cache of their own,

@@ -16,8 +16,8 @@ from renderer.ats.keywords import coverage, significant_terms
 from renderer.cli import app
 from renderer.compose.resume import compose
 from renderer.errors import InputError
+from renderer.inputs import load_profile
 from renderer.inputs.application import APPLICATION_SCHEMA_FILE, Application
-from renderer.inputs.reading import load_profile
 from renderer.jobs.applications import Request, run_application, upload_name
 from renderer.profile.schema import schema_json
 from renderer.theme.model import load_theme

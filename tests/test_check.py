@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from renderer.compose.resume import compose
 from renderer.formats.plaintext import markdown_to_text
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, check_bytes, document, rendered, write_profile
 

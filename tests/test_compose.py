@@ -6,7 +6,7 @@ import pytest
 
 from renderer.compose.document import Role
 from renderer.compose.resume import compose
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import (
     FORMATS,

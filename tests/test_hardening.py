@@ -21,7 +21,7 @@ from renderer import files
 from renderer.cli import app
 from renderer.compose.resume import compose
 from renderer.errors import InputError, OutputError, RenderError
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, check_bytes, render_bytes, write_profile
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from renderer.compose.resume import compose
 from renderer.errors import InputError, RenderError
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.jobs.render import person_slug, slug
 from renderer.profile.model import Profile
 from renderer.theme.model import builtin_names, load_theme

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from renderer.cli import app
 from renderer.compose.resume import compose
 from renderer.errors import InputError, format_path
+from renderer.inputs import load_profile
 from renderer.inputs.jsonresume import differences, export_resume, import_resume
-from renderer.inputs.reading import load_profile
 from renderer.jobs.render import Job, run
 from renderer.profile.model import Profile
 from renderer.theme.model import load_theme
@@ -183,7 +183,7 @@ def test_sample_keeps_its_sections(tmp_path):
         (lambda d: d["work"].append("Acme"), ("work", 1), "mapping"),
         (lambda d: d["work"][0].pop("name"), ("work", 0, "name"), "'name' is missing"),
         (lambda d: d["work"][0].update(startDate="Junior 2020"), ("work", 0, "startDate"), "date"),
-        (lambda d: d.update(skills={"name": "Go"}), ("skills",), "list"),
+        (lambda d: d.update(skills="Go, Rust"), ("skills",), "a list, not text"),
     ],
 )
 def test_bad_json_resume_names_its_field_and_line(change, where, says, tmp_path):
@@ -215,7 +215,7 @@ def test_cli_import_writes_a_profile_that_reads_back_the_same(tmp_path):
 
 def test_cli_import_refuses_a_profile(tmp_path):
     result = runner.invoke(app, ["import", str(ROOT / "profiles" / "rui-shao.yaml")])
-    assert result.exit_code == 2 and "not a JSON Resume document" in result.output
+    assert result.exit_code == 2 and "is a profile already" in result.output
 
 
 def test_cli_export_round_trips(tmp_path):
@@ -483,3 +483,12 @@ def test_sections_json_resume_lacks_are_kept_with_their_headings(tmp_path):
     assert profile.certifications[0].name == "CKA"
     lines = "\n".join(compose(profile, load_theme("classic")).lines())
     assert "Score: 98" in lines and "Supervisor: Prof X" in lines and "Hobbies" in lines
+
+
+def test_a_single_item_where_a_list_belongs_is_read_as_one(tmp_path):
+    loaded = _loaded(
+        tmp_path,
+        {"basics": {"name": "Ann"}, "education": {"institution": "Uni", "studyType": "BSc"}},
+    )
+    assert loaded.profile.education[0].institution == "Uni"
+    assert any("read as one item" in n.message and n.path == ("education",) for n in loaded.notes)

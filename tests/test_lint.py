@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from renderer.cli import app
 from renderer.errors import format_path
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.profile.advice import lint, repair_mojibake
 from tests.conftest import write_profile
 

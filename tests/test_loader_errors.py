@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from renderer.errors import InputError
-from renderer.inputs.reading import MAX_BYTES, load_profile
+from renderer.inputs import load_profile
+from renderer.inputs.reading import MAX_BYTES
 from tests.conftest import ROOT, write_profile
 
 RUI = (ROOT / "profiles" / "rui-shao.yaml").read_text("utf-8")

@@ -17,7 +17,7 @@ from renderer.cli import app
 from renderer.compose.resume import compose
 from renderer.errors import InputError
 from renderer.formats.txt.writer import display_width
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.locale import available, load_locale, resolve
 from renderer.theme.model import builtin_names, load_theme
 from tests.conftest import ROOT, render_bytes, write_profile

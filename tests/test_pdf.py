@@ -12,7 +12,7 @@ from renderer.ats.check import page_label_pattern
 from renderer.compose.resume import compose
 from renderer.errors import RenderError
 from renderer.formats.plaintext import normalise
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import check_bytes, document, read_pdf, render_bytes, rendered, write_profile
 

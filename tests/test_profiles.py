@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.profile.advice import lint
 from renderer.profile.schema import SCHEMA_FILE, schema_json
 from tests.conftest import PROFILES, ROOT

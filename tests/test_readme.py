@@ -7,7 +7,7 @@ import re
 import shutil
 
 from renderer.compose.resume import compose
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, render_bytes
 

@@ -72,7 +72,7 @@ def test_the_upper_case_heading_prints_what_jinja_prints():
 def test_a_built_in_theme_renders_without_jinja():
     code = (
         "import sys; from renderer.compose.resume import compose\n"
-        "from renderer.inputs.reading import load_profile\n"
+        "from renderer.inputs import load_profile\n"
         "from renderer.theme.model import load_theme\n"
         "for name in ('classic', 'modern', 'compact', 'executive'):\n"
         "    compose(load_profile('profiles/rui-shao.yaml').profile, load_theme(name))\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.profile.values import dialable, means_present, read_date
 from tests.conftest import write_profile
 

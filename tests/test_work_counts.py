@@ -39,7 +39,7 @@ def test_docx_template_is_prepared_once_per_theme():
 
 def test_a_themes_unchanging_docx_parts_are_compressed_once_per_language():
     from renderer.compose.resume import compose
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
 
     chosen = load_theme("modern")
     profile = load_profile(ROOT / "profiles" / "kaiyang.yaml").profile

@@ -75,7 +75,7 @@ def check_command(
     from renderer.compose.resume import compose
     from renderer.errors import InputError, RenderError
     from renderer.files import read_bytes
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.jobs.render import check_file, describe
     from renderer.profile.advice import lint
     from renderer.theme.model import load_theme
@@ -161,8 +161,8 @@ def _application_documents(
     import datetime as dt
 
     from renderer.errors import InputError, RenderError
+    from renderer.inputs import load_profile
     from renderer.inputs.application import load_application
-    from renderer.inputs.reading import load_profile
     from renderer.jobs.applications import compose_application
     from renderer.theme.model import load_theme
 

@@ -19,10 +19,14 @@ from renderer.cli.common import (
 )
 
 
-@app.command("import", short_help="Turn a JSON Resume file into a profile.")
+@app.command("import", short_help="Turn a JSON Resume or RenderCV file into a profile.")
 def import_command(
     source: Annotated[
-        Path, typer.Argument(help="A JSON Resume file (resume.json).", metavar="RESUME_JSON")
+        Path,
+        typer.Argument(
+            help="A resume in another format: JSON Resume (resume.json), RenderCV (…_CV.yaml).",
+            metavar="FILE",
+        ),
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -35,23 +39,23 @@ def import_command(
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Turn a JSON Resume file into a profile (YAML), listing what it could not hold."""
+    """Turn a resume in another format into a profile (YAML), listing what it could not hold."""
     from renderer.errors import InputError
-    from renderer.inputs.jsonresume import looks_like_json_resume
+    from renderer.inputs import PROFILE, read
     from renderer.inputs.profile_yaml import dump_profile
-    from renderer.inputs.reading import load_document, load_profile
 
     if output is not None and (output.exists() or output.is_symlink()) and not force:
         raise fail(f"{output} exists; use --force to overwrite it")
     try:
-        data, _ = load_document(source, "JSON Resume file")
-        if not looks_like_json_resume(data):
-            raise InputError("is not a JSON Resume document (it has no basics, work, …)", source)
-        loaded = load_profile(source)
+        fmt, loaded = read(source)
     except InputError as error:
         raise fail(error.problems) from None
+    if fmt is PROFILE:
+        raise fail(
+            f"{source}: is a profile already (not JSON Resume or RenderCV); render it as it is"
+        )
     print_warnings(list(loaded.notes))
-    comments = [f"Imported from {source.name} (JSON Resume) by `resume import`."]
+    comments = [f"Imported from {source.name} ({fmt.name}) by `resume import`."]
     if loaded.notes:
         comments += ["What the import left out or changed:"] + [
             f"  {p.message} ({where(p)})" for p in loaded.notes
@@ -86,8 +90,8 @@ def export_command(
     import json
 
     from renderer.errors import InputError
+    from renderer.inputs import load_profile
     from renderer.inputs.jsonresume import export_resume, lost_in_json_resume
-    from renderer.inputs.reading import load_profile
 
     try:
         loaded = load_profile(profile)

@@ -42,8 +42,8 @@ def match(
     from renderer.compose.resume import compose
     from renderer.errors import InputError
     from renderer.files import read_bytes
+    from renderer.inputs import load_profile
     from renderer.inputs.application import load_application
-    from renderer.inputs.reading import load_profile
     from renderer.jobs.render import check_tags
     from renderer.theme.model import load_theme
 

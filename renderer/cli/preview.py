@@ -53,7 +53,7 @@ def preview(
     """Write one PNG with the first page of this profile in every theme, side by side, at a
     size where the text can be read: to choose a theme."""
     from renderer.errors import InputError, RenderError
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.jobs.preview import first_page, sheet
     from renderer.jobs.render import describe, person_slug
 

@@ -25,7 +25,7 @@ def validate(
 ) -> None:
     """Check profiles against the schema; print errors (exit 2) and warnings."""
     from renderer.errors import InputError
-    from renderer.inputs.reading import load_profile
+    from renderer.inputs import load_profile
     from renderer.profile.advice import lint
 
     problems, warned = [], False

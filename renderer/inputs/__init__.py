@@ -1,9 +1,130 @@
 """Inputs: every kind of file a career arrives in, read into a profile with where each value
 came from.
 
-`reading.py` reads YAML and JSON keeping every value's line and column and turns pydantic's
-complaints into problems that name them; each input format is one module (the profile's own
-YAML or JSON, JSON Resume, RenderCV, …) in the registry this package holds. `foreign_text.py`
-makes other tools' HTML and bullet lines the profile's own; `profile_yaml.py` writes an
-imported profile back as YAML a person edits; `application.py` reads a job application.
+The registry below knows each input format (`FORMATS`): its name, how it recognises a
+document, and how it turns one into the profile's values (`Imported`: the values, where each
+came from, what it could not take). Reading is the same for all: the file is read as YAML or
+JSON keeping every value's line and column (`reading.py`), the first format that recognises
+it converts it, and the values are validated as a profile, each problem named at the line of
+the file the person wrote and in its own format's field names (`work[2].startDate`).
+
+Adding an input format is a module here with a `FORMAT`, and a line in `FORMATS`.
+`foreign_text.py` makes other tools' HTML and bullet lines the profile's own;
+`profile_yaml.py` writes an imported profile back as YAML a person edits; `application.py`
+reads a job application.
 """
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from renderer.errors import FieldPath, InputError, Problem
+from renderer.inputs import jsonresume
+from renderer.inputs.imported import Imported
+from renderer.inputs.reading import load_document, validate
+from renderer.profile.model import Profile
+from renderer.profile.sourced import LoadedProfile, Positions
+from renderer.profile.values import reading_notes
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    name: str  # as people call it: "JSON Resume"
+    recognises: Callable[[dict[str, Any]], bool]  # given the document's values
+    # The profile's values for a document of this format; None: the document is a profile.
+    convert: Callable[[dict[str, Any]], Imported] | None
+
+
+PROFILE = InputFormat("profile", lambda data: True, None)
+JSON_RESUME = InputFormat(
+    "JSON Resume", jsonresume.looks_like_json_resume, jsonresume.import_resume
+)
+
+# In the order they are asked; the profile's own format takes what no other recognises.
+FORMATS: tuple[InputFormat, ...] = (JSON_RESUME, PROFILE)
+
+
+def recognise(data: dict[str, Any]) -> InputFormat:
+    """The format of a document's values."""
+    return next(fmt for fmt in FORMATS if fmt.recognises(data))
+
+
+def load_profile(path: Path | str) -> LoadedProfile:
+    """A profile from a file in any format the registry knows."""
+    return read(path)[1]
+
+
+def read(path: Path | str) -> tuple[InputFormat, LoadedProfile]:
+    """A file's format, and the profile read from it."""
+    path = Path(path)
+    data, positions = load_document(path, "profile")
+    fmt = recognise(data)
+    return fmt, profile_from(data, path, positions, fmt)
+
+
+def profile_from(
+    data: dict[str, Any],
+    path: Path,
+    positions: Positions | None = None,
+    fmt: InputFormat | None = None,
+) -> LoadedProfile:
+    """A document's values (read from `path`, or given as a dict) as a validated profile."""
+    fmt = fmt or recognise(data)
+    positions = positions or Positions()
+    if fmt.convert is None:
+        profile = validate(Profile, data, path, positions)
+        notes = []
+        for place, message in reading_notes(data):
+            line, column = positions.of(place) or (None, None)
+            notes.append(Problem(str(path), message, line, column, place))
+        return LoadedProfile(profile, path, positions, tuple(notes))
+    return _converted(fmt.convert(data), path, positions)
+
+
+def _converted(imported: Imported, path: Path, positions: Positions) -> LoadedProfile:
+    """Problems and notes name the source format's fields and lines (work[2].position), since
+    that is what the person wrote; warnings found later name the profile's field on that
+    line."""
+
+    def problem(source: FieldPath, message: str) -> Problem:
+        line, column = positions.of(source) or (None, None)
+        return Problem(str(path), message, line, column, source)
+
+    if imported.errors:
+        raise InputError([problem(source, message) for source, message in imported.errors])
+    translated = Positions(dropped=list(positions.dropped))
+    for place in _paths(imported.data, ()):
+        source = imported.source_of(place)
+        mark = positions.of(source)
+        if mark:
+            translated.values[place] = mark
+        if source in positions.taken_as:  # a YAML-written resume.json: `fluency: no`
+            translated.taken_as[place] = positions.taken_as[source]
+    try:
+        profile = validate(Profile, imported.data, path, translated)
+    except InputError as error:
+        problems = []
+        for p in error.problems:
+            source = imported.source_of(p.path)
+            message = p.message
+            if message.startswith("required field") and source and isinstance(source[-1], str):
+                message = f"required field {source[-1]!r} is missing"
+            problems.append(problem(source, message))
+        raise InputError(problems) from None
+    read = [(imported.source_of(place), message) for place, message in reading_notes(imported.data)]
+    notes = tuple(problem(source, message) for source, message in [*imported.notes, *read])
+    return LoadedProfile(profile, path, translated, notes)
+
+
+def _paths(value: Any, path: FieldPath) -> typing.Iterator[FieldPath]:
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, (*path, i))

@@ -21,9 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from renderer.errors import FieldPath, InputError, Problem
 from renderer.files import read_bytes
-from renderer.profile.model import Profile
-from renderer.profile.sourced import LoadedProfile, Mark, Positions
-from renderer.profile.values import reading_notes
+from renderer.profile.sourced import Mark, Positions
 
 MAX_BYTES = 1024 * 1024  # a resume is a few KiB; anything near this is a mistake or an attack
 MAX_NODES = 100_000  # caps alias expansion ("billion laughs") long before memory suffers
@@ -402,72 +400,6 @@ def validate(model: type[M], data: dict[str, Any], path: Path, positions: Positi
         raise InputError(problems_of(error, model, path, positions)) from None
     except RecursionError:  # pydantic validates nested values recursively
         raise InputError("nested too deeply", path) from None
-
-
-def load_profile(path: Path | str) -> LoadedProfile:
-    """A profile file, or a JSON Resume document (resume.json) read as one."""
-    path = Path(path)
-    data, positions = load_document(path, "profile")
-    from renderer.inputs.jsonresume import looks_like_json_resume
-
-    if looks_like_json_resume(data):
-        return load_json_resume(data, path, positions)
-    profile = validate(Profile, data, path, positions)
-    notes = []
-    for place, message in reading_notes(data):
-        line, column = positions.of(place) or (None, None)
-        notes.append(Problem(str(path), message, line, column, place))
-    return LoadedProfile(profile, path, positions, tuple(notes))
-
-
-def load_json_resume(
-    data: dict[str, Any], path: Path, positions: Positions | None = None
-) -> LoadedProfile:
-    """Problems and notes name JSON Resume's fields and lines (work[2].position), since that
-    is what the person wrote; warnings found later name the profile's field on that line."""
-    from renderer.inputs.jsonresume import import_resume
-
-    positions = positions or Positions()
-    imported = import_resume(data)
-
-    def problem(source: FieldPath, message: str) -> Problem:
-        line, column = positions.of(source) or (None, None)
-        return Problem(str(path), message, line, column, source)
-
-    if imported.errors:
-        raise InputError([problem(source, message) for source, message in imported.errors])
-    translated = Positions(dropped=list(positions.dropped))
-    for place in _paths(imported.data, ()):
-        source = imported.source_of(place)
-        mark = positions.of(source)
-        if mark:
-            translated.values[place] = mark
-        if source in positions.taken_as:  # a YAML-written resume.json: `fluency: no`
-            translated.taken_as[place] = positions.taken_as[source]
-    try:
-        profile = validate(Profile, imported.data, path, translated)
-    except InputError as error:
-        problems = []
-        for p in error.problems:
-            source = imported.source_of(p.path)
-            message = p.message
-            if message.startswith("required field") and source and isinstance(source[-1], str):
-                message = f"required field {source[-1]!r} is missing"
-            problems.append(problem(source, message))
-        raise InputError(problems) from None
-    read = [(imported.source_of(place), message) for place, message in reading_notes(imported.data)]
-    notes = tuple(problem(source, message) for source, message in [*imported.notes, *read])
-    return LoadedProfile(profile, path, translated, notes)
-
-
-def _paths(value: Any, path: FieldPath) -> typing.Iterator[FieldPath]:
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _paths(item, (*path, i))
 
 
 def problems_of(

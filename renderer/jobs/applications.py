@@ -20,8 +20,8 @@ from renderer.compose.resume import compose
 from renderer.errors import InputError, OutputError, RenderError
 from renderer.files import write_atomic
 from renderer.formats import Options
+from renderer.inputs import load_profile
 from renderer.inputs.application import LoadedApplication, load_application
-from renderer.inputs.reading import load_profile
 from renderer.jobs.fit import last_page_hint
 from renderer.jobs.render import (
     Result,

@@ -29,7 +29,7 @@ from renderer.errors import (
 )
 from renderer.files import write_atomic
 from renderer.formats import Format, Layout, Options
-from renderer.inputs.reading import load_profile
+from renderer.inputs import load_profile
 from renderer.jobs.fit import fit_to_pages, last_page_hint, longest_sections
 from renderer.profile.advice import lint
 from renderer.profile.model import Profile, tags_of
