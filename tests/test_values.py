@@ -133,3 +133,46 @@ def test_experience_written_oldest_first_is_shown_newest_first_unless_asked(tmp_
     order = [name for line in lines for name in ("First", "Second", "Third") if name in line]
     assert order == ["First", "Second", "Third"]
     assert not any("oldest first" in w.message for w in lint(kept))
+
+
+@pytest.mark.parametrize(
+    ("author", "same"),
+    [
+        ("Ada Lovelace", True),
+        ("Lovelace A", True),
+        ("A. Lovelace", True),
+        ("Lovelace, Ada", True),
+        ("LOVELACE, A. A.", True),
+        ("Lovelace AK", False),  # a K she does not have
+        ("B. Lovelace", False),
+        ("Babbage C", False),
+        ("Lovelace", False),
+    ],
+)
+def test_an_author_is_known_by_family_name_and_initials(author, same):
+    from renderer.profile.values import is_same_person
+
+    assert is_same_person(author, "Ada Augusta Lovelace") is same
+
+
+def test_a_publication_shows_its_authors_with_the_persons_own_in_bold(tmp_path):
+    from renderer.compose.resume import compose
+    from renderer.theme.model import load_theme
+
+    path = write_profile(
+        tmp_path,
+        "name: Ada Lovelace\npublications:\n"
+        "  - title: Notes\n    authors: [Babbage C, Lovelace A, '**Menabrea L**']\n"
+        "    doi: https://doi.org/10.5555/example.1843\n",
+    )
+    profile = load_profile(path).profile
+    assert profile.publications[0].doi == "10.5555/example.1843"
+    blocks = compose(profile, load_theme("classic")).blocks
+    byline = next(b for b in blocks if b.source == "publications[0].authors")
+    assert [(r.text, r.bold) for r in byline.runs] == [
+        ("Babbage C, ", False),
+        ("Lovelace A", True),
+        (", ", False),
+        ("Menabrea L", True),
+    ]
+    assert any("doi.org/10.5555/example.1843" in b.text for b in blocks)

@@ -25,7 +25,7 @@ from renderer.profile.model import (
     written_oldest_first,
 )
 from renderer.profile.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
-from renderer.profile.values import dialable
+from renderer.profile.values import dialable, is_same_person
 from renderer.theme.model import Theme
 from renderer.theme.slots import page_label, render_slot
 
@@ -201,6 +201,10 @@ class _Composer:
             blocks = [Block(Role.ENTRY, self.head_runs(head), dates, source, head), *sub]
         else:  # nothing to title it by: its sub-line heads it, rather than an invented name
             blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
+        if view.byline:
+            blocks.insert(
+                1, Block(Role.SUBLINE, self.byline(view.byline), source=f"{source}.authors")
+            )
         if view.technologies:
             self.remember(view.technologies, "technologies")
             label = self.locale.word("technologies")
@@ -216,6 +220,17 @@ class _Composer:
         if isinstance(keywords, list):
             self.remember(keywords, "keywords")
         return blocks
+
+    def byline(self, authors: Sequence[str]) -> tuple[Run, ...]:
+        """The authors, the person's own name in bold where they did not mark it."""
+        name = self.profile.name or ""
+        marked = [
+            f"**{author}**"
+            if name and "*" not in author and is_same_person(author, name)
+            else author
+            for author in authors
+        ]
+        return parse(", ".join(marked))
 
     def head_runs(self, head: Head) -> tuple[Run, ...]:
         """Title in bold, then the organisation after the theme's separator, as separate runs

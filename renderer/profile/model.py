@@ -366,11 +366,35 @@ class Award(Strict):
     tags: list[Tag] = _tags()
 
 
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
+def _doi(value: str) -> str:
+    """A DOI as written alone (10.1145/3290605), also taken from a doi.org address."""
+    text = _line(value)
+    found = _DOI.search(text)
+    if not found or not re.fullmatch(
+        r"(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?", text[: found.start()], re.I
+    ):
+        raise ValueError(f"{text!r} is not a DOI; write it as 10.1234/abcd")
+    return found.group()
+
+
 class Publication(Strict):
     title: Line = Field(description="The paper, article or book.")
-    publisher: Line | None = Field(default=None, description="Venue or publisher.")
+    authors: list[Markup] = Field(
+        default_factory=list,
+        description="The authors as they should be printed; yours is set in bold (write it as "
+        "in your name, or mark it yourself: **A. Lovelace**).",
+    )
+    publisher: Line | None = Field(
+        default=None, description="Where it appeared: a journal, a conference, a publisher."
+    )
     date: Date | None = Field(default=None, description="When it was published.")
-    url: Url | None = Field(default=None, description="Where to read it (a DOI link, say).")
+    doi: Annotated[str, AfterValidator(_doi)] | None = Field(
+        default=None, description="Its DOI (10.1145/3290605.3300233); it links to doi.org."
+    )
+    url: Url | None = Field(default=None, description="Where to read it, when it has no DOI.")
     summary: Markup | None = Field(default=None, description="What it is about, in a line.")
     tags: list[Tag] = _tags()
 

@@ -53,6 +53,7 @@ class EntryView:
     groups: Sequence[HighlightGroup] = ()
     positions: Sequence[EntryView] = ()  # several jobs at one organisation
     positions_key: str = "roles"  # the profile field that holds them
+    byline: Sequence[str] = ()  # a publication's authors (markup), under its head
     tags: Sequence[str] = ()
 
 
@@ -137,6 +138,15 @@ def _dated(title: str, organisation: str | None, item: Any) -> EntryView:
         subline={"location": None, "url": getattr(item, "url", None), "keywords": []},
         description=getattr(item, "summary", None),
     )
+
+
+def _publication(publication: model.Publication) -> EntryView:
+    """A title and its venue, the authors under them, then where to read it (its DOI)."""
+    view = _dated(publication.title, publication.publisher, publication)
+    if publication.doi:
+        view.subline = {**view.subline, "url": f"https://doi.org/{publication.doi}"}
+    view.byline = publication.authors
+    return view
 
 
 def custom_entry(entry: model.Entry) -> EntryView:
@@ -228,9 +238,7 @@ KINDS: tuple[SectionKind, ...] = (
         lambda c: _dated(c.name, c.issuer, c),
     ),
     SectionKind("awards", "Awards", "entries", {}, lambda a: _dated(a.title, a.awarder, a)),
-    SectionKind(
-        "publications", "Publications", "entries", {}, lambda p: _dated(p.title, p.publisher, p)
-    ),
+    SectionKind("publications", "Publications", "entries", {}, _publication),
 )
 
 BY_NAME = {kind.name: kind for kind in KINDS}

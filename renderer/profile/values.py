@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -238,6 +239,31 @@ def is_web_link(url: str) -> bool:
     """A link every reader can follow: web, mail and phone; other schemes (skype:, xmpp:) are
     shown as text."""
     return scheme_of(url) in WEB_SCHEMES
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def _name_words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return [w for w in re.split(r"[\s,.*]+", plain) if w]
+
+
+def is_same_person(author: str, name: str) -> bool:
+    """Whether an author as a publication lists them (Lovelace A, A. Lovelace, Ada Lovelace,
+    Lovelace, Ada) is the person named `name`: the family name, and the given names or their
+    initials, without accents or case."""
+    words, mine = _name_words(author), _name_words(name)
+    if not words or len(mine) < 2:
+        return words == mine and bool(words)
+    family = mine[-1]
+    if family not in words:
+        return False
+    rest = [w for w in words if w != family]
+    initials = "".join(w[0] for w in mine[:-1])
+    given = mine[:-1]
+    return all(w in given or (len(w) <= 3 and w in initials) for w in rest) and bool(rest)
 
 
 # --- what a reading changed, for the loader's warnings ----------------------------------------
