@@ -108,40 +108,94 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
                 f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels", path
             ) from None
         text = _surrogate_pairs(text, path)
-    lines = text.splitlines()
-    loader = _Loader(text)
-    try:
-        anchored = _scan_events(text, path, what)
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        if from_json is not None:  # valid JSON that YAML 1.1 reads otherwise: no lines, same values
-            return from_json, Positions()
-        mark = error.problem_mark or error.context_mark
-        problem = (error.problem or "not valid YAML").strip()
-        if "nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep flows themselves
-            message = f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels"
-            where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            raise InputError(Problem(str(path), message, *where)) from None
-        context = f" ({error.context.strip()})" if error.context else ""
-        line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        raise InputError(
-            Problem(
-                str(path),
-                f"not valid YAML: {problem}{context}{_quote_hint(line)}",
-                mark.line + 1 if mark else None,
-                mark.column + 1 if mark else None,
-            )
-        ) from None
-    except yaml.YAMLError as error:
-        raise InputError(f"not valid YAML: {error}", path) from None
-    finally:
-        loader.dispose()
+    node, loader, text = _compose(text, path, what, from_json is None, forgiven)
+    if node is None and from_json is not None:  # JSON that YAML 1.1 reads otherwise
+        return from_json, Positions()
     if node is None:
         raise InputError(f"file is empty: a {what} needs at least a name or a section", path)
-    positions = Positions()
-    positions.dropped += [((), mark, message) for mark, message in forgiven]
-    builder = _Builder(loader, path, positions, lines, anchored)
-    return builder.build(node, ()), positions
+    lines = text.splitlines()
+    try:
+        anchored = _scan_events(text, path, what)
+        positions = Positions()
+        positions.dropped += [((), mark, message) for mark, message in forgiven]
+        builder = _Builder(loader, path, positions, lines, anchored)
+        return builder.build(node, ()), positions
+    finally:
+        loader.dispose()
+
+
+MAX_REPAIRS = 50  # values starting with * mended in one file; more is not a resume
+
+
+def _compose(
+    text: str, path: Path, what: str, repair: bool, forgiven: list[tuple[Mark, str]]
+) -> tuple[Any, Any, str]:
+    """(node, loader, text): the YAML composed, its values that start with `*` (RenderCV
+    writes `area: *Signal Processing*`, which YAML reads as an alias) read as text with a
+    warning each; any other fault is an error at its line. The node is None for JSON that
+    YAML cannot read (its values then come from the JSON reader, without lines)."""
+    for _ in range(MAX_REPAIRS + 1):
+        loader = _Loader(text)
+        try:
+            _scan_events(text, path, what)
+            return loader.get_single_node(), loader, text
+        except yaml.MarkedYAMLError as error:
+            loader.dispose()
+            mended = _star_as_text(text, error) if repair else None
+            if mended is None:
+                if not repair:
+                    return None, None, text
+                raise _yaml_error(error, text, path, what) from None
+            text, mark = mended
+            forgiven.append(
+                (
+                    mark,
+                    "YAML reads a value that starts with * as an alias: read as text; "
+                    "quote it to say so",
+                )
+            )
+        except yaml.YAMLError as error:
+            loader.dispose()
+            raise InputError(f"not valid YAML: {error}", path) from None
+    raise InputError(f"more than {MAX_REPAIRS} values start with *: quote them", path)
+
+
+_STAR_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s\"'#:][^:#]*:\s+)?)(\*[^\n]*?)\s*$")
+
+
+def _star_as_text(text: str, error: yaml.MarkedYAMLError) -> tuple[str, Mark] | None:
+    """The text with the value that starts with * on the error's line quoted, or None."""
+    lines = text.split("\n")
+    for mark in (error.problem_mark, error.context_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        found = _STAR_VALUE.match(lines[mark.line])
+        if found and " #" not in found.group(2):
+            quoted = "'" + found.group(2).replace("'", "''") + "'"
+            lines[mark.line] = found.group(1) + quoted
+            return "\n".join(lines), (mark.line + 1, len(found.group(1)) + 1)
+    return None
+
+
+def _yaml_error(error: yaml.MarkedYAMLError, text: str, path: Path, what: str) -> InputError:
+    """A YAML fault as a problem at its line, with a hint where a quote would mend it."""
+    lines = text.splitlines()
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "not valid YAML").strip()
+    if "nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep flows themselves
+        message = f"nested too deeply: a {what} nests at most {MAX_DEPTH} levels"
+        where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return InputError(Problem(str(path), message, *where))
+    context = f" ({error.context.strip()})" if error.context else ""
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    return InputError(
+        Problem(
+            str(path),
+            f"not valid YAML: {problem}{context}{_quote_hint(line)}",
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        )
+    )
 
 
 def _forgive_json(text: str) -> tuple[str, list[tuple[Mark, str]]]:
