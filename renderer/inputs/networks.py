@@ -57,5 +57,5 @@ def page_of(network: str, username: str) -> str | None:
     if name in _HANDLES:
         template = _HANDLES[name]
         return template.replace("USER", quote(user, safe=":._-")) if template else None
-    template = _PAGES.get(name)
-    return template.replace("USER", quote(user, safe="/._-~")) if template else None
+    page = _PAGES.get(name)
+    return page.replace("USER", quote(user, safe="/._-~")) if page else None
