@@ -742,7 +742,7 @@ def test_yaml_syntax_in_a_bullet_suggests_quotes(tmp_path, bullet):
         loaded = load_profile(path)
         if bullet.startswith("*"):  # read as the text it is (RenderCV writes such values)
             assert loaded.profile.highlights[0].text == f"{bullet} and more"
-            assert "quote it" in loaded.positions.dropped[0][2]
+            assert "quote such values" in loaded.positions.dropped[0][2]
             return
     except InputError as error:
         assert "put it in quotes" in str(error) or "put the text in quotes" in str(error), error

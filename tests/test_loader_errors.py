@@ -182,5 +182,21 @@ def test_json_with_trailing_commas_and_comments_is_read_with_a_warning_at_each(t
 def test_json_broken_otherwise_names_the_fault_where_it_is(tmp_path):
     path = tmp_path / "resume.json"
     path.write_text('{"basics": {"name": "Ann" "email": 1},}', encoding="utf-8")
-    with pytest.raises(InputError, match=r"resume.json:1:27: not valid JSON: Expecting ','"):
+    with pytest.raises(InputError, match=r"resume.json:1:27: not valid JSON: a comma is missing"):
         load_profile(path)
+
+
+def test_json_with_a_comma_missing_at_a_line_end_or_a_stray_line_after_it_is_read(tmp_path):
+    from renderer.profile.advice import lint
+
+    path = tmp_path / "resume.json"
+    path.write_text(
+        '{\n  "basics": {"name": "Ann"},\n  "skills": [{"name": "Web", "keywords": [\n'
+        '    "CSS"\n    "HTML"\n  ]}]\n}\n- [ ]\n',
+        encoding="utf-8",
+    )
+    loaded = load_profile(path)
+    assert loaded.profile.skills[0].keywords == ["CSS", "HTML"]
+    said = {(w.line, w.message.split(":")[0]) for w in lint(loaded)}
+    assert (5, "a comma is missing before this value") in said
+    assert (8, "left out") in said

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from renderer.errors import FieldPath, InputError, Problem
-from renderer.inputs import jsonresume
+from renderer.inputs import jsonresume, rendercv
 from renderer.inputs.imported import Imported
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import Profile
@@ -44,8 +44,10 @@ JSON_RESUME = InputFormat(
     "JSON Resume", jsonresume.looks_like_json_resume, jsonresume.import_resume
 )
 
+RENDERCV = InputFormat("RenderCV", rendercv.looks_like_rendercv, rendercv.import_rendercv)
+
 # In the order they are asked; the profile's own format takes what no other recognises.
-FORMATS: tuple[InputFormat, ...] = (JSON_RESUME, PROFILE)
+FORMATS: tuple[InputFormat, ...] = (JSON_RESUME, RENDERCV, PROFILE)
 
 
 def recognise(data: dict[str, Any]) -> InputFormat:

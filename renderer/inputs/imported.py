@@ -56,8 +56,10 @@ def kind_of(value: Any) -> str:
 
 
 def present(value: Any) -> bool:
-    """Files written by forms carry "", [] and {} for fields left empty."""
-    return value is not None and value != "" and value != [] and value != {}
+    """Files written by forms carry "", " ", [] and {} for fields left empty."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value != [] and value != {}
 
 
 def one_line(value: Any) -> Any:

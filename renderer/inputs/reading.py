@@ -7,6 +7,7 @@ misspelt key: profiles and themes alike.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
@@ -88,19 +89,12 @@ def parse_document(text: str, path: Path, what: str = "profile") -> tuple[Any, P
     if path.suffix.lower() == ".json":
         try:
             from_json = json.loads(text, parse_constant=_no_constant)  # strict: YAML takes more
-        except json.JSONDecodeError as error:
+        except json.JSONDecodeError:
             # Trailing commas and // comments, which editors and other tools let through: read
             # as if they were not there, each said at its line; any other fault is an error.
             text, forgiven = _forgive_json(text)
-            try:
-                from_json = json.loads(text, parse_constant=_no_constant)
-            except json.JSONDecodeError as again:
-                error = again if forgiven else error
-                raise InputError(
-                    Problem(str(path), f"not valid JSON: {error.msg}", error.lineno, error.colno)
-                ) from None
-            except (ValueError, RecursionError):
-                pass  # reported below, as for the file as written
+            with contextlib.suppress(ValueError, RecursionError):  # said below, as written
+                text, from_json = _mended_json(text, path, forgiven)
         except ValueError as error:  # NaN, Infinity, a number of more than 4,300 digits
             raise InputError(f"not valid JSON: {error}", path) from None
         except RecursionError:
@@ -134,11 +128,23 @@ def _compose(
     writes `area: *Signal Processing*`, which YAML reads as an alias) read as text with a
     warning each; any other fault is an error at its line. The node is None for JSON that
     YAML cannot read (its values then come from the JSON reader, without lines)."""
+    stars: list[Mark] = []  # values read as text, said once for all
     for _ in range(MAX_REPAIRS + 1):
         loader = _Loader(text)
         try:
             _scan_events(text, path, what)
-            return loader.get_single_node(), loader, text
+            node = loader.get_single_node()
+            if stars:
+                more = f" (and on lines {', '.join(str(m[0]) for m in stars[1:])})"
+                forgiven.append(
+                    (
+                        stars[0],
+                        "YAML reads a value that starts with * as an alias: read as text"
+                        + (more if len(stars) > 1 else "")
+                        + "; quote such values to say so",
+                    )
+                )
+            return node, loader, text
         except yaml.MarkedYAMLError as error:
             loader.dispose()
             mended = _star_as_text(text, error) if repair else None
@@ -147,13 +153,7 @@ def _compose(
                     return None, None, text
                 raise _yaml_error(error, text, path, what) from None
             text, mark = mended
-            forgiven.append(
-                (
-                    mark,
-                    "YAML reads a value that starts with * as an alias: read as text; "
-                    "quote it to say so",
-                )
-            )
+            stars.append(mark)
         except yaml.YAMLError as error:
             loader.dispose()
             raise InputError(f"not valid YAML: {error}", path) from None
@@ -196,6 +196,55 @@ def _yaml_error(error: yaml.MarkedYAMLError, text: str, path: Path, what: str) -
             mark.column + 1 if mark else None,
         )
     )
+
+
+_JSON_FIXES = {
+    "Expecting ',' delimiter": "a comma is missing before this value, or a quote before it is "
+    "not closed",
+    "Invalid control character at": "a line break or tab inside a string: is its closing quote "
+    "missing? (a line break inside a string is written \\n)",
+    "Expecting property name enclosed in double quotes": "a key must be in double quotes",
+    "Unterminated string starting at": "this string's closing quote is missing",
+}
+MAX_COMMAS = 20  # commas put back in one file; more is not a slip of the hand
+
+
+def _mended_json(text: str, path: Path, forgiven: list[tuple[Mark, str]]) -> tuple[str, Any]:
+    """The values of JSON that tools let through: a stray line after the document left out, a
+    comma missing between two values (at the end of a line) put back, each said at its line;
+    any other fault is an error at its line, with what to do."""
+    for _ in range(MAX_COMMAS + 1):
+        try:
+            return text, json.loads(text, parse_constant=_no_constant)
+        except json.JSONDecodeError as error:
+            if error.msg == "Extra data":  # a whole document, then something after it
+                return _document_only(text, error, forgiven)
+            before = text[: error.pos].rstrip(" \t")
+            gap = len(text[: error.pos]) - len(before)
+            if error.msg == "Expecting ',' delimiter" and before.endswith("\n") and gap:
+                at = len(before)  # the line's indentation holds the comma, columns kept
+                text = text[:at] + "," + text[at + 1 :]
+                message = "a comma is missing before this value: read as if it were there"
+                forgiven.append(((error.lineno, error.colno), message))
+                continue
+            message = f"not valid JSON: {_JSON_FIXES.get(error.msg, error.msg)}"
+            raise InputError(Problem(str(path), message, error.lineno, error.colno)) from None
+    raise InputError(f"not valid JSON: more than {MAX_COMMAS} commas are missing", path)
+
+
+def _document_only(
+    text: str, error: json.JSONDecodeError, forgiven: list[tuple[Mark, str]]
+) -> tuple[str, Any]:
+    """A JSON document followed by something else (a stray line pasted after it): the
+    document, read with a warning at what follows; the rest is blanked for YAML's reading."""
+    value = json.loads(text[: error.pos], parse_constant=_no_constant)
+    extra = text[error.pos :]
+    shown = " ".join(extra.split())[:40]
+    forgiven.append(
+        ((error.lineno, error.colno), f"left out: {shown!r} follows the end of the document")
+    )
+    blanked = text[: error.pos] + "".join(c if c == "\n" else " " for c in extra)
+    return blanked, value
 
 
 def _forgive_json(text: str) -> tuple[str, list[tuple[Mark, str]]]:
