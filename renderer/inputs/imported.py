@@ -59,7 +59,9 @@ def present(value: Any) -> bool:
     """Files written by forms carry "", " ", [] and {} for fields left empty."""
     if isinstance(value, str):
         return bool(value.strip())
-    return value is not None and value != [] and value != {}
+    if isinstance(value, list):  # [""] from a form's empty line is as empty as []
+        return any(present(item) for item in value)
+    return value is not None and value != {}
 
 
 def one_line(value: Any) -> Any:

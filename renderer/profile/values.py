@@ -183,10 +183,50 @@ def _other_months() -> dict[str, int]:
     return names
 
 
+def read_span(text: str) -> dict[str, str] | None:
+    """A period written as text, as the profile's fields: {"date": …} for one date,
+    {"start": …, "end": …} for a range (`Sep 2009 - June 2012`, `2019 to present`), None when
+    it is neither."""
+    text = " ".join(text.split())
+    if _readable(text):
+        return {"date": text}
+    years = re.fullmatch(r"(\d{4})\s*[-/–]\s*(\d{4})", text)
+    if years:
+        return {"start": years.group(1), "end": years.group(2)}
+    for word in sorted(_PRESENT, key=len, reverse=True):  # 2020/10至今, 2019 - heute
+        if text.lower().endswith(word) and len(text) > len(word):
+            start = text[: -len(word)].strip(" -–—~～至:")
+            if _readable(start):
+                return {"start": start, "end": "present"}
+    parts = re.split(
+        r"\s*(?:–|—|--|~|～)\s*|\s+(?:-|to|until|till|bis|a|à|au|al)\s+", text, maxsplit=1
+    )
+    if len(parts) == 2 and _readable(parts[0]):
+        end = parts[1].strip()
+        if means_present(end):
+            return {"start": parts[0], "end": "present"}
+        if _readable(end):
+            return {"start": parts[0], "end": end}
+    return None
+
+
+def _readable(text: str) -> bool:
+    try:
+        read_date(text)
+    except ValueError:
+        return False
+    return True
+
+
 # --- the present -------------------------------------------------------------------------------
 
 _PRESENT = {"present", "now", "current", "currently", "ongoing", "today", "to date", "till date"}
-_PRESENT |= {"till now", "until now", "to present", "presently", "actual"}
+_PRESENT |= {"till now", "until now", "to present", "presently", "actual", "present day"}
+# The word in languages people write resumes in, beside the project's locales' own.
+_PRESENT |= {"presente", "actualidad", "actualmente", "atualmente", "hoy", "hoje", "oggi"}
+_PRESENT |= {"aujourd'hui", "aujourd’hui", "en cours", "maintenant", "heute", "jetzt", "bis heute"}
+_PRESENT |= {"heden", "nu", "nå", "dziś", "obecnie", "сейчас", "настоящее время"}
+_PRESENT |= {"至今", "现在", "現在", "현재", "今", "迄今"}
 
 
 def means_present(value: Any) -> bool:

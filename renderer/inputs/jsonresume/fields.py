@@ -16,6 +16,38 @@ TECHNOLOGIES = "Technologies: "  # a last highlight that lists a role's technolo
 
 EARLIER_NAMES = {"company": "name", "website": "url", "gpa": "score", "picture": "image"}
 
+# Other names tools give JSON Resume's fields, by section: read as the field they name.
+ALIASES: dict[str, dict[str, str]] = {
+    "basics": {"fullName": "name", "full_name": "name", "title": "label", "intro": "summary"}
+    | {"about": "summary", "mobile": "phone", "website": "url", "photo": "image"},
+    "work": {"organization": "name", "employer": "name", "title": "position", "role": "position"}
+    | {"start": "startDate", "end": "endDate", "date": "period", "dates": "period"}
+    | {"period": "period", "activities": "summary"},
+    "volunteer": {"organisation": "organization", "name": "organization"}
+    | {"company": "organization", "start": "startDate", "end": "endDate", "date": "period"},
+    "education": {"school": "institution", "university": "institution", "degree": "studyType"}
+    | {"name": "institution", "college": "institution"}
+    | {"major": "area", "field": "area", "grade": "score", "start": "startDate"}
+    | {"end": "endDate", "date": "period"},
+    "awards": {"name": "title", "institution": "awarder", "organization": "awarder"}
+    | {"issuer": "awarder", "description": "summary"},
+    "certificates": {"title": "name", "authority": "issuer", "organization": "issuer"},
+    "publications": {"title": "name", "journal": "publisher", "venue": "publisher"}
+    | {"date": "releaseDate", "description": "summary"},
+    "projects": {"title": "name", "summary": "description", "role": "roles"}
+    | {"start": "startDate", "end": "endDate", "date": "period"},
+    "skills": {"title": "name", "items": "keywords", "skills": "keywords"},
+    "languages": {"name": "language", "level": "fluency"},
+    "interests": {"title": "name"},
+    "references": {"text": "reference", "quote": "reference"},
+}
+
+# The field a bare value stands for, where a section's item is written as text.
+MAIN = {"work": "name", "volunteer": "organization", "education": "institution"}
+MAIN |= {"awards": "title", "certificates": "name", "certifications": "name"}
+MAIN |= {"publications": "name", "skills": "name", "languages": "language"}
+MAIN |= {"interests": "name", "references": "reference", "projects": "name"}
+
 
 @dataclass(frozen=True)
 class Section:
@@ -46,22 +78,18 @@ WORK = Section(
     "work",
     {"name": "company", "position": "title", "location": "location", "url": "url"}
     | {"startDate": "start", "endDate": "end", "summary": "description"}
-    | {"highlights": "highlights", "description": "team"},
+    | {"highlights": "highlights", "description": "team", "period": "period"},
 )
 VOLUNTEER = Section(
     "volunteer",
-    {"organization": "organisation", "position": "title", "url": "url"}
-    | {
-        "startDate": "start",
-        "endDate": "end",
-        "summary": "description",
-        "highlights": "highlights",
-    },
+    {"organization": "organisation", "position": "title", "url": "url", "startDate": "start"}
+    | {"endDate": "end", "summary": "description", "highlights": "highlights"}
+    | {"period": "period"},
 )
 EDUCATION = Section(
     "education",
     {"institution": "institution", "area": "field", "studyType": "degree", "score": "score"}
-    | {"startDate": "start", "endDate": "end", "courses": "highlights"},
+    | {"startDate": "start", "endDate": "end", "courses": "highlights", "period": "period"},
     {"url": "an education entry has no address"},
 )
 AWARDS = Section(
@@ -87,7 +115,7 @@ PROJECTS = Section(
     "projects",
     {"name": "name", "description": "description", "highlights": "highlights"}
     | {"keywords": "keywords", "startDate": "start", "endDate": "end", "url": "url"}
-    | {"roles": "role"},
+    | {"roles": "role", "period": "period"},
     {"entity": "a project's entity", "type": "a project's type"},
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
@@ -20,8 +20,10 @@ from renderer.inputs.foreign_text import has_html, html_to_markup, split_bullets
 from renderer.inputs.imported import Imported, Json, kind_of, one_line, present
 from renderer.inputs.jsonresume import fields as table
 from renderer.inputs.jsonresume.export import export_resume
-from renderer.inputs.jsonresume.other import other_section
+from renderer.inputs.jsonresume.fields import ALIASES, MAIN
+from renderer.inputs.jsonresume.other import heading_of, other_section
 from renderer.profile.model import Position, Profile
+from renderer.profile.values import means_present, read_date, read_span
 
 
 def looks_like_json_resume(data: dict[str, Any]) -> bool:
@@ -108,18 +110,25 @@ class _Reader:
         where: FieldPath = (name,) if parent is None else ("basics", name)
         if not present(value):
             return []
-        if isinstance(value, dict):
+        if isinstance(value, (dict, str)):
             self.out.note(where, "a single item where JSON Resume has a list: read as one item")
-            return [(where, value)]
+            value = [value]
         if not isinstance(value, list):
-            self.out.errors.append((where, f"a list, not {kind_of(value)}"))
+            self.out.note(where, f"not imported: {kind_of(value)} ({value!r}), not a list")
             return []
         found = []
         for i, item in enumerate(value):
-            if isinstance(item, dict):
-                found.append(((*where, i), item))
+            at = (*where, i) if len(where) < 3 else where
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and name in MAIN:
+                if present(item):  # "Dean's List" where a mapping belongs: its main field
+                    found.append((at, {MAIN[name]: item}))
+            elif isinstance(item, dict) and not any(present(v) for v in item.values()):
+                if item:
+                    self.out.note(at, "left out: an item with every field empty")
+            elif isinstance(item, dict):
+                found.append((at, item))
             elif present(item):
-                self.out.errors.append(((*where, i), f"a mapping of fields, not {kind_of(item)}"))
+                self.out.errors.append((at, f"a mapping of fields, not {kind_of(item)}"))
         return found
 
     def given(self, item: Any, source: FieldPath, section: table.Section) -> Json:
@@ -129,8 +138,10 @@ class _Reader:
             self.out.errors.append((source, f"a mapping of fields, not {kind_of(item)}"))
             return {}
         found: Json = {}
+        aliases = ALIASES.get(section.name) or ALIASES.get(_SAME.get(section.name, ""), {})
+        item = self.one_language(item, source, section)
         for key, value in item.items():
-            name: str = table.EARLIER_NAMES.get(str(key), str(key))
+            name: str = aliases.get(str(key)) or table.EARLIER_NAMES.get(str(key), str(key))
             known = name in section.fields or name in section.left_out
             if not known or (name != key and name in item):
                 if present(value):
@@ -150,6 +161,29 @@ class _Reader:
             found[name] = value
         return found
 
+    def one_language(self, item: Json, source: FieldPath, section: table.Section) -> Json:
+        """Fields written once per language (`en_name`, `fr_name`): English's read as the
+        field, else the first language's; the others noted."""
+        known = {*section.fields, *section.left_out}
+        chosen: dict[str, str] = {}  # field -> the key read for it
+        for key in item:
+            field = _in_language(str(key), known)
+            if field and field not in item and (field not in chosen or key.startswith("en_")):
+                chosen[field] = key
+        if not chosen:
+            return item
+        kept: Json = {}
+        for key, value in item.items():
+            field = _in_language(str(key), known)
+            if field not in chosen:
+                kept[key] = value
+            elif chosen[field] == key:
+                kept[field] = value
+                self.out.renamed[(*source, field)] = (*source, key)
+            else:
+                self.out.note((*source, key), f"not imported: {key} (the field in one language)")
+        return kept
+
     def map_item(
         self, item: Json, source: FieldPath, section: table.Section, at: FieldPath
     ) -> Json:
@@ -161,8 +195,25 @@ class _Reader:
         for name, value in self.given(item, source, section).items():
             if name == "url":
                 value = self.url(value, (*source, name))
+                if value is None:
+                    continue
             self.out.put(entry, section.fields[name], value, at, (*source, name))
+        if "period" in entry:  # one text for both dates: `September 2009 - June 2012`
+            self.period(entry, at)
         return entry
+
+    def period(self, entry: Json, at: FieldPath) -> None:
+        text = entry.pop("period")
+        source = self.out.origins[(*at, "period")]
+        span = read_span(str(text)) if isinstance(text, (str, int)) else None
+        if span is None:
+            self.out.note(source, f"not imported: {text!r} is not a date or a range of dates")
+            return
+        if "date" in span:
+            span = {"start": span["date"], "end": span["date"]}
+        for key, value in span.items():
+            if key not in entry:
+                self.out.put(entry, key, value, at, source)
 
     def mapped(self, section: table.Section, target: FieldPath) -> list[tuple[FieldPath, Json]]:
         """(source, entry) for each item of a section, entries placed at target[i]."""
@@ -179,17 +230,38 @@ class _Reader:
         return None
 
     def url(self, value: Any, source: FieldPath) -> Any:
-        """An address written without https:// (example.com) gets it, with a note."""
-        if isinstance(value, str) and re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", value.strip()):
-            fixed = "https://" + value.strip()
+        """An address as the profile takes it: one written without https:// (example.com)
+        gets it, spaces inside are written %20, each with a note; text that is no address
+        ("GitHub", "coming soon") is left out, with a note."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if re.search(r"\s", text) and re.match(r"[a-zA-Z][\w+.-]*:", text):
+            fixed = re.sub(r"\s", "%20", text)
+            self.out.note(source, f"spaces in {text!r}: imported as {fixed}")
+            return fixed
+        if re.match(r"[a-zA-Z][\w+.-]*:", text):
+            return text
+        if re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", text):
+            fixed = "https://" + text
             self.out.note(source, f"{value!r} has no scheme; imported as {fixed}")
             return fixed
-        return value
+        self.out.note(source, f"not imported: {value!r} is not a web address")
+        return None
 
     # -- the document -----------------------------------------------------------------------
 
     def run(self) -> Imported:
-        self.basics(self.document.get("basics"))
+        basics = self.document.get("basics")
+        flat = [] if basics is not None else _flat_basics(self.document)
+        if flat:  # written before JSON Resume had basics: name, email… at the top
+            self.out.note((flat[0],), f"read as basics: {', '.join(flat)}")
+            self.document = {**self.document, "basics": {k: self.document[k] for k in flat}}
+            self.document = {k: v for k, v in self.document.items() if k not in flat}
+            for key in flat:
+                self.out.renamed[("basics", key)] = (key,)
+            basics = self.document["basics"]
+        self.basics(basics)
         self.work()
         self.simple_sections()
         self.skills()
@@ -213,16 +285,19 @@ class _Reader:
         source: FieldPath = ("basics",)
         given = self.given(basics, source, table.BASICS)
         out = self.out.data
+        if "email" in given:
+            given["email"] = self.email(given["email"], (*source, "email"))
         for key in ("name", "label", "email", "phone"):
-            if key in given:
+            if given.get(key) is not None:
                 self.out.put(out, table.BASICS.fields[key], given[key], (), (*source, key))
         if "summary" in given:
             self.summary(given["summary"], (*source, "summary"))
         if "location" in given:
             self.location(given["location"], (*source, "location"))
         links: list[Json] = []
-        if "url" in given:
-            links.append({"url": self.url(given["url"], (*source, "url"))})
+        site = self.url(given["url"], (*source, "url")) if "url" in given else None
+        if site is not None:
+            links.append({"url": site})
             self.out.origins[("links", 0)] = self.out.origins[("links", 0, "url")] = (
                 *source,
                 "url",
@@ -234,6 +309,20 @@ class _Reader:
                 links.append(link)
         if links:
             out["links"] = links
+
+    def email(self, value: Any, source: FieldPath) -> Any:
+        """An address written to fool robots (ann {at} example {dot} com) as it is meant; one
+        that is still no address (`[403 Forbidden]`, `###EMAIL###`) is left out, and said."""
+        if not isinstance(value, str):
+            return value
+        text = re.sub(r"\s*[\[{(<]\s*at\s*[\]})>]\s*|\s+at\s+", "@", value.strip(), flags=re.I)
+        text = re.sub(r"\s*[\[{(<]\s*dot\s*[\]})>]\s*|\s+dot\s+", ".", text, flags=re.I)
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+            self.out.note(source, f"not imported: {value!r} is not an e-mail address")
+            return None
+        if text != value.strip():
+            self.out.note(source, f"{value!r} read as {text}")
+        return text
 
     def summary(self, text: Any, source: FieldPath) -> None:
         """A closing run of `- ` lines is the profile's key strengths (export writes them so)."""
@@ -265,7 +354,7 @@ class _Reader:
         url = self.url(given["url"], (*source, "url")) if "url" in given else None
         if isinstance(url, str) and username and urlsplit(url).path in ("", "/"):
             # A site's home page with a username beside it means the person's page there.
-            url = f"{url.rstrip('/')}/{username}"
+            url = f"{url.rstrip('/')}/{quote(str(username).strip(), safe='@._-~')}"
         elif username and isinstance(url, str) and str(username) not in url:
             self.out.note(
                 (*source, "username"), f"not imported: {username!r} (the url names a page)"
@@ -358,7 +447,16 @@ class _Reader:
     def skills(self) -> None:
         groups: list[Json] = []
         loose: list[tuple[str, FieldPath]] = []  # skills given by name alone
-        for source, item in self.items("skills"):
+        given = self.document.get("skills")
+        if isinstance(given, dict) and not ({"name", "keywords"} & given.keys()):
+            self.skill_map(given, groups)  # {"Languages": ["Go", …], "Tools": […]}
+        for source, item in self.items("skills") if not groups else []:
+            if not present(item.get("name")) and present(item.get("keywords")):
+                item = {**item, "name": "Skills"}
+                self.out.note(source, "a group of skills without a name: named 'Skills'")
+            words = item.get("keywords")
+            if isinstance(words, list) and any(isinstance(w, (dict, list)) for w in words):
+                item = {**item, "keywords": _flattened(words)}  # [{"name": "Go", "level": 4}]
             words = item.get("keywords")
             only_blank = isinstance(words, list) and all(
                 isinstance(k, str) and not k.strip() for k in words
@@ -376,6 +474,18 @@ class _Reader:
             groups.append({"name": "Skills", "keywords": [name for name, _ in loose]})
         if groups:
             self.out.data["skills"] = groups
+
+    def skill_map(self, given: Json, groups: list[Json]) -> None:
+        """Skills written as a mapping of group names to skills (lists, or mappings of lists,
+        or items with names): a group per key."""
+        self.out.note(("skills",), "skills as a mapping of groups: a group per key")
+        for key, value in given.items():
+            words = [w for w in _flattened(value) if w.strip()]
+            if not words:
+                continue
+            at: FieldPath = ("skills", len(groups))
+            self.out.origins[at] = ("skills", key)
+            groups.append({"name": heading_of(str(key)), "keywords": words})
 
     def projects(self) -> None:
         entries = []
@@ -449,9 +559,12 @@ class _Reader:
         made the profile's markup (plain text where a field takes none); the line breaks
         inside a one-line field joined with spaces: they are wrapping, not content."""
         if isinstance(value, dict):
-            return {key: self.tidy(item, (*path, key)) for key, item in value.items()}
+            tidied = {key: self.tidy(item, (*path, key)) for key, item in value.items()}
+            return {key: item for key, item in tidied.items() if item is not _LEFT_OUT}
         if isinstance(value, list):
             return [self.tidy(item, (*path, i)) for i, item in enumerate(value)]
+        if path[-1:] in (("start",), ("end",), ("date",)) and path[:1] != ("meta",):
+            return self.date(value, path)
         if not isinstance(value, str):
             return value
         value = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -462,6 +575,30 @@ class _Reader:
                 self.out.note(self.out.source_of(path), f"HTML left out: {removed} (its text kept)")
             value = converted.text
         return value if _is_paragraphs(path) else one_line(value)
+
+    def date(self, value: Any, path: FieldPath) -> Any:
+        """A date as the profile reads it: a day that does not exist (2018-11-31) is left out
+        of a date a resume shows by its month anyway; text that is no date is left out, and
+        both are said."""
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            return value
+        if means_present(value):
+            if path[-1] == "end":
+                return value
+            self.out.note(self.out.source_of(path), f"not imported: {value!r} is no date it began")
+            return _LEFT_OUT
+        try:
+            read_date(value)
+        except ValueError as error:
+            source = self.out.source_of(path)
+            found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", str(value))
+            if found and "not a valid date" in str(error) and 1 <= int(found.group(2)) <= 12:
+                month = f"{found.group(1)}-{int(found.group(2)):02d}"
+                self.out.note(source, f"{value!r} has no such day: read as {month}")
+                return month
+            self.out.note(source, f"not imported: {value!r} is not a date ({error})")
+            return _LEFT_OUT
+        return value
 
     def bullets_from_text(self, value: Any, path: FieldPath) -> None:
         """`- ` lines (and HTML lists) inside a description become the entry's first bullets;
@@ -500,13 +637,43 @@ class _Reader:
                 self.drop_empty_items(item, (*path, key))
         elif isinstance(value, list):
             for i in reversed(range(len(value))):
-                if isinstance(value[i], str) and not value[i].strip():
+                if value[i] is None or isinstance(value[i], str) and not value[i].strip():
                     self.out.note(self.out.source_of((*path, i)), "left out: an empty item")
                     for j in range(i, len(value) - 1):  # the rest keep their own lines
                         self.out.origins[(*path, j)] = self.out.source_of((*path, j + 1))
                     del value[i]
                 else:
                     self.drop_empty_items(value[i], (*path, i))
+
+
+def _in_language(key: str, known: set[str]) -> str | None:
+    """The field a key like `fr_summary` is, in one language, if it is one of `known`."""
+    found = re.fullmatch(r"([a-z]{2})_(\w+)", key)
+    return found.group(2) if found and found.group(2) in known else None
+
+
+def _flat_basics(document: Json) -> list[str]:
+    """Top-level keys that are basics' fields (or their other names), when there are two."""
+    known = {*table.BASICS.fields, *table.BASICS.left_out, *ALIASES["basics"]}
+    found = [key for key in document if key in known]
+    return found if len(found) >= 2 else []
+
+
+def _flattened(value: Any) -> list[str]:
+    """The words of a value: itself, a list's items, a mapping's values, an item's name."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    if isinstance(value, list):
+        return [word for item in value for word in _flattened(item)]
+    if isinstance(value, dict):
+        if present(value.get("name")):
+            return _flattened(value["name"])
+        return [word for item in value.values() for word in _flattened(item)]
+    return []
+
+
+_LEFT_OUT = object()  # what tidy leaves out of a mapping
+_SAME = {"certifications": "certificates"}  # sections read by another's table
 
 
 def _renamed(section: table.Section, name: str) -> table.Section:

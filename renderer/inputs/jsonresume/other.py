@@ -24,6 +24,41 @@ def other_section(
     if key.startswith(("_", "x-")) or not isinstance(value, (list, dict, str)):
         out.note(source, f"not imported: {key!r} is no section JSON Resume defines")
         return
+    if _holds_sections(value):  # [{"title": "Talks", "items": [{…}, …]}, …]: each a section
+        for i, part in enumerate(value):
+            heading = next(str(part[k]) for k in _HEADING_KEYS if present(part.get(k)))
+            content = next(part[k] for k in _CONTENT_KEYS if isinstance(part.get(k), list))
+            _section(out, heading, (*source, i), content, sections, fix_url)
+        return
+    _section(out, key, source, value, sections, fix_url)
+
+
+_HEADING_KEYS = ("title", "heading", "name", "label")
+_CONTENT_KEYS = ("items", "entries", "content", "list")
+
+
+def _holds_sections(value: Any) -> bool:
+    """A list of sections: each item a heading and a list of items."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(part, dict)
+            and any(present(part.get(k)) for k in _HEADING_KEYS)
+            and any(isinstance(part.get(k), list) for k in _CONTENT_KEYS)
+            for part in value
+        )
+    )
+
+
+def _section(
+    out: Imported,
+    key: str,
+    source: FieldPath,
+    value: Any,
+    sections: list[Json],
+    fix_url: FixUrl,
+) -> None:
     at: FieldPath = ("sections", len(sections))
     section: Json = {"heading": heading_of(key), "id": _section_id(key, sections)}
     out.origins[at] = source
@@ -70,9 +105,13 @@ def _entry(
             wants_list = target in ("highlights", "keywords")
             if wants_list != isinstance(value, list) or isinstance(value, dict):
                 continue
+            if isinstance(value, list) and not all(isinstance(v, (str, int, float)) for v in value):
+                continue  # a list of mappings is no list of bullets
             if target in ("start", "end", "date") and isinstance(value, bool):
                 continue
             value = fix_url(value, (*source, name)) if target == "url" else value
+            if value is None:  # no address after all: said by fix_url
+                continue
             out.put(entry, target, value, at, (*source, name))
             taken.add(name)
     if "date" in entry and ("start" in entry or "end" in entry):

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from renderer.profile.markup import MarkupError, parse
-from renderer.profile.values import means_present, read_date
+from renderer.profile.values import read_span
 
 _LATEX_ESCAPE = re.compile(r"\\([$%#&_{}])")
 _TYPST_CALL = re.compile(r"#(underline|strong|emph|sub|super|smallcaps|text|link)\[([^\[\]]*)\]")
@@ -58,19 +58,7 @@ def read_when(value: Any) -> dict[str, Any] | str:
         return {}
     text = cleaned(value).strip()
     shown, href = plain(text)
-    if href and shown and not _readable(shown):
+    if href and shown and read_span(shown) is None:
         return {"url": href}
-    if _readable(text):
-        return {"date": text}
-    parts = re.split(r"\s+(?:–|—|-|to|until|bis|a|à)\s+", text, maxsplit=1)
-    if len(parts) == 2 and _readable(parts[0]) and (_readable(parts[1]) or means_present(parts[1])):
-        return {"start": parts[0], "end": "present" if means_present(parts[1]) else parts[1]}
-    return text
-
-
-def _readable(text: str) -> bool:
-    try:
-        read_date(text)
-    except ValueError:
-        return False
-    return True
+    span = read_span(text)
+    return dict(span) if span is not None else text
