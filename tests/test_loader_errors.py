@@ -79,8 +79,10 @@ def test_unknown_section(tmp_path):
 
 
 def test_missing_required_field(tmp_path):
-    message = _error(write_profile(tmp_path, "name: Ann\nexperience:\n  - title: Boss\n"))
-    assert "p.yaml:3:5 experience[0].company: required field 'company' is missing" in message
+    message = _error(write_profile(tmp_path, "name: Ann\neducation:\n  - degree: BSc\n"))
+    assert "p.yaml:3:5 education[0].institution: required field 'institution' is missing" in message
+    message = _error(write_profile(tmp_path, "name: Ann\nexperience:\n  - location: Oslo\n"))
+    assert "p.yaml:3:5 experience[0]: a job needs a company or a title" in message
 
 
 def test_control_character(tmp_path):

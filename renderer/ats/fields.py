@@ -110,16 +110,32 @@ def _find_head(text: list[str], start: int, head: str) -> tuple[int, int, str] |
         line = text[first]
         if not line.startswith(opening) and _is_bullet(line):  # a list marker before it
             line = line[2:]
-        if not line.startswith(opening):
+        # The head starts this line: the line holds its opening, or is all of its first part
+        # (a head that wraps early, before a long address).
+        if not (line.startswith(opening) or len(line) >= 8 and head.startswith(line)):
             continue
         joined, last = line, first
-        while len(joined) < len(head) and last + 1 < len(text):
+        while len(_bare(joined)) < len(_bare(head)) and last + 1 < len(text):
             last += 1
             joined = f"{joined} {text[last]}".strip()
         if joined.startswith(head):
-            tail = joined[len(head) :]
-            return first, last, tail
+            return first, last, joined[len(head) :]
+        if _bare(joined).startswith(_bare(head)):  # a long address broken across lines
+            return first, last, _after(joined, head)
     return None
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def _after(joined: str, head: str) -> str:
+    """What follows the head in `joined`, which holds it with white space changed."""
+    count, position = len(_bare(head)), 0
+    while count and position < len(joined):
+        count -= not joined[position].isspace()
+        position += 1
+    return joined[position:]
 
 
 def _dates_near(text: list[str], line: int, rest: str, dates: str) -> str:

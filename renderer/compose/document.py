@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from urllib.parse import unquote
 
 from renderer.profile.markup import Run
 
@@ -22,7 +23,7 @@ def shows_address(text: str, href: str) -> bool:
     if href.startswith("tel:"):
         digits = [c for c in shown if c.isdigit() or c == "+"]
         return digits == [c for c in href[4:] if c.isdigit() or c == "+"]
-    return shown in href
+    return shown in href or shown in unquote(href)  # <a> as written, %3Ca> as a file has it
 
 
 class Role(str, Enum):

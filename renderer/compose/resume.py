@@ -325,7 +325,9 @@ def compose(
     if not words:  # no skills listed: the headline and employers still tell a search engine
         words = tuple(dict.fromkeys([*filter(None, [profile.headline])]))
         words += tuple(
-            dict.fromkeys(job.company for _, job in composer.selected(profile.experience))
+            dict.fromkeys(
+                job.company for _, job in composer.selected(profile.experience) if job.company
+            )
         )
     return Document(
         title=" – ".join(

@@ -291,7 +291,11 @@ class Position(Dated):
 
 
 class Experience(Position):
-    company: Line = Field(description="Employer or company.")
+    company: Line | None = Field(
+        default=None,
+        description="Employer or company (a job may go without one, freelance work, say, "
+        "but then it needs a title).",
+    )
     team: Line | None = Field(default=None, description="Team or division, e.g. Bedrock.")
     url: Url | None = Field(default=None, description="The company's web site.")
     roles: list[Position] = Field(
@@ -308,6 +312,8 @@ class Experience(Position):
         ]
         if self.roles and inline:
             raise ValueError(f"give either roles or {', '.join(inline)} on the company, not both")
+        if not (self.company or self.title or self.roles):
+            raise ValueError("a job needs a company or a title")
         return self
 
     def positions(self) -> list[Position]:

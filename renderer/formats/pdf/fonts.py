@@ -117,6 +117,11 @@ def missing_glyph(char: str, source: str, theme: Theme) -> RenderError:
             "Gothic for Korean where they are installed: on Debian or Ubuntu, apt-get install "
             "fonts-droid-fallback fonts-nanum)"
         )
+    elif unicodedata.category(char) == "So" or 0x1F000 <= ord(char) <= 0x1FAFF:
+        hint = (
+            " (the built-in themes draw emoji and pictographs with Symbola where it is "
+            "installed: on Debian or Ubuntu, apt-get install fonts-symbola)"
+        )
     return RenderError(
         f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the fonts "
         f"of theme {theme.name!r}; remove it, or use a theme whose fonts (or declared "

@@ -44,7 +44,7 @@ def _wrap_wide(text: str, width: int, first: str, rest: str) -> str:
 
 
 _GLUE = "\x00"  # never in text: the model refuses control characters
-_LONE_MARK = re.compile(r" ([·|•–—/](?= ))")
+_LONE_MARK = re.compile(r" ([·|•–—/*-](?= ))")
 
 
 def wrap(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> str:

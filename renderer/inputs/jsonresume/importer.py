@@ -190,7 +190,7 @@ class _Reader:
         """An item mapped field for field onto a profile entry at `at`."""
         self.out.origins[at] = source
         for name, target in section.fields.items():  # a missing field is named as written
-            self.out.origins.setdefault((*at, target), (*source, name))
+            self.out.origins[(*at, target)] = (*source, name)
         entry: Json = {}
         for name, value in self.given(item, source, section).items():
             if name == "url":
