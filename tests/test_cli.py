@@ -164,9 +164,9 @@ def test_failed_render_keeps_the_previous_file(tmp_path):
     assert runner.invoke(app, ["render", str(profile), "-o", str(out), "-f", "pdf"]).exit_code == 0
     pdf = out / "ann" / "ann-classic.pdf"
     before = pdf.read_bytes()
-    profile.write_text("name: Ann\nhighlights: ['Shipped 🚀 on time']\n", encoding="utf-8")
+    profile.write_text("name: Ann\nhighlights: ['Shipped 🫠 on time']\n", encoding="utf-8")
     result = runner.invoke(app, ["render", str(profile), "-o", str(out), "-f", "pdf"])
-    assert result.exit_code == 1 and "U+1F680" in result.output
+    assert result.exit_code == 1 and "U+1FAE0" in result.output
     assert pdf.read_bytes() == before
     assert [p.name for p in pdf.parent.iterdir()] == ["ann-classic.pdf"]
 

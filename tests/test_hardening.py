@@ -645,10 +645,10 @@ def test_a_terminal_that_cannot_show_unicode(tmp_path, encoding):
 
 
 def test_a_missing_glyph_names_the_profile_file_and_line(tmp_path):
-    path = write_profile(tmp_path, "name: Ann\nemail: a@b.co\nhighlights:\n  - Shipped 🚀\n")
+    path = write_profile(tmp_path, "name: Ann\nemail: a@b.co\nhighlights:\n  - Shipped 🫠\n")
     result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "out"), "-f", "pdf"])
     assert result.exit_code == 1
-    assert f"{path}:4:5 highlights[0]: character '🚀'" in result.output
+    assert f"{path}:4:5 highlights[0]: character '🫠'" in result.output
 
 
 def test_ctrl_c_prints_one_line_and_leaves_no_temp_files(tmp_path):
@@ -709,7 +709,7 @@ def test_check_passes_soft_hyphens_escapes_and_long_urls(tmp_path):
 
 
 def test_a_pdf_that_cannot_be_drawn_leaves_the_other_formats_written(tmp_path):
-    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🚀 on time']\n")
+    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🫠 on time']\n")
     out = tmp_path / "out"
     result = runner.invoke(app, ["render", str(path), "-o", str(out)])
     assert result.exit_code == 1

@@ -116,13 +116,13 @@ def test_special_characters_come_back(tmp_path):
 
 
 def test_a_character_no_font_has_is_an_error(tmp_path):
-    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🚀 on time']\n")
+    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🫠 on time']\n")
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
     with pytest.raises(RenderError) as caught:
         render_bytes("pdf", doc, chosen)
     message = str(caught.value)
-    assert "highlights[0]" in message and "U+1F680 ROCKET" in message and "classic" in message
+    assert "highlights[0]" in message and "U+1FAE0 MELTING FACE" in message and "classic" in message
 
 
 def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
@@ -166,3 +166,14 @@ def test_glyphs_are_checked_in_the_face_the_style_draws_with(tmp_path):
     lines, _ = read_pdf(data)
     assert "Rīga, Liepāja, Ļ ļ ģ ķ" in [ln.strip() for ln in lines]
     assert check_bytes(tmp_path / "x.pdf", doc, data).ok
+
+
+def test_emoji_are_drawn_by_the_declared_symbol_font(tmp_path):
+    """Symbola (fonts-symbola, installed by .ci/setup) draws the emoji people put in real
+    files; the text reads back with them."""
+    path = write_profile(tmp_path, "name: Ann\nhighlights: ['Shipped 🚀 on time ✅']\n")
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "x.pdf", document, data).ok
+    assert b"Symbola" in data

@@ -122,8 +122,9 @@ def test_broken_yaml(copy_of_classic):
 
 def test_bad_value_names_line_and_field(copy_of_classic):
     _edit(copy_of_classic, 'accent: "#1F3A5F"', 'accent: "navy"')
+    line = _line_of(copy_of_classic, 'accent: "navy"')
     message = _error(copy_of_classic)
-    assert "theme.yaml:20:11 colours.accent:" in message and "pattern" in message
+    assert f"theme.yaml:{line}:11 colours.accent:" in message and "pattern" in message
 
 
 def test_missing_font_file(copy_of_classic):
@@ -140,8 +141,14 @@ def test_font_outside_the_theme_folder(copy_of_classic):
 
 def test_template_syntax_error(copy_of_classic):
     (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{% for %}"\n')
+    line = _line_of(copy_of_classic, 'skill: "{% for %}"')
     message = _error(copy_of_classic)
-    assert "templates.skill: template syntax error" in message and "theme.yaml:33:10" in message
+    assert "templates.skill: template syntax error" in message and f"theme.yaml:{line}:10" in message
+
+
+def _line_of(folder, text: str) -> int:
+    lines = (folder / "theme.yaml").read_text("utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 def test_template_naming_an_undefined_field(copy_of_classic):

@@ -7,17 +7,37 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.errors import RenderError
 from renderer.theme.fontcache import unhinted
 from renderer.theme.model import Theme
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF (emoji, rare Chinese) written
+    as PDF wants them, in UTF-16 (<D83DDE80>), not as five hex digits (<1F680>) that readers
+    cut to a wrong character (U+1F68) or drop."""
+    made = _reportlab_cmap(fontname, subset)
+
+    def utf16(match: re.Match[str]) -> str:
+        code = int(match.group(2), 16)
+        return f"<{match.group(1)}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+
+    return re.sub(r"<([0-9A-F]{2,})> <([0-9A-F]{5,6})>", utf16, made)
+
+
+# Set once, at import (reportlab < 6); a second import keeps reportlab's own as the one wrapped.
+_reportlab_cmap = getattr(ttfonts.makeToUnicodeCMap, "__wrapped__", ttfonts.makeToUnicodeCMap)
+_to_unicode_cmap.__wrapped__ = _reportlab_cmap  # type: ignore[attr-defined]
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 # Font files' and subsets' odd dates make fontTools log warnings a person cannot act on.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
