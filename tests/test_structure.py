@@ -136,3 +136,25 @@ def test_small_pieces():
             if function and node.end_lineno and node.end_lineno - node.lineno + 1 > 100:
                 long_functions.append(f"{file.name}:{node.name}")
     assert not long_modules and not long_functions, (long_modules, long_functions)
+
+
+def test_a_lazy_import_says_why():
+    """An import inside a function is there for start-up time, and says so: a comment on its
+    line or in the few lines above, or its function's docstring. The CLI and the API, whose
+    module docstrings say why theirs are lazy, aside."""
+    silent = []
+    for file in PACKAGE.rglob("*.py"):
+        relative = file.relative_to(PACKAGE).as_posix()
+        if relative.startswith("cli/") or relative == "api.py":
+            continue
+        lines = file.read_text("utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            explained = "import" in (ast.get_docstring(node) or "")
+            for inner in ast.walk(node):
+                if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                    near = lines[max(inner.lineno - 4, node.lineno - 1) : inner.lineno]
+                    if not (explained or any("#" in line for line in near)):
+                        silent.append(f"{relative}:{inner.lineno}")
+    assert not silent, silent

@@ -143,7 +143,9 @@ def test_template_syntax_error(copy_of_classic):
     (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{% for %}"\n')
     line = _line_of(copy_of_classic, 'skill: "{% for %}"')
     message = _error(copy_of_classic)
-    assert "templates.skill: template syntax error" in message and f"theme.yaml:{line}:10" in message
+    assert (
+        "templates.skill: template syntax error" in message and f"theme.yaml:{line}:10" in message
+    )
 
 
 def _line_of(folder, text: str) -> int:

@@ -171,6 +171,7 @@ def month_number(word: str) -> int | None:
 
 @cache
 def _other_months() -> dict[str, int]:
+    # Babel: only for a month name English does not know
     from babel import Locale as BabelLocale
 
     names: dict[str, int] = {}

@@ -87,6 +87,7 @@ def _write(path: Path, stripped: bytes) -> None:
 def strip_hinting(font: bytes) -> bytes:
     """Drop TrueType hinting: the hinting tables and each glyph's instructions. The glyphs'
     outlines, the metrics and the Unicode map are untouched, so text reads back identically."""
+    # fontTools: only for a font not yet in the cache
     from fontTools.ttLib import TTFont as FontFile
     from fontTools.ttLib.sfnt import SFNTWriter
 

@@ -285,7 +285,8 @@ def builtin_names() -> list[str]:
 
 def _entry_point_folders() -> dict[str, tuple[Path, str]]:
     """Installed theme packages, located without importing (and so running) any of them."""
-    import importlib.metadata  # scanning installed packages is slow: only when asked
+    # Scanning installed packages is slow: only when a theme is not found among the built-in.
+    import importlib.metadata
     import importlib.util
 
     found: dict[str, tuple[Path, str]] = {}

@@ -24,6 +24,11 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from jinja2 import BaseLoader, Template, nodes
+
+# What the slots module reaches through this one (Jinja2 is imported only with the sandbox).
+from jinja2 import StrictUndefined as StrictUndefined
+from jinja2 import TemplateError as TemplateError
+from jinja2 import TemplateSyntaxError as TemplateSyntaxError
 from jinja2.environment import Environment
 from jinja2.exceptions import TemplateNotFound, TemplateRuntimeError
 from jinja2.nodes import EvalContext

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from renderer.errors import InputError, Problem, RenderError
 from renderer.files import inside, read_bytes
+from renderer.profile.markup import MarkupError, parse, plain
+from renderer.profile.sections import SLOTS
 from renderer.theme.slotforms import FORMS, bare_url, escape_markup
 
 if TYPE_CHECKING:
@@ -43,14 +45,19 @@ class Theme(Protocol):
 MAX_TEMPLATE_BYTES = 256 * 1024
 
 
-def _environment(finalize: Callable[[Any], Any] | None) -> sandbox.BoundedEnvironment:
-    # Jinja2 is imported only when a template must be compiled: never for the built-in slots.
-    from jinja2 import StrictUndefined
-
+def _jinja() -> Any:
+    """The sandbox, and Jinja2 with it: imported only when a template must be compiled or
+    run, never for the built-in slots (slotforms.py words them without Jinja2), so that a
+    render with the built-in themes does not load it (30 ms of a cold start)."""
     from renderer.theme import sandbox
 
-    env = sandbox.BoundedEnvironment(
-        undefined=StrictUndefined,
+    return sandbox
+
+
+def _environment(finalize: Callable[[Any], Any] | None) -> sandbox.BoundedEnvironment:
+    jinja = _jinja()
+    env = jinja.BoundedEnvironment(
+        undefined=jinja.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -92,34 +99,28 @@ def _compile(theme: Theme, slot: str) -> Template:
 
 def _from_string(env: sandbox.BoundedEnvironment, source: str) -> Template:
     """Compile a theme's template; whatever the compiler raises is the template's fault."""
-    from jinja2 import TemplateSyntaxError
-
+    jinja = _jinja()
     try:
         return env.from_string(source)
-    except (TemplateSyntaxError, RecursionError):
+    except (jinja.TemplateSyntaxError, RecursionError):
         raise
     except Exception as error:  # noqa: BLE001 (Jinja's compiler may raise anything on odd input)
-        raise TemplateSyntaxError(f"{type(error).__name__}: {error}", 1) from None
+        raise jinja.TemplateSyntaxError(f"{type(error).__name__}: {error}", 1) from None
 
 
 def _describe(error: BaseException) -> str:
-    from jinja2 import TemplateSyntaxError
-
-    from renderer.theme import sandbox
-
-    if isinstance(error, TemplateSyntaxError):
+    jinja = _jinja()
+    if isinstance(error, jinja.TemplateSyntaxError):
         return f"template syntax error: {error.message}"
     if isinstance(error, RecursionError):
         return "template is nested too deeply"
-    if isinstance(error, sandbox.TemplateBudgetError):
+    if isinstance(error, jinja.TemplateBudgetError):
         return f"template over budget: {error.message}"
     return f"template error: {getattr(error, 'message', None) or error}"
 
 
 def _where(error: BaseException) -> str:
-    from renderer.theme import sandbox
-
-    line = sandbox.template_line(error)
+    line = _jinja().template_line(error)
     return f" (template line {line})" if line and line > 1 else ""
 
 
@@ -127,21 +128,16 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
     """Compile and try every slot the theme overrides, so a broken template (bad syntax, a
     name the slot is not given, a reach into Python internals, a refused link, a runaway
     loop) fails when the theme loads, naming its line, rather than halfway through a render."""
-    from renderer.profile.markup import MarkupError, parse
-    from renderer.profile.sections import SLOTS
 
     for slot, source in theme.templates.items():
         if source in FORMS:
             continue  # known good, and rendered without Jinja2 (see renderer/slotforms.py)
-        from jinja2 import TemplateError
-
-        from renderer.theme import sandbox
-
+        jinja = _jinja()
         examples = SLOTS[slot].examples
         given = ", ".join(examples)
         try:
-            parse(sandbox.render(_compile(theme, slot), examples))
-        except (TemplateError, RecursionError) as error:
+            parse(jinja.render(_compile(theme, slot), examples))
+        except (jinja.TemplateError, RecursionError) as error:
             message = f"{_describe(error)}{_where(error)} (this slot is given: {given})"
         except MarkupError as error:  # e.g. a javascript: link written into the template
             message = f"template makes bad markup: {error}"
@@ -155,13 +151,10 @@ def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
     form = FORMS.get(theme.template(slot))
     if form is not None:
         return form(**values).strip()
-    from jinja2 import TemplateError
-
-    from renderer.theme import sandbox
-
+    jinja = _jinja()
     try:
-        return sandbox.render(_compile(theme, slot), values).strip()
-    except (TemplateError, RecursionError) as error:
+        return jinja.render(_compile(theme, slot), values).strip()
+    except (jinja.TemplateError, RecursionError) as error:
         raise RenderError(
             f"templates.{slot}: {_describe(error)}{_where(error)} "
             f"(the slot is given {', '.join(sorted(values))})",
@@ -173,8 +166,6 @@ def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
 def page_label(theme: Theme, words: str = "Page {page} of {pages}") -> str:
     """The page-number line as plain text, with {page} and {pages} to fill in: the locale's
     words, through the theme's page_number slot."""
-    from renderer.profile.markup import plain
-
     made = render_slot(theme, "page_number", page="{page}", pages="{pages}", label=words)
     return plain(made)
 
@@ -198,30 +189,26 @@ def theme_output_templates(folder: Path) -> dict[str, Path]:
 def render_output(theme: Theme, filename: str, **values: Any) -> str:
     """Render an output template: the theme's own if it has one, else the built-in."""
     path = theme.own_templates.get(filename, BUILTIN_TEMPLATES / filename)
-    from jinja2 import TemplateError
-
-    from renderer.theme import sandbox
-
+    jinja = _jinja()
     template = _output_template(path)
     try:
-        return sandbox.render(template, values)
-    except (TemplateError, RecursionError) as error:
+        return jinja.render(template, values)
+    except (jinja.TemplateError, RecursionError) as error:
         raise RenderError(
-            f"{_describe(error)}", file=str(path), line=sandbox.template_line(error)
+            f"{_describe(error)}", file=str(path), line=jinja.template_line(error)
         ) from None
 
 
 @cache
 def _output_template(path: Path) -> Template:
-    from jinja2 import TemplateSyntaxError
-
+    jinja = _jinja()
     data = read_bytes(path, MAX_TEMPLATE_BYTES, "template")
     try:
         env = _output_env(autoescape=path.name.endswith(".html.j2"))
         return _from_string(env, data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise InputError(f"template is not UTF-8 (byte {error.start})", path) from None
-    except (TemplateSyntaxError, RecursionError) as error:
+    except (jinja.TemplateSyntaxError, RecursionError) as error:
         raise InputError(
             Problem(str(path), _describe(error), getattr(error, "lineno", None))
         ) from None

@@ -19,6 +19,7 @@ def read_back(data: bytes) -> ReadBack:
     """The text lines of a PDF, and problems with its fonts and metadata. pypdf's log lines
     (it talks about every malformed object) are kept out of the user's terminal."""
 
+    # pypdf: imported when a file is read back (--check), never for a render
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -105,6 +106,7 @@ def read_with_pdfminer(data: bytes) -> ReadBack:
     checked = read_back(data)
     if not checked.lines and checked.problems:
         return ReadBack([], checked.problems)
+    # pdfminer.six: likewise, only when reading back
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
 
