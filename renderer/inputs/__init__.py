@@ -17,13 +17,15 @@ reads a job application.
 from __future__ import annotations
 
 import typing
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from renderer.errors import FieldPath, InputError, Problem
-from renderer.inputs import jsonresume, rendercv
+from renderer.files import read_head
+from renderer.inputs import jsonresume, rendercv, resume
 from renderer.inputs.imported import Imported
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import Profile
@@ -50,6 +52,36 @@ RENDERCV = InputFormat("RenderCV", rendercv.looks_like_rendercv, rendercv.import
 FORMATS: tuple[InputFormat, ...] = (JSON_RESUME, RENDERCV, PROFILE)
 
 
+@dataclass(frozen=True)
+class FileFormat:
+    """An input that is not a YAML or JSON document: a Word or PDF resume, an export."""
+
+    name: str
+    recognises: Callable[[Path, bytes], bool]  # the path, the file's first bytes
+    read: Callable[[Path], tuple[Imported, Positions]]
+
+
+def _zip_holding(head: bytes, path: Path, member: str) -> bool:
+    if not head.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.endswith(member) for name in archive.namelist()[:10_000])
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+WORD = FileFormat(
+    "Word resume",
+    lambda path, head: (
+        path.suffix.lower() == ".docx" or _zip_holding(head, path, "word/document.xml")
+    ),
+    resume.read_docx,
+)
+PDF = FileFormat("PDF resume", lambda path, head: head.startswith(b"%PDF"), resume.read_pdf)
+FILE_FORMATS: tuple[FileFormat, ...] = (WORD, PDF)
+
+
 def recognise(data: dict[str, Any]) -> InputFormat:
     """The format of a document's values."""
     return next(fmt for fmt in FORMATS if fmt.recognises(data))
@@ -60,9 +92,14 @@ def load_profile(path: Path | str) -> LoadedProfile:
     return read(path)[1]
 
 
-def read(path: Path | str) -> tuple[InputFormat, LoadedProfile]:
+def read(path: Path | str) -> tuple[InputFormat | FileFormat, LoadedProfile]:
     """A file's format, and the profile read from it."""
     path = Path(path)
+    head = read_head(path, 8, "resume")[0] if path.is_file() else b""
+    for kind in FILE_FORMATS:
+        if kind.recognises(path, head):
+            imported, places = kind.read(path)
+            return kind, _converted(imported, path, places)
     data, positions = load_document(path, "profile")
     fmt = recognise(data)
     return fmt, profile_from(data, path, positions, fmt)
@@ -118,8 +155,12 @@ def _converted(imported: Imported, path: Path, positions: Positions) -> LoadedPr
             problems.append(problem(source, message))
         raise InputError(problems) from None
     read = [(imported.source_of(place), message) for place, message in reading_notes(imported.data)]
-    notes = tuple(problem(source, message) for source, message in [*imported.notes, *read])
-    return LoadedProfile(profile, path, translated, notes)
+    guessed = [
+        (imported.source_of(place), f"check: {message}") for place, message in imported.guesses
+    ]
+    said = [*imported.notes, *read, *guessed]
+    notes = tuple(problem(source, message) for source, message in said)
+    return LoadedProfile(profile, path, translated, notes, tuple(imported.guesses))
 
 
 def _paths(value: Any, path: FieldPath) -> typing.Iterator[FieldPath]:

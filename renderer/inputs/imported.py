@@ -22,6 +22,9 @@ class Imported:
     notes: list[tuple[FieldPath, str]] = field(default_factory=list)  # source path, text
     errors: list[tuple[FieldPath, str]] = field(default_factory=list)  # what cannot be read
     renamed: dict[FieldPath, FieldPath] = field(default_factory=dict)  # canonical <- as written
+    # What the reading was unsure of, by the profile's value it is about: said as a warning
+    # at the source's line, and as a comment at the value in the YAML `resume import` writes.
+    guesses: list[tuple[FieldPath, str]] = field(default_factory=list)
 
     def source_of(self, path: FieldPath) -> FieldPath:
         """Where a profile value came from: its own origin, or its nearest parent's with the

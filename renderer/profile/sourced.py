@@ -44,3 +44,4 @@ class LoadedProfile:
     path: Path
     positions: Positions
     notes: tuple[Problem, ...] = ()  # what reading it left out or changed (a JSON Resume import)
+    guesses: tuple[tuple[FieldPath, str], ...] = ()  # profile value, what the reading guessed

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from renderer.errors import FieldPath
+from renderer.inputs.headings import section_names, words
 from renderer.inputs.imported import Imported, Json, kind_of, present
 from renderer.inputs.rendercv import fields as table
 from renderer.inputs.rendercv.text import cleaned, plain, read_when
@@ -74,16 +75,14 @@ class SectionReader:
 
     def target(self, key: str, kind: str) -> str | None:
         """The profile's own section a RenderCV section is, if it is one."""
-        named = table.section_names().get(table.words(key))
+        named = section_names().get(words(key))
         if named in _BUILT_IN.get(kind, ()) and named not in self.used:
             return named
         taken_by_type = _BY_TYPE.get(kind)
         if named is not None or taken_by_type is None or taken_by_type in self.used:
             return None
-        names = table.section_names()
-        named_elsewhere = any(
-            names.get(table.words(str(k))) == taken_by_type for k in self.sections
-        )
+        names = section_names()
+        named_elsewhere = any(names.get(words(str(k))) == taken_by_type for k in self.sections)
         return None if named_elsewhere else taken_by_type
 
     # -- one entry --------------------------------------------------------------------------
@@ -344,9 +343,9 @@ def _split_list(text: str) -> list[str]:
 
 
 def _section_id(key: str, sections: list[Json]) -> str:
-    made = re.sub(r"[^a-z0-9]+", "-", table.words(key)).strip("-")[:30] or "section"
+    made = re.sub(r"[^a-z0-9]+", "-", words(key)).strip("-")[:30] or "section"
     made = made if made[:1].isalpha() else f"section-{made}"
-    taken = {s.get("id") for s in sections} | set(table.section_names().values())
+    taken = {s.get("id") for s in sections} | set(section_names().values())
     candidate, n = made, 2
     while candidate in taken:
         candidate, n = f"{made}-{n}", n + 1

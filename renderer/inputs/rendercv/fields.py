@@ -4,12 +4,7 @@ the profile's own sections, and what RenderCV's `locale.language` means here."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import cache
 from typing import Any
-
-from renderer.locale import available, load_locale
 
 # Each entry type's own fields (any one of them tells the type), in the order RenderCV asks.
 ENTRY_TYPES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -39,41 +34,6 @@ ENTRY = {"name": "title", "location": "location", "summary": "description"}
 ENTRY |= {"highlights": "highlights"}
 # Fields whose text takes the profile's markup; every other text field is plain.
 MARKUP = {"description", "highlights", "summary", "authors", "text", "items"}
-
-# The profile's sections, by the words people head them with (in English and in each of the
-# project's languages, from its locale files).
-_SYNONYMS = {
-    "summary": {"summary", "about", "about me", "profile", "objective", "overview", "bio"},
-    "experience": {
-        "experience", "work experience", "professional experience", "employment",
-        "work history", "work", "career", "employment history", "relevant experience",
-    },
-    "education": {"education", "education and training", "academic background", "studies"},
-    "projects": {"projects", "personal projects", "selected projects", "side projects"},
-    "skills": {"skills", "technical skills", "technologies", "tools", "skills and tools"},
-    "publications": {"publications", "selected publications", "papers", "journal articles"},
-    "awards": {"awards", "honors", "honours", "awards and honors", "awards and honours"},
-    "certifications": {"certifications", "certificates", "licenses and certifications"},
-    "languages": {"languages", "language skills", "spoken languages"},
-}  # fmt: skip
-
-
-def words(key: str) -> str:
-    """A section key as words: lower case, no accents, no punctuation."""
-    plain = unicodedata.normalize("NFKD", key)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", plain).replace("_", " ").split())
-
-
-@cache
-def section_names() -> dict[str, str]:
-    """Words of a heading -> the profile's section it names."""
-    names = {words(w): section for section, found in _SYNONYMS.items() for w in found}
-    for code in available():
-        for section, heading in load_locale(code).headings.items():
-            names.setdefault(words(heading), section)
-    return names
-
 
 _SMALL = set(
     [

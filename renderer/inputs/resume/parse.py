@@ -1,0 +1,508 @@
+"""A resume's lines (from Word or PDF) read into the profile's values.
+
+The header is what comes before the first section heading: the name (the document's title,
+else its first line), a headline, the contact details. Sections begin at their headings,
+known by their words in any of the project's languages (`Experience`, `Berufserfahrung`) or
+by their look (a heading style, a short line in capitals). In a section of entries, an entry
+begins at a head: a heading, a bold line, or a line with dates; its bullets and lines follow.
+Each value keeps the line it came from; what the reading guessed is said at the value, and a
+line it could not place is listed, never dropped in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from renderer.errors import FieldPath
+from renderer.inputs.headings import section_names, words
+from renderer.inputs.imported import Imported, Json
+from renderer.inputs.resume.header import contact_of, looks_like_place
+from renderer.inputs.resume.heads import Head, find_dates, kind_of, read_head
+from renderer.inputs.resume.lines import Line, shouting
+
+_ENTRIES = {"experience", "education", "projects", "awards", "certifications", "publications"}
+_LABELLED = re.compile(r"^([^:：]{1,40})[:：]\s*(.+)$")
+
+
+@dataclass
+class Entry:
+    head: Head
+    lines: list[Line]  # the head's line first
+    bullets: list[Line] = field(default_factory=list)
+    details: list[Line] = field(default_factory=list)  # lines that are neither
+    groups: list[tuple[Line, list[Line]]] = field(default_factory=list)  # sub-heading, bullets
+
+
+def parse(lines: list[Line]) -> Imported:
+    reader = _Reader(lines)
+    reader.run()
+    return reader.out
+
+
+class _Reader:
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = [line for line in lines if line.words or line.aside]
+        self.out = Imported({})
+        self.custom: list[Json] = []
+        self.order: list[str] = []
+        sizes = Counter(round(line.size, 1) for line in self.lines if line.size)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+
+    # -- the whole --------------------------------------------------------------------------
+
+    def run(self) -> None:
+        starts = [i for i, line in enumerate(self.lines) if self.heading_of(line, i)]
+        header = self.lines[: starts[0]] if starts else self.lines
+        self.header(header)
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.lines)
+            heading = self.lines[start]
+            name = self.heading_of(heading, start) or ""
+            self.section(name, heading, self.lines[start + 1 : end])
+        if self.custom:
+            self.out.data["sections"] = self.custom
+        if len(self.order) > 1:
+            self.out.data["section_order"] = list(dict.fromkeys(self.order))
+
+    def heading_of(self, line: Line, index: int) -> str | None:
+        """The section a line heads (a profile section's name, or "custom"), or None."""
+        if line.bullet or line.title or index == 0:
+            return None
+        text = line.words.rstrip(":：").strip()
+        known = section_names().get(words(text))
+        if known and len(text) <= 40:
+            return known
+        short = 0 < len(text.split()) <= 4 and not find_dates(text)[0] and not line.aside
+        if line.heading == 1 or (short and shouting(text) and (line.bold or not line.size)):
+            return "custom"
+        return None
+
+    def note(self, line: Line, message: str) -> None:
+        self.out.note(line.place, message)
+
+    def unplaced(self, line: Line) -> None:
+        shown = line.words if len(line.words) <= 80 else line.words[:77] + "…"
+        self.note(line, f"not placed: {shown!r} (add it where it belongs, or leave it out)")
+
+    # -- the header -------------------------------------------------------------------------
+
+    def header(self, lines: list[Line]) -> None:
+        if not lines:
+            return
+        name_line = next((line for line in lines if line.title), None)
+
+        if name_line is None:
+            first = lines[0]
+            name_line = first if not contact_of([first]).found else None
+        data = self.out.data
+        if name_line is not None:
+            self.out.put(data, "name", name_line.words, (), name_line.place)
+        if name_line is not None and name_line.aside:  # contact details beside the name
+            aside = Line(name_line.aside, name_line.place, name_line.mark)
+            self.put_contact(aside, contact_of([aside]))
+        for line in lines:
+            if line is name_line:
+                continue
+            found = contact_of([line])
+            if found.found or found.location and not found.rest:
+                self.put_contact(line, found)
+            elif "headline" not in data and len(line.words) <= 120:
+                self.out.put(data, "headline", line.words, (), line.place)
+            elif "location" not in data and _short_name(line.words):  # Shanghai and Singapore
+                self.out.put(data, "location", line.words, (), line.place)
+            elif "summary" not in data and len(line.words) > 120:
+                self.out.put(data, "summary", line.words, (), line.place)
+            else:
+                self.unplaced(line)
+
+    def put_contact(self, line: Line, contact: Any) -> None:
+        data = self.out.data
+        for key in ("email", "phone", "location"):
+            value = getattr(contact, key)
+            if value and key not in data:
+                self.out.put(data, key, value, (), line.place)
+        links = data.setdefault("links", [])
+        for address in contact.links:
+            if all(link["url"] != address for link in links):
+                self.out.origins[("links", len(links))] = line.place
+                links.append({"url": address})
+        if not links:
+            del data["links"]
+        for rest in contact.rest:
+            if "location" not in data and _short_name(rest):  # Shanghai and Singapore
+                self.out.put(data, "location", rest, (), line.place)
+            else:
+                self.note(line, f"not placed: {rest!r} in the contact details")
+
+    # -- a section --------------------------------------------------------------------------
+
+    def section(self, name: str, heading: Line, lines: list[Line]) -> None:
+        if not lines:
+            return
+        if name == "summary" and "summary" not in self.out.data:
+            self.summary(lines)
+        elif name == "skills" and "skills" not in self.out.data:
+            self.skills(lines)
+        elif name == "languages" and "languages" not in self.out.data:
+            self.languages(lines)
+        elif name in _ENTRIES and name not in self.out.data:
+            entries = self.entries(lines, education=name == "education")
+            made = [self.made(name, entry, (name, i)) for i, entry in enumerate(entries)]
+            made = [m for m in made if m]
+            if not made:
+                return
+            self.out.data[name] = made
+            if name == "experience":
+                _roles(self.out.data[name])
+        else:
+            name = self.custom_section(heading, lines)
+        self.order.append(name)
+
+    def summary(self, lines: list[Line]) -> None:
+        prose = [line for line in lines if not line.bullet]
+        bullets = [line for line in lines if line.bullet]
+        if prose:
+            text = "\n\n".join(line.words for line in prose)
+            self.out.put(self.out.data, "summary", text, (), prose[0].place)
+        if bullets:
+            self.out.data["highlights"] = [line.words for line in bullets]
+            for i, line in enumerate(bullets):
+                self.out.origins[("highlights", i)] = line.place
+
+    def skills(self, lines: list[Line]) -> None:
+        groups: list[Json] = []
+        loose: list[tuple[str, Line]] = []
+        for line in lines:
+            labelled = _LABELLED.match(line.words)
+            if labelled:
+                at: FieldPath = ("skills", len(groups))
+                self.out.origins[at] = line.place
+                groups.append(
+                    {"name": labelled.group(1).strip(), "keywords": _items(labelled.group(2))}
+                )
+            else:
+                loose += [(item, line) for item in _items(line.words)]
+        if loose:
+            at = ("skills", len(groups))
+            self.out.origins[at] = loose[0][1].place
+            groups.append({"name": "Skills", "keywords": [item for item, _ in loose]})
+        if groups:
+            self.out.data["skills"] = groups
+
+    def languages(self, lines: list[Line]) -> None:
+        found: list[Json] = []
+        for line in lines:
+            for item in _items(re.sub(r"\s+[·|•]\s+", ", ", line.words)):
+                language, fluency = _language(item)
+                self.out.origins[("languages", len(found))] = line.place
+                found.append({"language": language, **({"fluency": fluency} if fluency else {})})
+        if found:
+            self.out.data["languages"] = found
+
+    def custom_section(self, heading: Line, lines: list[Line]) -> str:
+        at: FieldPath = ("sections", len(self.custom))
+        title = heading.words.rstrip(":：").strip()
+        key = re.sub(r"[^a-z0-9]+", "-", words(title)).strip("-")[:30] or "section"
+        key = key if key[:1].isalpha() else f"section-{key}"
+        while key in {s["id"] for s in self.custom} or key in _ENTRIES | {"skills", "summary"}:
+            key += "-2"
+        section: Json = {"heading": title.title() if shouting(title) else title, "id": key}
+        self.out.origins[at] = heading.place
+        heads = [line for line in lines if self.is_head(line, lines)]
+        if heads and any(line.bullet for line in lines):
+            entries = self.entries(lines, education=False)
+            section["entries"] = [
+                self.custom_entry(e, (*at, "entries", i)) for i, e in enumerate(entries)
+            ]
+        elif all(len(line.words) <= 100 for line in lines) and len(lines) > 1:
+            section["items"] = [line.words for line in lines]
+            for i, line in enumerate(lines):
+                self.out.origins[(*at, "items", i)] = line.place
+        else:
+            self.out.put(
+                section, "text", "\n\n".join(line.words for line in lines), at, lines[0].place
+            )
+        self.custom.append(section)
+        return key
+
+    # -- entries ----------------------------------------------------------------------------
+
+    def is_head(self, line: Line, lines: list[Line]) -> bool:
+        """A line that starts an entry: a heading, a line with dates beside it or in it, a
+        bold line, or one that starts bold and goes on after a separator (`**Title** —
+        Company`)."""
+        if line.bullet:
+            return False
+        if line.heading == 2 or line.aside:
+            return True
+        dated = bool(find_dates(line.words)[0]) and len(line.words) <= 120
+        prefix = line.bold_prefix
+        started = (
+            bool(prefix)
+            and len(prefix) < len(line.words)
+            and bool(re.match(r"\s*(?:[—–|·•,@]|-\s|at\s)", line.words[len(prefix) :]))
+        )
+        larger = bool(self.body_size) and line.size > self.body_size + 0.3
+        return (line.bold or started or larger) and len(line.words) <= 150 or dated
+
+    def entries(self, lines: list[Line], *, education: bool) -> list[Entry]:
+        entries: list[Entry] = []
+        for line in lines:
+            current = entries[-1] if entries else None
+            if current and self.sub_head(current, line) and _sub_heading(line, lines):
+                current.groups.append((line, []))
+            elif self.is_head(line, lines) and not self.second_head_line(current, line):
+                head = read_head(line.words, line.aside, education=education)
+                entries.append(Entry(head, [line]))
+            elif current is None:
+                self.unplaced(line)
+            elif line.bullet:
+                (current.groups[-1][1] if current.groups else current.bullets).append(line)
+            elif not current.bullets and self.second_head_line(current, line):
+                self.merge_second_line(current, line, education)
+            elif _sub_heading(line, lines):
+                current.groups.append((line, []))
+            else:
+                current.details.append(line)
+        return entries
+
+    @staticmethod
+    def sub_head(entry: Entry, line: Line) -> bool:
+        """A line that looks like a head but is smaller, or set otherwise (italic), than the
+        entry's own, with no dates: a group's heading inside the entry."""
+        first = entry.lines[0]
+        if line.aside or find_dates(line.words)[0] or not (entry.head.dates or first.aside):
+            return False
+        return bool(first.size and line.size < first.size - 0.2 or line.italic and not first.italic)
+
+    def second_head_line(self, entry: Entry | None, line: Line) -> bool:
+        """A line right under a head that finishes it: the title or place and dates under a
+        company, or a company under a title (what a two-line head looks like)."""
+        if entry is None or entry.bullets or entry.details or len(entry.lines) > 1:
+            return False
+        if line.bullet or len(line.words) > 100 or line.words.endswith("."):
+            return False
+        first = entry.lines[0]
+        like_first = line.heading and line.heading == first.heading or line.bold and first.bold
+        like_first = like_first or bool(line.bold_prefix and first.bold_prefix)
+        if like_first and abs(line.size - first.size) < 0.5:
+            return False  # a head like the one above: the next entry's
+        head = entry.head
+        missing = not (head.title and head.organisation) or not head.dates
+        return missing and (
+            line.italic
+            or line.bold
+            or bool(line.aside)
+            or bool(find_dates(line.words)[0])
+            or len(line.words.split()) <= 8
+        )
+
+    def merge_second_line(self, entry: Entry, line: Line, education: bool) -> None:
+        head = entry.head
+        more = read_head(line.words, line.aside, education=education)
+        entry.lines.append(line)
+        head.dates = head.dates or more.dates
+        head.location = head.location or more.location
+        head.kind = head.kind or more.kind
+        head.url = head.url or more.url
+        parts = [p for p in (more.title, more.organisation) if p]
+        if not (head.title and head.organisation):
+            for part in parts:
+                if kind_of(part) or looks_like_place(part) and not head.location:
+                    continue
+                if not head.organisation and head.title:
+                    head.organisation = part
+                elif not head.title:
+                    head.title = part
+        head.guesses += more.guesses
+
+    def made(self, name: str, entry: Entry, at: FieldPath) -> Json | None:
+        head, first = entry.head, entry.lines[0]
+        self.out.origins[at] = first.place
+        fields = _FIELDS[name]
+        item: Json = {}
+        for key, value in (
+            ("title", head.title),
+            ("organisation", head.organisation),
+            ("location", head.location),
+            ("kind", head.kind),
+            ("url", _address(head.url, entry)),
+        ):
+            target = fields.get(key)
+            if value and target:
+                self.out.put(item, target, value, at, first.place)
+            elif value:
+                self.note(first, f"not placed: {value!r} (a {name} entry has no {key})")
+        self.put_dates(item, head.dates, name, at, first)
+        if name == "education":
+            _degree_and_field(item)
+        self.put_body(item, entry, name, at)
+        for guess in head.guesses:
+            self.out.guesses.append((at, guess))
+        for rest in head.rest:
+            self.note(first, f"not placed: {rest!r} in the entry's head")
+        if not any(item.get(k) for k in ("company", "title", "institution", "name")):
+            self.unplaced(first)
+            return None
+        return item
+
+    def put_dates(
+        self, item: Json, dates: dict[str, str], name: str, at: FieldPath, line: Line
+    ) -> None:
+        single = name in ("awards", "certifications", "publications")
+        if single and dates:
+            when = dates.get("date") or (
+                dates["end"] if dates.get("end") not in (None, "present") else dates.get("start")
+            )
+            self.out.put(item, "date", when, at, line.place)
+            return
+        if "date" in dates:
+            dates = {"start": dates["date"], "end": dates["date"]}
+        for key, value in dates.items():
+            self.out.put(item, key, value, at, line.place)
+
+    def put_body(self, item: Json, entry: Entry, name: str, at: FieldPath) -> None:
+        bullets = [line.words for line in entry.bullets]
+        details: list[str] = []
+        for line in entry.details:
+            kind = kind_of(line.words)
+            if kind and name == "experience" and "kind" not in item:
+                item["kind"] = kind
+            elif line.words.lower().startswith(
+                ("technologies:", "tech stack:", "tools:", "stack:")
+            ) and name in ("experience", "projects"):
+                listed = _items(line.words.split(":", 1)[1])
+                item["technologies" if name == "experience" else "keywords"] = listed
+            else:
+                details.append(line.words)
+        groups = [(heading.words, [b.words for b in found]) for heading, found in entry.groups]
+        if groups and name == "experience":
+            item["groups"] = [{"heading": h, "highlights": found} for h, found in groups if found]
+        else:  # a kind of entry with no groups: each heading a bullet before its own
+            for heading, found in groups:
+                bullets += [heading, *found]
+        target = _BODY[name]
+        if bullets:
+            item["highlights"] = bullets
+            for i, line in enumerate(entry.bullets):
+                self.out.origins[(*at, "highlights", i)] = line.place
+        if details and target:
+            self.out.put(item, target, "\n\n".join(details), at, entry.details[0].place)
+        elif details:
+            item.setdefault("highlights", [])
+            item["highlights"] = details + item["highlights"]
+
+    def custom_entry(self, entry: Entry, at: FieldPath) -> Json:
+        made = self.made("custom", entry, at) or {"title": entry.lines[0].words}
+        return made
+
+
+_FIELDS: dict[str, dict[str, str]] = {
+    "experience": {"title": "title", "organisation": "company", "location": "location"}
+    | {"kind": "kind", "url": "url"},
+    "education": {"title": "degree", "organisation": "institution", "location": "location"},
+    "projects": {"title": "role", "organisation": "name", "url": "url"},
+    "awards": {"title": "title", "organisation": "awarder"},
+    "certifications": {"title": "name", "organisation": "issuer", "url": "url"},
+    "publications": {"title": "title", "organisation": "publisher", "url": "url"},
+    "custom": {"title": "title", "organisation": "organisation", "location": "location"}
+    | {"url": "url"},
+}
+_BODY = {"experience": "description", "education": None, "projects": "description"}
+_BODY |= {"awards": "summary", "certifications": None, "publications": "summary"}
+_BODY |= {"custom": "description"}
+
+
+def _sub_heading(line: Line, lines: list[Line]) -> bool:
+    """A short line with bullets under it, inside an entry: the heading of a group of bullets
+    (a system, a topic), not a sentence or a labelled line (`Technologies: …`)."""
+    following = lines.index(line) + 1
+    before_bullet = following < len(lines) and lines[following].bullet
+    words = line.words
+    return (
+        before_bullet
+        and len(words.split()) <= 10
+        and not words.endswith((".", ":"))
+        and not _LABELLED.match(words)
+    )
+
+
+def _address(shown: str, entry: Entry) -> str:
+    """A link's address as the file holds it (a Word hyperlink, a PDF annotation) where its
+    text was written shorter (github.com/ann), else the text made an address."""
+    if not shown:
+        return ""
+    bare = shown.removeprefix("https://").removeprefix("http://")
+    for line in entry.lines:
+        for text, address in line.links:
+            if bare.rstrip("/") in address or text.strip() == bare:
+                return address
+    return shown
+
+
+def _short_name(text: str) -> bool:
+    """A few capitalised words (a place, a name), not a sentence."""
+    found = text.split()
+    capitalised = [w for w in found if w[:1].isupper()]
+    return 0 < len(found) <= 6 and len(capitalised) >= len(found) - 1 and not text.endswith(".")
+
+
+def _items(text: str) -> list[str]:
+    """`Python, Go (Gin, Echo); SQL` -> its items (a comma inside brackets kept)."""
+    items, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char in ",;，、" and depth <= 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    return [i.strip(" .•·") for i in items if i.strip(" .•·")]
+
+
+def _language(item: str) -> tuple[str, str]:
+    """`German (B2)`, `German – fluent`, `German: native` -> (language, fluency)."""
+    found = re.match(r"^(.+?)\s*(?:\((.+)\)|[-–—:：]\s*(.+))$", item)
+    if found:
+        return found.group(1).strip(), (found.group(2) or found.group(3) or "").strip()
+    return item.strip(), ""
+
+
+def _degree_and_field(item: Json) -> None:
+    """`Master of Science, Computer Science` or `BSc in Physics`: a degree and its field."""
+    degree = item.get("degree")
+    if not isinstance(degree, str):
+        return
+    found = re.match(r"^(.+?),\s+(.+)$", degree) or (
+        re.match(r"^(.+?)\s+in\s+(.+)$", degree) if "(" not in degree else None
+    )
+    if found and not item.get("field"):
+        item["degree"], item["field"] = found.group(1), found.group(2)
+
+
+def _roles(experience: list[Json]) -> None:
+    """A company head with no title and nothing under it, followed by entries with a title
+    and no company: its roles (a promotion), as the profile holds them."""
+    i = 0
+    while i < len(experience):
+        job = experience[i]
+        if job.get("company") and not job.get("title") and not job.get("highlights"):
+            j = i + 1
+            while (
+                j < len(experience)
+                and experience[j].get("title")
+                and not experience[j].get("company")
+            ):
+                j += 1
+            if j > i + 1:
+                roles = experience[i + 1 : j]
+                for key in ("start", "end"):
+                    job.pop(key, None)
+                job["roles"] = roles
+                del experience[i + 1 : j]
+        i += 1
