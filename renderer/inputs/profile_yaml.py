@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from renderer.errors import FieldPath
+from renderer.inputs.reading import parse_document
 from renderer.profile.model import Profile
 from renderer.profile.schema import SCHEMA_FILE
 
@@ -98,12 +100,41 @@ def schema_line(written_to: Path | None) -> str:
 
 
 def dump_profile(
-    profile: Profile, comments: Sequence[str] = (), written_to: Path | None = None
+    profile: Profile,
+    comments: Sequence[str] = (),
+    written_to: Path | None = None,
+    *,
+    guesses: Sequence[tuple[FieldPath, str]] = (),
+    closing: Sequence[str] = (),
 ) -> str:
-    """The profile as YAML, after a schema line (for editor completion) and the comments."""
+    """The profile as YAML, after a schema line (for editor completion) and the comments;
+    what an import guessed as a comment at the value it is about (`# check: …`), and the
+    closing comments (what it could not place) at the end."""
     data = _simplify(profile.model_dump(mode="json", exclude_defaults=True), top=True)
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    width = 100 if not guesses else 1_000_000  # a value with a comment stays on its line
+    body = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=width, indent=2
+    )
+    if guesses:
+        body = _with_guesses(body, guesses)
+    return schema_line(written_to) + _comments(comments) + body + _comments(closing)
+
+
+def _comments(lines: Sequence[str]) -> str:
     # A comment holds what a file said (its keys, its name): any line break in it would end
     # the comment and start a line of YAML, so each becomes a space.
-    header = "".join(f"# {' '.join(line.splitlines())}".rstrip() + "\n" for line in comments)
-    return schema_line(written_to) + header + body
+    return "".join(f"# {' '.join(line.splitlines())}".rstrip() + "\n" for line in lines)
+
+
+def _with_guesses(body: str, guesses: Sequence[tuple[FieldPath, str]]) -> str:
+    """The YAML with `# check: …` at the end of each guessed value's line (its key's, or its
+    item's): read back to find where each value was written."""
+    _, positions = parse_document(body, Path("profile.yaml"))
+    lines = body.split("\n")
+    for path, message in guesses:
+        mark = positions.keys.get(path) or positions.of(path)
+        if mark is None or mark[0] > len(lines):
+            continue
+        said = " ".join(message.splitlines())
+        lines[mark[0] - 1] += f"  # check: {said}"
+    return "\n".join(lines)

@@ -84,8 +84,8 @@ class _Reader:
         self.out.note(line.place, message)
 
     def unplaced(self, line: Line) -> None:
-        shown = line.words if len(line.words) <= 80 else line.words[:77] + "…"
-        self.note(line, f"not placed: {shown!r} (add it where it belongs, or leave it out)")
+        shown = line.words if len(line.words) <= 300 else line.words[:299] + "…"
+        self.note(line, f"not placed: {shown!r}")
 
     # -- the header -------------------------------------------------------------------------
 
@@ -183,8 +183,10 @@ class _Reader:
                 groups.append(
                     {"name": labelled.group(1).strip(), "keywords": _items(labelled.group(2))}
                 )
-            else:
+            elif all(len(item.split()) <= 5 for item in _items(line.words)):
                 loose += [(item, line) for item in _items(line.words)]
+            else:  # a sentence among the skills: not a list of them
+                self.unplaced(line)
         if loose:
             at = ("skills", len(groups))
             self.out.origins[at] = loose[0][1].place
@@ -252,17 +254,17 @@ class _Reader:
         entries: list[Entry] = []
         for line in lines:
             current = entries[-1] if entries else None
-            if current and self.sub_head(current, line) and _sub_heading(line, lines):
+            if current and self.second_head_line(current, line):
+                self.merge_second_line(current, line, education)
+            elif current and self.sub_head(current, line) and _sub_heading(line, lines):
                 current.groups.append((line, []))
-            elif self.is_head(line, lines) and not self.second_head_line(current, line):
+            elif self.is_head(line, lines):
                 head = read_head(line.words, line.aside, education=education)
                 entries.append(Entry(head, [line]))
             elif current is None:
                 self.unplaced(line)
             elif line.bullet:
                 (current.groups[-1][1] if current.groups else current.bullets).append(line)
-            elif not current.bullets and self.second_head_line(current, line):
-                self.merge_second_line(current, line, education)
             elif _sub_heading(line, lines):
                 current.groups.append((line, []))
             else:
