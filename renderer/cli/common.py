@@ -70,9 +70,11 @@ def profile_paths(paths: list[Path] | None) -> list[Path]:
         if not default.is_dir():
             raise fail("no profiles given, and no profiles/ folder here; name a profile file")
         paths = [default]
+    from renderer.inputs import is_input_folder
+
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not is_input_folder(path):  # an unpacked export is one input
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES)
             if not inside:
                 raise fail(f"{path}: no .yaml, .yml or .json profiles in this folder")
@@ -156,9 +158,13 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def where(problem: Problem) -> str:
+    """` (work[2].name, line 14)`, where a problem says where it is; else nothing."""
     from renderer.errors import format_path
 
-    return f"{format_path(problem.path)}, line {problem.line}" if problem.line else ""
+    place = format_path(problem.path) if problem.path else ""
+    line = f"line {problem.line}" if problem.line else ""
+    said = ", ".join(part for part in (place, line) if part)
+    return f" ({said})" if said else ""
 
 
 def application_files(paths: list[Path]) -> list[Path]:

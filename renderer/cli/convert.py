@@ -60,11 +60,11 @@ def import_command(
     changed = [p for p in loaded.notes if p not in unplaced and not p.message.startswith("check:")]
     if changed:
         comments += ["What the import left out or changed:"]
-        comments += [f"  {p.message} ({where(p)})" for p in changed]
+        comments += [f"  {p.message}{where(p)}" for p in changed]
     if loaded.guesses:
         comments += ["Values marked `# check:` are guesses: confirm or correct them."]
     closing = ["Lines the import could not place (add them where they belong):"] if unplaced else []
-    closing += [f"  {p.message.removeprefix('not placed: ')} ({where(p)})" for p in unplaced]
+    closing += [f"  {p.message.removeprefix('not placed: ')}{where(p)}" for p in unplaced]
     text = dump_profile(loaded.profile, comments, output, guesses=loaded.guesses, closing=closing)
     if output is None:
         sys.stdout.write(text)

@@ -25,7 +25,7 @@ from typing import Any
 
 from renderer.errors import FieldPath, InputError, Problem
 from renderer.files import read_head
-from renderer.inputs import jsonresume, rendercv, resume
+from renderer.inputs import jsonresume, linkedin, rendercv, resume
 from renderer.inputs.imported import Imported
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import Profile
@@ -79,7 +79,13 @@ WORD = FileFormat(
     resume.read_docx,
 )
 PDF = FileFormat("PDF resume", lambda path, head: head.startswith(b"%PDF"), resume.read_pdf)
-FILE_FORMATS: tuple[FileFormat, ...] = (WORD, PDF)
+LINKEDIN = FileFormat("LinkedIn export", linkedin.recognises, linkedin.read_export)
+FILE_FORMATS: tuple[FileFormat, ...] = (LINKEDIN, WORD, PDF)
+
+
+def is_input_folder(path: Path) -> bool:
+    """A folder that is one input (an unpacked export), not a folder of profiles."""
+    return path.is_dir() and any(kind.recognises(path, b"") for kind in FILE_FORMATS)
 
 
 def recognise(data: dict[str, Any]) -> InputFormat:
