@@ -26,8 +26,9 @@ def docx_lines(data: bytes, name: str) -> list[Line]:
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(f"is not a Word document that can be read ({error})", name) from None
     lines: list[Line] = []
+    headers = [s.header for s in document.sections[:1] if not s.header.is_linked_to_previous]
     elements = [
-        *(p for section in document.sections[:1] for p in _paragraphs(section.header._element)),
+        *(p for header in headers for p in _paragraphs(header._element)),
         *_paragraphs(document.element.body),
     ]
     for number, element in enumerate(elements[:MAX_PARAGRAPHS], 1):

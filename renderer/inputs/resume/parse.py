@@ -100,6 +100,10 @@ class _Reader:
         data = self.out.data
         if name_line is not None:
             self.out.put(data, "name", name_line.words, (), name_line.place)
+        else:  # `Ana Example · ana@example.org · …`: the name opens the contact line
+            rest = contact_of(lines[:1]).rest
+            if rest and _short_name(rest[0]) and len(rest[0].split()) <= 4:
+                self.out.put(data, "name", rest[0], (), lines[0].place)
         if name_line is not None and name_line.aside:  # contact details beside the name
             aside = Line(name_line.aside, name_line.place, name_line.mark)
             self.put_contact(aside, contact_of([aside]))
@@ -132,6 +136,8 @@ class _Reader:
         if not links:
             del data["links"]
         for rest in contact.rest:
+            if rest == data.get("name"):
+                continue
             if "location" not in data and _short_name(rest):  # Shanghai and Singapore
                 self.out.put(data, "location", rest, (), line.place)
             else:
