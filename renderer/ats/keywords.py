@@ -1,226 +1,263 @@
-"""Keyword coverage: which of a job advert's significant terms a resume shows, and where.
+"""Keyword coverage: which of a job advert's terms a resume shows, where, and what is close.
 
-Honest by construction: no scores beyond a count. A term is significant when it is
-- a phrase of two or three words with no stop-word between (`incident response`), or
-- a word shaped like a technology (`gRPC`, `C++`, `CI/CD`, `k8s`, `AWS`), or
-- a capitalised word inside a sentence (`Kubernetes`, `Terraform`), or
-- a word of the table of terms (`renderer/data/terms.yaml`) in any case.
-Terms are compared after lowering case, dropping plural endings and outer punctuation, and
-through that table's synonyms (k8s is Kubernetes) and nothing else.
+The terms are what a recruiter screens for (terms.py): each required or preferred. A term is
+shown when the resume writes it or one of its other forms (k8s for Kubernetes; plurals, verb
+endings, hyphens and British spelling aside). A term of several words that the resume does
+not write, but whose distinctive words it uses together in one place ('canary releases' and
+'canary, blue-green'), is a near miss: the report quotes the resume's words and says where,
+so the person can decide whether to say it the advert's way. For a term missing altogether
+it says where in the profile it would go if the person has it; it never suggests inventing.
+No scores beyond counts: required and preferred terms are counted apart.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-import yaml
-
+from renderer.ats.terms import AdvertTerm, advert_terms
+from renderer.ats.words import tokens, word_key
 from renderer.compose.document import Document, Role
 
-MAX_TERMS = 40
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./&'-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
-_CLAUSE = re.compile(r"[,;:!?()\[\]{}•·|\n\t\"“”]+|\.(?:\s|$)|\s[-–—]\s")
-
-DATA = Path(__file__).parent / "data"
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    text = (DATA / name).read_text("utf-8")
-    return frozenset(w for line in text.splitlines() for w in line.split("#")[0].split())
-
-
-@cache
-def _terms_table() -> dict[str, str]:
-    """Every written form in the table -> its term's canonical (normalised) form."""
-
-    data = yaml.safe_load((DATA / "terms.yaml").read_text("utf-8"))
-    table: dict[str, str] = {}
-    for term, others in data.items():
-        canonical = normalise_phrase(str(term))
-        table[canonical] = canonical
-        for other in others or ():
-            table[normalise_phrase(str(other))] = canonical
-    return table
+# Words too common in terms to make a near miss on their own: 'incident response' is near
+# 'incident recovery' through 'incident', never 'product response' through 'response'.
+_WEAK_WORDS = (
+    "management development engineering experience system service process support design "
+    "analysis skill tool solution program practice release response operation automated "
+    "automation application platform data work environment strategy technique method approach "
+    "plan review report"
+)
+_WEAK = frozenset(map(word_key, _WEAK_WORDS.split()))
+_STOP_WORDS = "and or with of for to in on at by the a an via"
+_STOP = frozenset(map(word_key, _STOP_WORDS.split()))
+_WINDOW = 4  # words apart at most, for words to be 'together'
+_SECTION_FOR_KIND = {  # where a missing term of each kind belongs in a profile
+    "technology": "skills",
+    "language": "languages",
+    "qualification": "education or certificates",
+    "title": "headline",
+}
 
 
-def normalise_word(word: str) -> str:
-    """Lower case, no possessive, no plural ending (systems, technologies, processes, SLOs)."""
-    if re.fullmatch(r"[A-Z]{2,}s", word):  # an acronym's plural: SLOs, APIs, OKRs
-        word = word[:-1]
-    word = word.lower().strip("'.-&")
-    word = word.removesuffix("'s")
-    if len(word) > 4 and word.isalpha():
-        if word.endswith("ies"):
-            return word[:-3] + "y"
-        if word.endswith(("sses", "xes", "ches", "shes")):
-            return word[:-2]
-        if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
-            return word[:-1]
-    return word
+@dataclass(frozen=True)
+class Near:
+    words: str  # the resume's own words
+    where: str  # "Experience › Engineer | Acme"
 
 
-def normalise_phrase(text: str) -> str:
-    return " ".join(normalise_word(t) for t in _TOKEN.findall(text))
-
-
-def canonical(phrase: str) -> str:
-    """A phrase's term: its table entry when it has one, else itself (normalised)."""
-    normal = normalise_phrase(phrase)
-    return _terms_table().get(normal, normal)
-
-
-def _shaped_like_technology(word: str) -> bool:
-    return bool(
-        (re.search(r"[+#/]|\d", word) and re.search(r"[A-Za-z]", word))
-        or (len(word) > 1 and word.isupper())
-        or re.search(r"[a-z][A-Z]", word)
-        or ("." in word and not word.endswith("."))
-    )
-
-
-def significant_terms(text: str) -> Counter[str]:
-    """The advert's significant terms (as written the first time) and how often each comes."""
-    counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    table = _terms_table()
-    for clause in _CLAUSE.split(text):
-        words = _TOKEN.findall(clause)
-        run: list[str] = []
-        stops, actions = _words("stopwords.txt"), _words("actions.txt")
-        for position, word in enumerate(words + ["the"]):  # a stop-word closes the last run
-            # An action verb is no term: in lower case anywhere, or opening a line or clause
-            # ("- Lead incident processes"); capitalised inside a title it is ("Tech Lead").
-            action = word.lower() in actions and (word.islower() or position == 0)
-            stop = word.lower() in stops or action
-            if stop or not re.search(r"[A-Za-z]", word):
-                _take(run, position - len(run), counts, shown, table)
-                run = []
-            else:
-                run.append(word)
-    return Counter({shown[key]: n for key, n in counts.items()})
-
-
-def _take(
-    run: list[str], start: int, counts: Counter[str], shown: dict[str, str], table: dict
-) -> None:
-    """Terms from a run of words between stop-words: a capitalised run of two to five words
-    (a title, a name); a run of two or three words (`canary releases`), unless one of its
-    words is a term by itself (`Kubernetes clusters` is Kubernetes); and each word that is
-    significant on its own."""
-    phrase = " ".join(run)
-    alone = [w for w in run if _standalone(w, table)]
-    named = 2 <= len(run) <= 5 and all(w[:1].isupper() for w in run)
-    in_table = normalise_phrase(phrase) in table
-    picks = []
-    if named or in_table or (2 <= len(run) <= 3 and not alone):
-        picks.append(phrase)
-    if not in_table:
-        for index, word in enumerate(run):
-            if word in alone and not (named and not _shaped_like_technology(word)):
-                picks.append(word)  # AWS in 'AWS Lambda'; not Cloud in 'Google Cloud'
-            elif len(run) == 1 and word[:1].isupper() and start + index > 0:
-                picks.append(word)  # a name inside a sentence: Terraform
-    for pick in picks:
-        key = canonical(pick)
-        if len(key) > 1:
-            counts[key] += 1
-            shown.setdefault(key, pick)
-
-
-def _standalone(word: str, table: dict[str, str]) -> bool:
-    """A word that is a term by itself: shaped like a technology, or in the table."""
-    return _shaped_like_technology(word) or normalise_phrase(word) in table
-
-
-@dataclass
-class Found:
+@dataclass(frozen=True)
+class TermResult:
     term: str
+    required: bool
+    kind: str  # technology, practice, qualification, language, title, or ''
     times: int  # in the advert
-    where: list[str] = field(default_factory=list)  # "Experience › Engineer | Acme"
+    where: tuple[str, ...] = ()  # where the resume shows it
+    near: tuple[Near, ...] = ()  # where the resume says something close
+    suggest: str = ""  # for a term not shown: where in the profile it would go
+
+    @property
+    def found(self) -> bool:
+        return bool(self.where)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "term": self.term,
+            "required": self.required,
+            "kind": self.kind or "phrase",
+            "found": self.found,
+            "where": list(self.where),
+            "near": [{"words": n.words, "where": n.where} for n in self.near],
+            "suggest": self.suggest or None,
+            "times": self.times,
+        }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Coverage:
-    found: list[Found]
-    missing: list[Found]
+    terms: tuple[TermResult, ...]
+
+    @property
+    def found(self) -> list[TermResult]:
+        return [t for t in self.terms if t.found]
+
+    @property
+    def missing(self) -> list[TermResult]:
+        return [t for t in self.terms if not t.found]
 
     @property
     def total(self) -> int:
-        return len(self.found) + len(self.missing)
+        return len(self.terms)
+
+    def counts(self, required: bool) -> tuple[int, int]:
+        """(shown, all) of the required or of the preferred terms."""
+        chosen = [t for t in self.terms if t.required is required]
+        return sum(t.found for t in chosen), len(chosen)
 
     def summary(self) -> str:
-        share = f" ({len(self.found) / self.total:.0%})" if self.total else ""
-        return f"{len(self.found)} of {self.total} terms of the advert appear in the resume{share}"
+        parts = []
+        for required, label in ((True, "required"), (False, "preferred")):
+            shown, total = self.counts(required)
+            if total:
+                parts.append(f"{shown} of {total} {label} terms ({shown / total:.0%})")
+        near = sum(1 for t in self.missing if t.near)
+        said = " and ".join(parts) or "no terms"
+        return f"the resume shows {said}" + (f"; {near} near misses" if near else "")
+
+    def to_json(self) -> dict[str, object]:
+        def share(required: bool) -> dict[str, object]:
+            shown, total = self.counts(required)
+            return {
+                "found": shown,
+                "total": total,
+                "share": round(shown / total, 3) if total else None,
+            }
+
+        return {
+            "terms": [t.to_json() for t in self.terms],
+            "coverage": {"required": share(True), "preferred": share(False)},
+        }
 
 
-def _places(document: Document) -> list[tuple[str, str]]:
-    """(normalised text, where) of every block of the resume."""
-    places, section, entry = [], "", ""
-    for block in document.blocks:
-        if block.role is Role.HEADING:
-            section, entry = block.text, ""
-            continue
-        if block.role is Role.ENTRY:
-            entry = block.body
-        where = " › ".join(part for part in (section or "Header", entry) if part)
-        places.append((f" {normalise_phrase(block.text)} ", where))
-    return places
+@dataclass
+class _Place:
+    keys: list[str]
+    spans: list[tuple[int, int]]  # each key's word in text
+    text: str
+    where: str
+    section: str
 
 
 def coverage(
     job_text: str, document: Document, ignore: tuple[str, ...] = (), title: str = ""
 ) -> Coverage:
-    """Each significant term of the advert, found (where) or missing; `ignore`: terms that
-    say nothing of the candidate (the company's own name); `title`: the role applied for,
-    the first term of all."""
-    skip = {canonical(word) for word in ignore}
-    counted = significant_terms(job_text)
-    if title and canonical(title) not in {canonical(t) for t in counted}:
-        counted[title] = job_text.lower().count(title.lower()) or 1
-    ordered = sorted(
-        counted.items(), key=lambda item: (canonical(item[0]) != canonical(title), -item[1])
-    )
-    terms = [(term, n) for term, n in ordered if canonical(term) not in skip][:MAX_TERMS]
+    """Each term of the advert, shown (where), near (the resume's words) or missing (where
+    it would go). `ignore`: the company's name; `title`: the role applied for."""
+    company = next((name for name in ignore if name), "")
     places = _places(document)
-    forms: dict[str, set[str]] = {}
-    for written, term in _terms_table().items():
-        forms.setdefault(term, set()).add(written)
-    found: list[Found] = []
-    missing: list[Found] = []
-    for term, times in terms:
-        key = canonical(term)
-        spellings = forms.get(key, set()) | {key}
-        where = [place for text, place in places if any(f" {form} " in text for form in spellings)]
-        item = Found(term, times, list(dict.fromkeys(where)))
-        (found if where else missing).append(item)
-    return Coverage(found, missing)
+    results = [_result(term, places) for term in advert_terms(job_text, title, company)]
+    ordered = sorted(results, key=lambda r: (r.kind != "title", not r.required))
+    return Coverage(tuple(ordered))
+
+
+def _result(term: AdvertTerm, places: list[_Place]) -> TermResult:
+    where = [p.where for p in places if any(_contains(p.keys, form) for form in term.forms)]
+    near: list[Near] = []
+    if not where:
+        near = _near(term, places)
+    suggest = "" if where else _suggest(term, near, places)
+    return TermResult(
+        term.name,
+        term.required,
+        term.kind,
+        term.times,
+        tuple(dict.fromkeys(where)),
+        tuple(near),
+        suggest,
+    )
+
+
+def _contains(keys: list[str], form: tuple[str, ...]) -> bool:
+    n = len(form)
+    return n > 0 and any(tuple(keys[i : i + n]) == form for i in range(len(keys) - n + 1))
+
+
+def _near(term: AdvertTerm, places: list[_Place]) -> list[Near]:
+    """Places that use the term's distinctive words together, in other words around them."""
+    key = term.forms[0]
+    strong = [k for k in key if k not in _WEAK and len(k) > 2]
+    if len(key) < 2 or not strong:
+        return []
+    found: list[Near] = []
+    for place in places:
+        for start, hit in enumerate(place.keys):
+            if hit not in strong:
+                continue
+            window = range(max(0, start - _WINDOW), min(len(place.keys), start + _WINDOW + 1))
+            together = [i for i in window if place.keys[i] in strong]
+            if {place.keys[i] for i in together} == set(strong):
+                found.append(Near(_quote(place, min(together), max(together)), place.where))
+                break
+    return list({n.words: n for n in found}.values())[:3]
+
+
+def _quote(place: _Place, first: int, last: int) -> str:
+    """The resume's words from the first to the last hit, and the words that go on the same
+    phrase after it (at most two): 'canary, blue-green', 'incident recovery'."""
+    for step in range(2):
+        following = last + 1
+        if following >= len(place.keys) or place.keys[following] in _STOP:
+            break
+        gap = place.text[place.spans[last][1] : place.spans[following][0]].strip()
+        if gap not in ("", "-", "/") and not (gap == "," and step == 0):
+            break  # 'canary, blue-green' goes on; 'traffic control, observability' stops
+        last = following
+    return " ".join(place.text[place.spans[first][0] : place.spans[last][1]].split())
+
+
+def _suggest(term: AdvertTerm, near: list[Near], places: list[_Place]) -> str:
+    if near:
+        return f"say '{term.name}' where the resume says '{near[0].words}', if it is the same"
+    section = _SECTION_FOR_KIND.get(term.kind)
+    if section:
+        return f"{section}, if you have it"
+    shown = {p.section for p in places}
+    home = "an experience bullet" if "experience" in shown else "the summary"
+    return f"{home} that shows it, if you have done it"
+
+
+def _places(document: Document) -> list[_Place]:
+    """Every block of the resume, as keys, with where it is."""
+    places: list[_Place] = []
+    section_id, section, entry = "", "", ""
+    for block in document.blocks:
+        if block.role is Role.HEADING:
+            section_id, section, entry = block.section, block.text, ""
+            continue
+        if block.role is Role.ENTRY:
+            entry = block.body
+        words = tokens(block.text)
+        where = " › ".join(part for part in (section or "Header", entry) if part)
+        spans = [(w.start, w.end) for w in words]
+        places.append(_Place([w.key for w in words], spans, block.text, where, section_id))
+    return places
 
 
 def report_markdown(title: str, result: Coverage) -> str:
-    """The coverage as a Markdown file, for the application's folder."""
-    lines = [f"# {title}", "", f"{result.summary()}.", ""]
-    if result.found:
-        lines += ["## Found", "", "| term | in the advert | where in the resume |", "|---|---|---|"]
+    """The report as Markdown, for the application's folder: required terms first."""
+    lines = [f"# {title}", "", f"In short: {result.summary()}.", ""]
+    for required, heading in ((True, "Required"), (False, "Preferred")):
+        chosen = [t for t in result.terms if t.required is required]
+        if not chosen:
+            continue
         lines += [
-            f"| {_cell(f.term)} | {f.times}× | {_cell('; '.join(f.where))} |" for f in result.found
+            f"## {heading}",
+            "",
+            "| term | shown | where, or what is close |",
+            "|---|---|---|",
         ]
-        lines.append("")
-    if result.missing:
-        lines += ["## Missing", "", "| term | in the advert |", "|---|---|"]
-        lines += [f"| {_cell(f.term)} | {f.times}× |" for f in result.missing]
+        lines += [_row(t) for t in sorted(chosen, key=lambda t: (t.found, not t.near))]
         lines.append("")
     lines.append(
-        "Terms are the advert's phrases of two or three words, words shaped like "
-        "technologies, capitalised names and the words of the table of terms; compared "
-        "without case or plural endings, and through that table's synonyms."
+        "Terms come from the parts of the advert that describe the job (not the company, "
+        "benefits, pay or legal text). A term is shown when the resume writes it or another "
+        "form of it (k8s, Postgres; plurals and spelling aside). 'Near' quotes the resume's "
+        "own words that come close: change them only if they mean the same."
     )
     return "\n".join(lines) + "\n"
 
 
+def _row(term: TermResult) -> str:
+    if term.found:
+        return f"| {_cell(term.term)} | yes | {_cell('; '.join(term.where))} |"
+    if term.near:
+        said = "; ".join(f"'{n.words}' ({n.where})" for n in term.near)
+        return f"| {_cell(term.term)} | near | {_cell(said)} |"
+    return f"| {_cell(term.term)} | no | {_cell(term.suggest)} |"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def terms_of(text: str) -> list[str]:
+    """The advert's terms as written, for a quick look (tests, the API)."""
+    return [t.name for t in advert_terms(text)]

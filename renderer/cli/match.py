@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,8 +34,12 @@ def match(
         ),
     ] = None,
     tags: Annotated[str, TagsOption] = "",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON (terms, coverage).")
+    ] = False,
 ) -> None:
-    """Which of a job advert's significant terms the resume shows, where, and which it lacks."""
+    """The advert's terms a recruiter screens for (required first), which the resume shows and
+    where, which it comes near in other words, and where a missing one would go."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -80,11 +86,20 @@ def match(
     except InputError as error:
         raise fail(error.problems) from None
     result = coverage(text, document, ignore=(company,) if company else (), title=role)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
     table = Table(title=result.summary(), title_justify="left")
-    for column in ("term", "advert", "where in the resume"):
+    for column in ("term", "", "shown", "where, or what is close"):
         table.add_column(column, overflow="fold")
-    for found in result.found:
-        table.add_row(escape(found.term), f"{found.times}×", escape("; ".join(found.where)))
-    for missing in result.missing:
-        table.add_row(escape(missing.term), f"{missing.times}×", "[red]missing[/]")
+    for term in result.terms:
+        need = "required" if term.required else "preferred"
+        if term.found:
+            shown, said = "[green]yes[/]", "; ".join(term.where)
+        elif term.near:
+            shown = "[yellow]near[/]"
+            said = "; ".join(f"'{n.words}' ({n.where})" for n in term.near)
+        else:
+            shown, said = "[red]no[/]", term.suggest
+        table.add_row(escape(term.term), need, shown, escape(said))
     Console(highlight=False).print(table)
