@@ -25,6 +25,7 @@ from renderer.profile.sourced import LoadedProfile, Positions
 
 MAX_JOB_CHARS = 100_000  # a job advert is a few KB
 APPLICATION_SCHEMA_FILE = Path(__file__).parent / "application.schema.json"
+Status = Literal["draft", "sent", "interview", "offer", "rejected", "withdrawn"]
 
 
 def _full_date(value: Any) -> Any:
@@ -99,6 +100,17 @@ class Application(Strict):
         default=None, description="The job's advert in a text file, relative to this file."
     )
     cover_letter: CoverLetter | None = None
+    status: Status = Field(
+        default="draft",
+        description="Where the application stands: draft, sent, interview, offer, rejected, "
+        "withdrawn ('resume sent' sets sent and keeps the files sent).",
+    )
+    sent: Annotated[dt.date, BeforeValidator(_full_date)] | None = Field(
+        default=None, description="The day it was sent, 2026-11-23 ('resume sent' sets it)."
+    )
+    deadline: Annotated[dt.date, BeforeValidator(_full_date)] | None = Field(
+        default=None, description="The day applications close, 2026-12-15."
+    )
 
     @model_validator(mode="after")
     def _one_job_text(self) -> Application:

@@ -33,6 +33,7 @@ from renderer.jobs.render import (
     render_document,
     slug,
 )
+from renderer.jobs.sent import read_sent
 from renderer.profile.advice import lint
 from renderer.profile.sourced import LoadedProfile
 from renderer.theme.model import Theme, load_theme
@@ -68,6 +69,13 @@ class Request:
     page_size: str | None = None
     run_check: bool = False
     today: dt.date | None = None  # the cover letter's date when it gives none
+
+
+def application_folder(
+    out_dir: Path, application: LoadedApplication, profile: LoadedProfile, profile_path: Path
+) -> Path:
+    """Where an application's files are rendered: output/<who>/<application>/."""
+    return out_dir / person_slug(profile.profile.name, profile_path) / slug(application.name)
 
 
 def compose_application(
@@ -106,9 +114,14 @@ def run_application(request: Request) -> Result:
     theme = load_theme(request.theme or app.theme or "classic")
     result = Result(request.application, warnings=lint(profile))
     name = upload_name(profile.profile.name, profile_path)
-    folder = (
-        request.out_dir / person_slug(profile.profile.name, profile_path) / slug(loaded_app.name)
-    )
+    folder = application_folder(request.out_dir, loaded_app, profile, profile_path)
+    sent = read_sent(loaded_app.path)
+    if sent is not None:  # what was sent stays as sent: this render is a new version
+        folder = folder.with_name(folder.name + "-after-sent")
+        result.notes.append(
+            f"{loaded_app.path.name} was sent on {sent.day} (those files are kept in "
+            f"{sent.folder}); this render goes to {folder}"
+        )
     options = Options(page_size=request.page_size or app.page_size)
     chosen = request.formats or formats.FOR_UPLOAD
     pages = request.pages or app.pages
