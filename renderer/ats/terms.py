@@ -157,11 +157,13 @@ def _scan(passage: Passage, collector: _Collector) -> None:
     shouting = passage.text.isupper()  # a line in capitals: its words are not acronyms
     pieces = clauses(passage.text)
     known = [_known_names(piece) for _, piece in pieces]
+    known_total = sum(known)
+    a_list = len(re.findall(r"[,;•·]", passage.text)) >= 2
     for index, (_, piece) in enumerate(pieces):
         words = tokens(piece)
-        listed = len(words) <= 3 and any(known[:index] + known[index + 1 :])
+        listed = len(words) <= 3 and known_total - known[index] > 0
         # an item of a list of things ('investigation, discovery, pleadings, briefs')
-        itemised = len(words) <= 3 and len(re.findall(r"[,;•·]", passage.text)) >= 2
+        itemised = len(words) <= 3 and a_list
         after_place = index > 0 and _ends_in_name(pieces[index - 1][1])
         for written, kind, key, forms in _clause_terms(
             piece, words, (listed, itemised), after_place
