@@ -127,3 +127,21 @@ def test_one_public_import_name():
         assert getattr(renderer, name) is getattr(api, name)
     assert not any(hasattr(inner, name) for name in ("render", "load", "themes"))
     assert renderer.__version__ == inner.__version__
+
+
+def test_many_threads_give_the_serial_bytes():
+    """A web service calls render() from many threads at once: every file must be the one a
+    serial render gives, every theme and format, with no person's text in another's file."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    profiles = sorted((ROOT / "profiles").glob("*.yaml"))
+    jobs = [(p, t, f) for p in profiles for t in THEMES for f in renderer.formats()]
+
+    def files(job):
+        profile, theme, fmt = job
+        return [(o.name, o.data) for o in renderer.render(profile, theme=theme, formats=fmt)]
+
+    serial = [files(job) for job in jobs]
+    with ThreadPoolExecutor(16) as pool:
+        together = list(pool.map(files, jobs * 2))
+    assert together == serial * 2

@@ -9,7 +9,7 @@ Markdown. Neither can reach files, attributes of internals, or undefined names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -86,15 +86,13 @@ def _output_env(autoescape: bool = False) -> sandbox.BoundedEnvironment:
     return env
 
 
-_compiled: dict[tuple[Path, str, str], Template] = {}
-
-
 def _compile(theme: Theme, slot: str) -> Template:
-    source = theme.template(slot)
-    key = (theme.folder, slot, source)
-    if key not in _compiled:
-        _compiled[key] = _from_string(_slot_env(), source)
-    return _compiled[key]
+    return _compiled(theme.template(slot))
+
+
+@lru_cache(maxsize=512)  # a template compiled once, then only read (safe from any thread)
+def _compiled(source: str) -> Template:
+    return _from_string(_slot_env(), source)
 
 
 def _from_string(env: sandbox.BoundedEnvironment, source: str) -> Template:

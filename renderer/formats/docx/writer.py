@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable
@@ -363,19 +364,24 @@ def _extended_properties(word: Any, document: Document) -> None:
             part._blob = _APP_XML.format(**counts).encode("utf-8")
 
 
-_prepared: dict[int, tuple[Theme, Any, dict[tuple[str, Hashable], Member]]] = {}
+# The styled, empty document of each theme, made once per thread: a render fills it and
+# empties it again, so it must never be shared between threads (two renders at once would
+# write one person's paragraphs into another's file).
+_per_thread = threading.local()
 TEMPLATE_LOADS = [0]  # work count, so tests can prove the template is parsed once per theme
 
 
 def _template(theme: Theme) -> tuple[Any, dict[tuple[str, Hashable], Member]]:
-    """The styled, empty document for a theme: parsed and restyled once per process."""
-    if id(theme) not in _prepared:
+    """The styled, empty document for a theme: parsed and restyled once per thread."""
+    prepared: dict[int, tuple[Theme, Any, dict[tuple[str, Hashable], Member]]]
+    prepared = _per_thread.__dict__.setdefault("prepared", {})
+    if id(theme) not in prepared:
         word = docx.Document()
         _drop_template_leftovers(word)
         _styles(word, theme)
-        _prepared[id(theme)] = (theme, word, {})  # holding the theme keeps its id from reuse
+        prepared[id(theme)] = (theme, word, {})  # holding the theme keeps its id from reuse
         TEMPLATE_LOADS[0] += 1
-    _, word, members = _prepared[id(theme)]
+    _, word, members = prepared[id(theme)]
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
