@@ -406,8 +406,17 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     # Set each paragraph's style id directly: python-docx's own setter scans every style of
     # the document for each paragraph, which was half of the render time.
     style_id = {role: STYLE_IDS[name] for role, name in STYLE_OF_ROLE.items()}
+    # New paragraphs go before the body's section properties, found once: python-docx's
+    # add_paragraph searches the body for them on every call (time grew with the square).
+    body = word.element.body
+    section_properties = body.find(qn("w:sectPr"))
     for index, block in enumerate(document.blocks):
-        paragraph = word.add_paragraph()
+        p = OxmlElement("w:p")
+        if section_properties is not None:
+            section_properties.addprevious(p)
+        else:
+            body.append(p)
+        paragraph = Paragraph(p, word._body)
         paragraph._p.get_or_add_pPr().style = style_id[block.role]
         if keeps_with_next(document.blocks, index):
             paragraph.paragraph_format.keep_with_next = True
