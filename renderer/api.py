@@ -129,13 +129,14 @@ def render(
         output_path,
         own_size,
         person_slug,
+        require_content,
         slug,
     )
     from renderer.locale import resolve
     from renderer.profile.advice import lint
     from renderer.theme.model import load_theme
 
-    loaded = _loaded(profile)
+    loaded = require_content(_loaded(profile))
     tags, exclude_tags = _names(tags, "tags"), _names(exclude_tags, "exclude_tags")
     check_tags(loaded, (*tags, *exclude_tags))
     if page_size not in (None, "letter", "a4"):

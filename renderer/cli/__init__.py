@@ -9,6 +9,7 @@ them, so `resume --help` and completion stay fast.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -46,6 +47,9 @@ def _tolerant_streams() -> None:
 INTERRUPTED = 130  # what shells report for Ctrl-C
 
 
+_UNUSABLE_PATH = {errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.EACCES, errno.EPERM}
+
+
 def main() -> None:
     """Entry point: a person never sees a traceback, even for a bug of ours."""
     _tolerant_streams()
@@ -67,6 +71,10 @@ def main() -> None:
     except KeyboardInterrupt:
         code = INTERRUPTED
     except Exception as error:  # noqa: BLE001 (the last line of defence)
+        if isinstance(error, OSError) and error.errno in _UNUSABLE_PATH:
+            # a path given that no file can have: too long, a loop of links, not a folder
+            print(f"error: {error.filename}: {error.strerror}", file=sys.stderr)
+            raise SystemExit(2) from None
         if os.environ.get("RESUME_DEBUG"):
             raise
         print(

@@ -264,7 +264,15 @@ def _render_applications(
     for path in applications:
         if path.is_dir() and not application_files([path]):
             raise fail(f"{path}: no application files (.yaml, .yml, .json) in this folder")
-    files = application_files(applications)
+    files = list(dict.fromkeys(application_files(applications)))
+    by_name: dict[str, list[Path]] = {}
+    for file in files:  # output/<who>/<application name>/: one name, one folder
+        by_name.setdefault(file.stem.lower(), []).append(file)
+    for same in (paths for paths in by_name.values() if len(paths) > 1):
+        raise fail(
+            f"{', '.join(map(str, same))}: applications of one name would write into one "
+            "folder, the second replacing the first; rename one"
+        )
     if profiles and (len(profiles) > 1 or len(files) > 1):
         raise fail("with --for, give at most one profile, for one application")
     if out.suffix:

@@ -134,11 +134,23 @@ class LoadedApplication:
     def profile_path(self) -> Path:
         """The profile named, as short as messages can name it: from the current folder when
         it lies inside it (profiles/ao-wang.yaml, not /home/…/profiles/ao-wang.yaml)."""
-        found = (self.path.parent / self.application.profile).resolve()
+        found = self.named_path(("profile",), self.application.profile)
         try:
             return found.relative_to(Path.cwd())
         except ValueError:
             return found
+
+    def named_path(self, field: tuple[str | int, ...], value: str) -> Path:
+        """A file the application names (relative to it), inside its folder or the current
+        one. An application is data (it may come from elsewhere): it never gets to read
+        /etc/passwd into a keyword report, nor ../../ anything outside the project."""
+        found = (self.path.parent / value).resolve()
+        roots = (self.path.parent.resolve(), Path.cwd().resolve())
+        if not any(found.is_relative_to(root) for root in roots):
+            raise self.problem(
+                field, f"{value!r} lies outside the application's folder and the current one"
+            )
+        return found
 
     def problem(self, field: tuple[str | int, ...], message: str) -> InputError:
         line, column = self.positions.of(field) or (None, None)
@@ -151,7 +163,7 @@ def load_application(path: Path | str) -> LoadedApplication:
     application = validate(Application, data, path, positions)
     loaded = LoadedApplication(application, path, positions, application.job or "")
     if application.job_file:
-        job = path.parent / application.job_file
+        job = loaded.named_path(("job_file",), application.job_file)
         try:
             text = read_bytes(job, MAX_JOB_CHARS * 4, "job advert").decode("utf-8")
         except InputError as error:

@@ -31,6 +31,7 @@ from renderer.jobs.render import (
     fit_theme,
     person_slug,
     render_document,
+    require_content,
     slug,
 )
 from renderer.jobs.sent import read_sent
@@ -102,7 +103,7 @@ def run_application(request: Request) -> Result:
     app = loaded_app.application
     profile_path = request.profile or loaded_app.profile_path()
     try:
-        profile = load_profile(profile_path)
+        profile = require_content(load_profile(profile_path))
     except InputError as error:
         if request.profile is None and not profile_path.exists():
             raise loaded_app.problem(("profile",), f"no profile at {profile_path}") from None

@@ -265,6 +265,22 @@ def run_safely(job: Job) -> Result:
         return Result(job.profile, errors=[str(error)], exit_code=1)
 
 
+def require_content(loaded: LoadedProfile) -> LoadedProfile:
+    """The profile, if it has anything to put on a page; an InputError if it is empty ({}
+    rendered as a PDF of no pages, with exit 0)."""
+    if not loaded.profile.model_dump(exclude_defaults=True):
+        raise InputError(
+            Problem(
+                str(loaded.path),
+                "the profile is empty: there is nothing to put on a page; give at least a "
+                "name and one section (resume new writes a profile to fill in)",
+                1 if loaded.path.exists() else None,
+                1 if loaded.path.exists() else None,
+            )
+        )
+    return loaded
+
+
 def prepare(
     paths: list[Path], make_job: Callable[[Path, LoadedProfile], Job]
 ) -> tuple[list[Job], list[Result]]:
@@ -282,7 +298,7 @@ def prepare(
             continue
         seen.add(real)
         try:
-            loaded = load_profile(path)
+            loaded = require_content(load_profile(path))
         except InputError as error:
             failed.append(Result(path, errors=[str(p) for p in error.problems], exit_code=2))
             continue

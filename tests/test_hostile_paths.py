@@ -1,0 +1,82 @@
+"""Hostile paths and files given to the command: every one a clear error and exit 2, never a
+traceback, never a file read from outside what the person pointed at, never a file replaced."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import resume_renderer
+from tests.conftest import ROOT
+
+APPLICATION = ROOT / "applications" / "rui-shao-northwind-sre.yaml"
+
+
+def _resume(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "renderer.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize("make", ["long name", "loop of links", "a file as folder"])
+def test_a_path_no_file_can_have_is_an_error(tmp_path, make):
+    if make == "long name":
+        path = tmp_path / ("a" * 300 + ".yaml")
+    elif make == "loop of links":
+        (tmp_path / "one").symlink_to(tmp_path / "two")
+        (tmp_path / "two").symlink_to(tmp_path / "one")
+        path = tmp_path / "one"
+    else:
+        (tmp_path / "file").write_text("x")
+        path = tmp_path / "file" / "me.yaml"
+    for command in (["render", str(path)], ["validate", str(path)], ["import", str(path)]):
+        result = _resume(*command, cwd=tmp_path)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+        assert result.stderr.startswith("error:"), result.stderr
+
+
+def test_an_empty_profile_is_an_error_not_an_empty_pdf(tmp_path):
+    (tmp_path / "empty.json").write_text("{}")
+    result = _resume("render", "empty.json", "-f", "pdf", "-o", "out.pdf", cwd=tmp_path)
+    assert result.returncode == 2 and "the profile is empty" in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
+    with pytest.raises(resume_renderer.InputError, match="empty"):
+        resume_renderer.render({})
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("job_file", "/etc/passwd", "outside the application's folder"),
+        ("job_file", "../../../../../../etc/passwd", "outside the application's folder"),
+        ("profile", "/etc/shadow", "outside the application's folder"),
+        ("profile", "../../../../../../root/.ssh/id_rsa", "outside the application's folder"),
+    ],
+)
+def test_an_application_reads_only_files_near_it(tmp_path, field, value, says):
+    text = APPLICATION.read_text().replace("profile: ../profiles/", "profile: profiles/")
+    text = text.replace("job: |", "job_old: |") if field == "job_file" else text
+    if field == "job_file":
+        text = text.split("job_old: |")[0] + f"job_file: {value}\n"
+    else:
+        text = text.replace("profile: profiles/rui-shao.yaml", f"profile: {value}")
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    (tmp_path / "app.yaml").write_text(text)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    result = _resume("render", "--for", str(tmp_path / "app.yaml"), "-o", "out", cwd=work)
+    assert result.returncode == 2, result.stderr
+    assert says in result.stderr and field in result.stderr
+    assert "root:" not in result.stderr and not (work / "out").exists()
+
+
+def test_two_applications_of_one_name_never_share_a_folder(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(APPLICATION, tmp_path / folder / "x.yaml")
+    result = _resume("render", "--for", "a/x.yaml", "--for", "b/x.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "applications of one name" in result.stderr
+    assert not (tmp_path / "output").exists()
