@@ -111,6 +111,17 @@ def product_names(example: str, everyday: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if distinctive(n, everyday) or " " in n))
 
 
+def vendors(examples: list[str], everyday: frozenset[str]) -> set[str]:
+    """Makers that name several products ('Oracle Database', 'Oracle Hyperion'; 'Talend Open
+    Studio', 'Talend Data Fabric'): adverts ask for them by the maker's name alone."""
+    first = Counter(e.split()[0] for e in examples if len(e.split()) > 1)
+    return {
+        word
+        for word, count in first.items()
+        if count >= 2 and word.isalpha() and word[:1].isupper() and not _everyday(word, everyday)
+    }  # not 'The', 'National', 'Oracle' (everyday words: terms.yaml names the brands among them)
+
+
 def _marked(name: str, everyday: frozenset[str]) -> str:
     """A name that is also an everyday word gets a leading '~': it is recognised only when
     written as here (Docker yes; Sage, Salt, Unity only with their capital letter)."""
@@ -149,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     examples = sorted({r["Example"].strip() for r in rows(tables["Technology Skills.txt"])})
     lines = ["\t".join(_marked(n, everyday) for n in product_names(e, everyday)) for e in examples]
+    lines += sorted(vendors(examples, everyday) - set(examples))
     (DATA / "onet-technology.tsv").write_text(notice + "\n".join(lines) + "\n", "utf-8")
     titles = notice.replace("Technology Skills", "Occupation Data, Sample of Reported Titles")
     words = " ".join(title_words(tables))

@@ -1,6 +1,6 @@
 """The keyword report on real adverts: what a recruiter screens for, found truthfully.
 
-Measured on the thirty labelled adverts of tests/data/adverts (see its README): precision is
+Measured on the labelled adverts of tests/data/adverts (see its README): precision is
 the share of reported terms that are not labelled noise among those labelled either way;
 recall is the share of labelled terms (required and preferred) that are reported.
 """
@@ -55,10 +55,10 @@ def same(label: set[tuple[str, ...]], term: AdvertTerm) -> bool:
     return False
 
 
-def _measure() -> tuple[int, int, int, int, int]:
-    """(true, noise, reported, recalled, labelled) over every labelled advert."""
+def _measure(paths: list[Path]) -> tuple[int, int, int, int, int]:
+    """(true, noise, reported, recalled, labelled) over the labelled adverts."""
     true = noise = reported = recalled = labelled = 0
-    for path in LABELLED:
+    for path in paths:
         labels = yaml.safe_load(path.read_text("utf-8"))
         terms = advert_terms(path.with_name(path.name.replace(".labels.yaml", ".txt")).read_text())
         wanted = [_keys(t) for kind in ("required", "preferred") for t in labels[kind] or ()]
@@ -72,13 +72,24 @@ def _measure() -> tuple[int, int, int, int, int]:
     return true, noise, reported, recalled, labelled
 
 
-def test_precision_and_recall_on_thirty_real_adverts():
-    assert len(LABELLED) >= 20
-    true, noise, reported, recalled, labelled = _measure()
+TUNED = [p for p in LABELLED if int(p.name[:2]) <= 30]  # the report was tuned on these
+HELD_OUT = [p for p in LABELLED if int(p.name[:2]) > 30]  # gathered and labelled after
+
+
+@pytest.mark.parametrize(
+    ("adverts", "floor_precision", "floor_recall"),
+    [(TUNED, 0.85, 0.85), (HELD_OUT, 0.82, 0.76)],
+    ids=["thirty-tuned", "fifteen-held-out"],
+)
+def test_precision_and_recall_on_real_adverts(adverts, floor_precision, floor_recall):
+    """The issue asks 0.85 and 0.85; reached on the thirty adverts the report was tuned on.
+    On the fifteen held out it does less well, and this says how much (see the README)."""
+    assert len(adverts) >= 15
+    true, noise, reported, recalled, labelled = _measure(adverts)
     precision, recall = true / (true + noise), recalled / labelled
     report = f"precision {precision:.3f}, recall {recall:.3f}, {reported} terms ({true} labelled)"
-    assert precision >= 0.85, report
-    assert recall >= 0.85, report
+    assert precision >= floor_precision, report
+    assert recall >= floor_recall, report
 
 
 def test_labels_are_well_formed():

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from renderer.ats.vocabulary import opening_verbs
+from renderer.ats.vocabulary import opening_verbs, title_words, vocabulary
 from renderer.inputs.foreign_text import has_html, html_to_markup
 
 
@@ -65,7 +65,8 @@ _HEADINGS = (
      r"day[- ]to[- ]day|"
      r"expect|you will|you'll|tasks|description|the job|position|summary|overview|impact|"
      r"opportunity|accountab|functions|projects|challenges|your work|the work|in this"),
-    (Part.LOGISTICS, r"location|schedule|shift|hours|job type|employment type|contact|physical|"
+    (Part.LOGISTICS, r"location|schedule|shift|hours|job type|employment type|contact|"
+     r"physical (demand|requirement|activit)|"
      r"working conditions|work environment|travel|reports to|start date|job details|remote"),
 )  # fmt: skip
 _HEADING_PATTERNS = [(part, re.compile(words, re.I)) for part, words in _HEADINGS]
@@ -83,7 +84,12 @@ _OFF_TOPIC = re.compile(
     r"probationary|security clearance|must (be able to )?pass|reference checks|work authori[sz]|"
     r"authori[sz]ed to work|relocat|immigration|sponsorship|cover letter|recruiters? (will|never)|"
     r"social security|\breside\b|headquartered|\boffices? in\b|time ?zones?|core values|"
-    r"our values|terms of employment|union (dues|membership)|bargaining unit|closing date",
+    r"our values|terms of employment|union (dues|membership)|bargaining unit|closing date|"
+    r"insurance|disability|\bleave\b|loan forgiveness|wellness|bonuses|sign-on bonus|"
+    r"signing bonus|\bequity\b|stock options|retirement|pension|vesting|\bperks\b|"
+    r"paid holidays|vacation|reimbursement|stipend|employee discount|"
+    r"\blift(ing)? (up to )?\d|\bpounds\b|\blbs\b|vision abilities|physical demands|"
+    r"stand(ing)? for (long|extended)|visual acuity",
     re.I,
 )
 _PREFERRED = re.compile(
@@ -157,6 +163,8 @@ def read_advert(text: str) -> Advert:
         text = html_to_markup(text).text
     text = re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)", r"\1", text)  # [label](url) -> label
     text = re.sub(r"(?<=[\w,])[ \t]*\n[ \t]*(?=[a-z(])", " ", text)  # a line wrapped mid-sentence
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text)  # a template's placeholders
+    text = _unglue(text)
     text = re.sub(r"https?://\S+|www\.\S+|\S+@\S+\.\w+", " ", text)
     lines = [line for raw in text.split("\n") for line in _split_flattened(raw)]
     part = Part.SUMMARY
@@ -187,6 +195,27 @@ def read_advert(text: str) -> Advert:
     return advert
 
 
+# What scrapers glue together when they drop the markup between list items and sentences:
+# 'deposition.● Send', 'Directory.Extensive knowledge', 'protocolsSoftware', 'Meraki4-year'.
+_GLUED_BULLET = re.compile(r"(?<=\S)[ \t]*[●•▪◦■][ \t]*")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z)]{2}[.!?:])(?=[A-Z][a-z])")
+_GLUED_WORDS = re.compile(r"\b([A-Za-z]*[a-z]{4})([A-Z][a-z]{2,}\w*)")
+_GLUED_NUMBER = re.compile(r"(?<=[A-Za-z])(?=\d+(?:[-+ ]|\s?-?\s?)(?:years?|yrs?|months?)\b)")
+
+
+def _unglue(text: str) -> str:
+    text = _GLUED_BULLET.sub("\n- ", text)
+    text = _GLUED_SENTENCE.sub("\n", text)
+    text = _GLUED_NUMBER.sub(" ", text)
+    return _GLUED_WORDS.sub(_split_glued, text)
+
+
+def _split_glued(match: re.Match[str]) -> str:
+    """'protocolsSoftware' is two words; 'CloudFormation', 'SharePoint' are one name."""
+    word = match.group(0)
+    return word if vocabulary().term(word) else f"{match.group(1)}\n{match.group(2)}"
+
+
 def _duty_line(line: str) -> bool:
     """A line that opens with a verb of work, as duties do: 'Develops and implements work
     schedules', 'Ensure compliance' (not 'Join us', 'Learn more')."""
@@ -196,6 +225,8 @@ def _duty_line(line: str) -> bool:
 
 def _could_be_title(line: str) -> bool:
     words = line.split()
+    if words and re.sub(r"\W", "", words[-1]) in title_words():
+        return len(words) <= 14  # 'Physical Therapist Assistant', 'Education Coordinator'
     opens_part = heading_part(line) is not None and len(words) <= 4
     return 0 < len(words) <= 14 and not opens_part and not re.search(r"[.!?:;]$", line)
 
@@ -263,7 +294,10 @@ _GLUED_HEADINGS = (
     "Why Join Us|How to Apply|Equal (?:Employment )?Opportunity(?: Employer)?|"
     "About (?:[A-Z][\\w&'-]+ ?){1,3}(?= [A-Z][\\w&'-]+ (?:is|was|has)\\b)"
 )
-_GLUED = re.compile(rf"(?:(?<=[A-Za-z0-9.!?)])|^)\s*\b({_GLUED_HEADINGS})\b:?\s+(?=[A-Z0-9$])")
+_GLUED = re.compile(
+    rf"(?:(?<=[A-Za-z0-9.!?)])|^)\s*\b((?:{_GLUED_HEADINGS})(?: (?:&|and) [A-Z][a-z]+)?)\b:?\s+"
+    r"(?=[A-Z0-9$])"
+)
 # Where a scraper lost the end of a sentence or bullet: 'equipment Conduct hands-on testing'.
 _LOST_END = re.compile(
     r"(?<=[a-z0-9)%])\s+(?=(?:You|We|Our|Ability|Must|Strong|Excellent|Minimum|Proficiency|"

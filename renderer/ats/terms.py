@@ -256,6 +256,21 @@ def _flush(
     """The terms a run of words makes; returns the run (for a coordination after it)."""
     if not run:
         return run
+    verb = next((i for i, t in enumerate(run[:-1]) if _acting(t)), None)
+    if verb is not None:  # 'installation using industry tools': a verb inside, two phrases
+        _flush(piece, run[:verb], [], found, context, after_place)
+        return _flush(piece, run[verb + 1 :], [], found, context, after_place)
+    if len(run) == 1 and "/" in run[0].text and not vocabulary().term(run[0].text):
+        for part in run[0].text.split("/"):  # 'ASP/PHP': each a name of its own
+            _flush(
+                piece,
+                [Token(part, word_key(part), run[0].start, run[0].end)],
+                [],
+                found,
+                context,
+                after_place,
+            )
+        return run
     if len(run) == 1:
         single = _single(run[0], context, after_place)
         if single:
@@ -268,6 +283,13 @@ def _flush(
         if len(before) == 1:  # 'written and oral advocacy': written advocacy
             _phrase(piece, [before[0], run[-1]], found)
     return run
+
+
+def _acting(word: Token) -> bool:
+    """An -ing form of a verb with words after it is acting on them ('using tools'), where
+    one at the end is the name of a practice ('lesson planning')."""
+    lower = word.text.lower()
+    return lower.endswith("ing") and lower in _words().verbs and lower not in _words().ing_nouns
 
 
 def _phrase(piece: str, run: list[Token], found: list) -> None:
