@@ -329,3 +329,11 @@ def test_a_letter_checks_like_a_resume(tmp_path):
     assert result.exit_code == 0, result.errors
     letters = [w for w in result.written if "Cover-Letter" in w.path.name]
     assert len(letters) == 5 and all(w.report is not None and w.report.ok for w in letters)
+
+
+def test_a_placeholder_that_prints_an_object_is_an_error(tmp_path):
+    app_file = _application(
+        tmp_path, ROOT / "profiles" / "ao-wang.yaml", cover_letter={"body": ["Hello {{ self }}."]}
+    )
+    with pytest.raises(InputError, match=r"body\[0\].*prints a TemplateReference, not text"):
+        run_application(Request(app_file, out_dir=tmp_path / "o", today=TODAY))

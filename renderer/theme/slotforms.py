@@ -22,8 +22,18 @@ _MARKUP_SPECIAL = re.compile(r"([\\*\[\]()])")
 
 
 def escape_markup(value: Any) -> Any:
-    """Make a value print literally inside inline markup (the slot environment's finalize)."""
-    return _MARKUP_SPECIAL.sub(r"\\\1", value) if isinstance(value, str) else value
+    """Make a value print literally inside inline markup (the slot environment's finalize).
+    Only text and numbers print: `{{ self }}` or a list would put a Python object (with its
+    memory address) on the page."""
+    if isinstance(value, str):
+        return _MARKUP_SPECIAL.sub(r"\\\1", value)
+    if value is None or isinstance(value, (int, float)):
+        return value
+    from jinja2 import TemplateError, Undefined  # only reached by a mistake or a missing name
+
+    if isinstance(value, Undefined):
+        return value  # printing it raises the error that names the missing value
+    raise TemplateError(f"this prints a {type(value).__name__}, not text: name a value to print")
 
 
 def bare_url(url: str) -> str:
