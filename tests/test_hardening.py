@@ -623,7 +623,9 @@ def test_new_and_schema_onto_a_folder_or_a_read_only_place(tmp_path):
     assert "is a folder" in runner.invoke(app, ["new", str(tmp_path)]).output
     result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "folder" in result.output
-    result = runner.invoke(app, ["schema", "-o", "/proc/version"])
+    result = runner.invoke(app, ["schema", "-o", "/proc/version"])  # it exists: refused
+    assert result.exit_code == 2 and "--force" in result.output
+    result = runner.invoke(app, ["schema", "-o", "/proc/version", "--force"])
     assert result.exit_code in (1, 2) and "cannot write" in result.output
 
 

@@ -80,3 +80,48 @@ def test_two_applications_of_one_name_never_share_a_folder(tmp_path):
     result = _resume("render", "--for", "a/x.yaml", "--for", "b/x.yaml", cwd=tmp_path)
     assert result.returncode == 2 and "applications of one name" in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_data_on_standard_output_is_utf8_whatever_the_terminal(tmp_path, encoding):
+    """`resume import x > me.yaml` must be the file `-o me.yaml` writes: a terminal's
+    escapes for characters it cannot show would change the data."""
+    import json
+    import os
+
+    source = (
+        ROOT
+        / "tests"
+        / "data"
+        / "wild"
+        / "rendercv"
+        / "01-v1-classic-publications-conferences.yaml"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "renderer.cli", *args], capture_output=True, env=env, cwd=tmp_path
+    )
+    imported = run("import", str(source))
+    assert imported.returncode == 0 and "name: Álvaro Jiménez Orteu" in imported.stdout.decode()
+    assert run("import", str(source), "-o", "me.yaml").returncode == 0
+
+    def content(data: bytes) -> list[bytes]:  # the comments name where it was written
+        return [line for line in data.splitlines() if not line.startswith(b"#")]
+
+    assert content((tmp_path / "me.yaml").read_bytes()) == content(imported.stdout)
+    exported = run("export", str(source))
+    assert json.loads(exported.stdout)["basics"]["name"] == "Álvaro Jiménez Orteu"
+    matched = run(
+        "match", str(ROOT / "profiles" / "rui-shao.yaml"), "--for", str(APPLICATION), "--json"
+    )
+    assert json.loads(matched.stdout)["terms"]
+
+
+def test_schema_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "schema.json"
+    target.write_text("mine")
+    refused = _resume("schema", "-o", str(target))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert target.read_text() == "mine"
+    assert _resume("schema", "-o", str(target), "--force").returncode == 0
+    assert target.read_text().startswith("{")

@@ -4,15 +4,13 @@ files of one as sent."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
 from renderer.cli.app import app
-from renderer.cli.common import application_files, fail, say
+from renderer.cli.common import application_files, fail, json_text, print_data, say
 
 
 @app.command("applications", short_help="List applications: company, role, status, files.")
@@ -62,7 +60,7 @@ def applications_command(
             }
         )
     if as_json:
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        print_data(json_text(rows))
         return
     table = Table(title=f"{len(rows)} applications", title_justify="left")
     for column in ("application", "company", "role", "status", "sent", "files sent"):

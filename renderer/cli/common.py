@@ -3,6 +3,7 @@ error, errors as exit codes), and how they read lists of profiles, themes and fo
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
 
@@ -140,6 +141,22 @@ TagsOption = typer.Option(
     help="A variant: only untagged entries and bullets, and those with one of these tags (a,b).",
     metavar="TAGS",
 )
+
+
+def print_data(text: str) -> None:
+    """A file's content on standard output (a profile, JSON): as UTF-8 bytes whatever the
+    terminal's encoding, so that `> file` is the same file as `-o file` (a terminal's
+    escapes would change the data: \\xc1lvaro for Álvaro)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def json_text(data: object) -> str:
+    """JSON for standard output: plain ASCII (\\u escapes) when it cannot take UTF-8."""
+    import json
+
+    return json.dumps(data, indent=2, ensure_ascii=not takes_utf8(sys.stdout)) + "\n"
 
 
 def takes_utf8(stream: object) -> bool:

@@ -12,6 +12,7 @@ import typer
 from renderer.cli.app import app
 from renderer.cli.common import (
     fail,
+    print_data,
     print_warnings,
     say,
     where,
@@ -67,7 +68,7 @@ def import_command(
     closing += [f"  {p.message.removeprefix('not placed: ')}{where(p)}" for p in unplaced]
     text = dump_profile(loaded.profile, comments, output, guesses=loaded.guesses, closing=closing)
     if output is None:
-        sys.stdout.write(text)
+        print_data(text)
         return
     write_file(output, text.encode("utf-8"))
     print(f"wrote {output}; next: resume render {output}", file=sys.stderr)
@@ -110,7 +111,7 @@ def export_command(
     document = export_resume(loaded.profile, embed=not plain)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
-        sys.stdout.write(text)
+        print_data(text)
     else:
         write_file(output, text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,6 +12,8 @@ from renderer.cli.common import (
     DEFAULT_THEME,
     TagsOption,
     fail,
+    json_text,
+    print_data,
     split_list,
 )
 
@@ -87,7 +87,7 @@ def match(
         raise fail(error.problems) from None
     result = coverage(text, document, ignore=(company,) if company else (), title=role)
     if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        print_data(json_text(result.to_json()))
         return
     table = Table(title=result.summary(), title_justify="left")
     for column in ("term", "", "shown", "where, or what is close"):

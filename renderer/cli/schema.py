@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,6 +11,7 @@ import typer
 
 from renderer.cli.app import app
 from renderer.cli.common import (
+    fail,
     takes_utf8,
     write_file,
 )
@@ -26,6 +28,7 @@ def schema(
     application: Annotated[
         bool, typer.Option("--application", help="The application file's schema instead.")
     ] = False,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Print the profile's JSON Schema (for editor completion and CI validation)."""
     from renderer.inputs.application import Application
@@ -38,4 +41,7 @@ def schema(
         text = schema_json(ascii_only=not takes_utf8(sys.stdout), model=model)
         sys.stdout.write(text)
     else:
+        mine = output.is_file() and not output.is_symlink() and os.access(output, os.W_OK)
+        if mine and not force:  # anything else: write_file says what it is and refuses
+            raise fail(f"{output} exists; use --force to overwrite it")
         write_file(output, schema_json(model=model).encode("utf-8"))
