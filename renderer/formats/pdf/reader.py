@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import warnings
+from typing import Any
 
 from renderer.formats import ReadBack
 
@@ -39,7 +40,7 @@ def read_back(data: bytes) -> ReadBack:
             ]
         except Exception as error:  # noqa: BLE001 (a malformed file can break pypdf anywhere)
             return ReadBack([], [f"cannot be read as a PDF: {_reason(error)}"])
-        for step in (_pdf_font_problems, _pdf_metadata_problems):
+        for step in (_pdf_active_content, _pdf_font_problems, _pdf_metadata_problems):
             try:
                 problems += step(reader)
             except Exception as error:  # noqa: BLE001
@@ -59,6 +60,47 @@ def _pdf_metadata_problems(reader: object) -> list[str]:
         for key in ("/Title", "/Subject", "/Keywords")
         if not str(meta.get(key) or "").strip()
     ]
+
+
+# What makes a PDF run something when opened: mail scanners and ATS uploads reject it.
+_ACTIVE = {
+    "/JavaScript": "JavaScript",
+    "/JS": "JavaScript",
+    "/Launch": "an action that launches a program",
+    "/EmbeddedFiles": "embedded files",
+    "/EmbeddedFile": "an embedded file",
+    "/RichMedia": "rich media (Flash or video)",
+    "/XFA": "an XFA form",
+    "/SubmitForm": "a form that submits data",
+    "/ImportData": "an action that imports data",
+}
+
+
+def _pdf_active_content(reader: Any) -> list[str]:
+    """Active content anywhere in the file's objects, each kind named once."""
+    found: dict[str, None] = {}
+    seen: set[int] = set()
+    stack: list[Any] = [reader.trailer]
+    while stack and len(seen) < 200_000:  # a bound: a resume has a few thousand objects
+        item = stack.pop()
+        if hasattr(item, "get_object"):
+            reference = getattr(item, "idnum", None)
+            if reference is not None:
+                if reference in seen:
+                    continue
+                seen.add(reference)
+            item = item.get_object()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key in _ACTIVE:
+                    found[_ACTIVE[key]] = None
+                if key == "/S" and value in _ACTIVE:
+                    found[_ACTIVE[value]] = None
+                if key != "/Parent":
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return [f"holds {what}, which ATS and mail scanners reject" for what in found]
 
 
 def _pdf_font_problems(reader: object) -> list[str]:
