@@ -125,3 +125,26 @@ def test_schema_never_overwrites_without_force(tmp_path):
     assert target.read_text() == "mine"
     assert _resume("schema", "-o", str(target), "--force").returncode == 0
     assert target.read_text().startswith("{")
+
+
+def test_the_home_folder_never_changes_a_pdf(tmp_path):
+    """reportlab runs ~/.reportlab_settings and ~/.reportlab_mods when imported: a home that
+    is a file stopped every render, and one with such files changed every PDF."""
+    import os
+
+    evil = tmp_path / "home"
+    evil.mkdir()
+    (evil / ".reportlab_settings").write_text("invariant = 0\nprint('ran settings')\n")
+    (evil / ".reportlab_mods").write_text("print('ran mods')\n")
+    made = {}
+    for label, home in (("file", "/etc/passwd"), ("evil", str(evil)), ("plain", str(tmp_path))):
+        env = {**os.environ, "HOME": home, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+        out = tmp_path / f"{label}.pdf"
+        args = ["render", str(ROOT / "profiles" / "rui-shao.yaml"), "-f", "pdf", "-o", str(out)]
+        result = subprocess.run(
+            [sys.executable, "-m", "renderer.cli", *args], capture_output=True, text=True, env=env
+        )
+        assert result.returncode == 0, result.stderr
+        assert "ran" not in result.stdout + result.stderr
+        made[label] = out.read_bytes()
+    assert made["file"] == made["evil"] == made["plain"]

@@ -24,12 +24,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from renderer.errors import OutputError
-from renderer.files import write_atomic
+from renderer.errors import InputError, OutputError
+from renderer.files import read_bytes, write_atomic
 
-FORMAT = 1  # bump when what is cached changes
+FORMAT = 2  # bump when what is cached changes
 _HINTING_TABLES = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"}
-_DIGEST = 32  # a cached file ends with the SHA-256 of what precedes it
+_DIGEST = 32  # a cached file ends with the SHA-256 of the source font's digest and its body
 
 STRIPPED: Counter[str] = Counter()  # work counts: fonts stripped with fontTools, by digest
 
@@ -44,12 +44,12 @@ def unhinted(font: bytes) -> bytes:
     """`font` without hinting: from the cache, else stripped now (and cached)."""
     digest = hashlib.sha256(font).hexdigest()
     path = cache_dir() / f"{digest[:40]}-ft{_fonttools_version()}-v{FORMAT}.ttf"
-    cached = _read(path)
+    cached = _read(path, digest, limit=len(font) + 4096 + _DIGEST)
     if cached is not None:
         return cached
     stripped = strip_hinting(font)
     STRIPPED[digest] += 1
-    _write(path, stripped)
+    _write(path, stripped, digest)
     return stripped
 
 
@@ -66,22 +66,31 @@ def _fonttools_version() -> str:
     return found.group(1) if found else "unknown"
 
 
-def _read(path: Path) -> bytes | None:
+def _seal(source_digest: str, body: bytes) -> bytes:
+    """The check a cached file ends with: it holds for this font's entry and no other, so
+    two entries swapped (or one copied over another) are made again, never used."""
+    return hashlib.sha256(bytes.fromhex(source_digest) + body).digest()
+
+
+def _read(path: Path, source_digest: str, limit: int) -> bytes | None:
+    """The cached font, if the entry is a regular file of a plausible size whose seal holds:
+    a FIFO, a link to /dev/zero or a huge file is passed over without reading it through
+    (a stripped font is never larger than the font it was made from)."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_bytes(path, limit, "cached font")
+    except InputError:
         return None
     body, check = data[:-_DIGEST], data[-_DIGEST:]
-    if len(data) <= _DIGEST or hashlib.sha256(body).digest() != check:
-        return None  # cut short or damaged: made again, and written over
+    if len(data) <= _DIGEST or _seal(source_digest, body) != check:
+        return None  # cut short, damaged or another font's: made again, and written over
     return body
 
 
-def _write(path: Path, stripped: bytes) -> None:
+def _write(path: Path, stripped: bytes, source_digest: str) -> None:
 
     # A read-only home, a full disk: the next run strips the font again.
     with contextlib.suppress(OutputError, OSError):
-        write_atomic(path, stripped + hashlib.sha256(stripped).digest())
+        write_atomic(path, stripped + _seal(source_digest, stripped))
 
 
 def strip_hinting(font: bytes) -> bytes:

@@ -4,8 +4,17 @@ draws page numbers as shapes."""
 
 from __future__ import annotations
 
-from renderer.formats import Format, Reader
-from renderer.formats.pdf import reader, writer
+import sys
+import types
+
+# reportlab runs ~/.reportlab_mods and ~/.reportlab_settings as Python when it is imported: a
+# person's home folder would change every PDF (and one that is a file stops every render).
+# Empty modules under those names stand in for them, so every machine draws the same bytes.
+for _name in ("reportlab_mods", "reportlab_settings"):
+    sys.modules.setdefault(_name, types.ModuleType(_name))
+
+from renderer.formats import Format, Reader  # noqa: E402 (after the stand-ins above)
+from renderer.formats.pdf import reader, writer  # noqa: E402
 
 FORMAT = Format(
     name="pdf",
