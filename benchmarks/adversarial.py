@@ -98,6 +98,30 @@ def main() -> None:
     )
     print("| input | validate | render PDF, DOCX, TXT, MD |\n|---|---|---|")
     print("\n".join(rows))
+    print("\n| file given to `check` | time |\n|---|---|")
+    for name, make in CHECKED.items():
+        first, second = (checked(make(size), name) for size in (small, large))
+        print(f"| {name} | {first:.2f} s → {second:.2f} s ({second / max(first, 1e-6):.1f}×) |")
+
+
+# Files given to `resume check` that once took minutes (issue #26): the reader's time for
+# files of about `size` bytes.
+CHECKED: dict[str, Callable[[int], bytes]] = {
+    "HTML, unclosed tags and comments (.html)": lambda size: (
+        b"<html><body>" + b'<a href="' * (size // 20) + b"<!--" * (size // 8)
+    ),
+    "Markdown, `[](<` repeated (.md)": lambda size: b"[](<" * (size // 4),
+}
+
+
+def checked(data: bytes, name: str) -> float:
+    from renderer import formats as backends
+    from renderer.ats.check import check
+
+    fmt = backends.get("html" if ".html" in name else "md")
+    start = time.perf_counter()
+    check(fmt, data, None, "x")
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -992,3 +992,24 @@ def test_new_writes_json_when_asked_for_json(tmp_path):
     path = tmp_path / "me.json"
     assert runner.invoke(app, ["new", str(path)]).exit_code == 0
     assert load_profile(path).profile.name == "Your Name"
+
+
+def test_check_reads_hostile_html_markdown_and_docx_in_bounded_work(tmp_path):
+    """Files that once took minutes to read back (timings: benchmarks/adversarial.py): HTML
+    of unclosed tags and comments, Markdown of '[](<' repeated, and a DOCX of a million
+    empty paragraphs, which is refused before a tree of them is built."""
+    import io
+    import zipfile
+
+    from renderer import formats as backends
+    from renderer.ats.check import check
+
+    html = b"<html><body><p>Ann</p>" + b'<a href="' * 10_000 + b"<!--" * 25_000
+    assert check(backends.get("html"), html, None, "x.html").lines_total == 0
+    markdown = b"[](<" * 100_000
+    assert check(backends.get("md"), markdown, None, "x.md").ok
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document><w:body>" + b"<w:p/>" * 1_000_000)
+    report = check(backends.get("docx"), buffer.getvalue(), None, "x.docx")
+    assert any("more than 200,000 elements" in p for p in report.problems), report.problems

@@ -62,6 +62,7 @@ def markdown_to_text(line: str) -> str:
         line = line[:-1]
     line = re.sub(r"^- ", "• ", line)  # a list item reads as a bullet
     closing = _next_unescaped(line, "]")
+    ends = _next_pair(line, ">)")  # where each link's address ends: one table, not a search each
     out: list[str] = []
     i = 0
     while i < len(line):
@@ -72,7 +73,7 @@ def markdown_to_text(line: str) -> str:
             continue
         end = closing[i + 1] if c == "[" and i + 1 < len(line) else -1
         if end >= 0 and line.startswith("(<", end + 1):
-            stop = line.find(">)", end + 3)
+            stop = ends[min(end + 3, len(line))]
             if stop >= 0:
                 label, href = line[i + 1 : end], line[end + 3 : stop]
                 shown = _MD_ESCAPE.sub(r"\1", label.replace("*", ""))
@@ -83,6 +84,14 @@ def markdown_to_text(line: str) -> str:
         i += 1
     text = re.sub(r"(?<!\\)(\*\*|\*)", "", "".join(out))
     return _MD_ESCAPE.sub(r"\1", text)
+
+
+def _next_pair(line: str, pair: str) -> list[int]:
+    """For each offset, where `pair` next starts at or after it (or -1)."""
+    found = [-1] * (len(line) + 1)
+    for i in range(len(line) - len(pair), -1, -1):
+        found[i] = i if line.startswith(pair, i) else found[i + 1]
+    return found
 
 
 def _next_unescaped(line: str, char: str) -> list[int]:

@@ -21,6 +21,8 @@ from renderer.formats import ReadBack
 from renderer.formats.plaintext import normalise
 
 MAX_UNZIPPED_BYTES = 64 * 1024 * 1024  # a DOCX's parts, unpacked
+MAX_ELEMENTS = 200_000  # XML elements in one part: ten times a long resume's
+
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
@@ -109,6 +111,11 @@ class _Package:
         self.unpacked += len(data)
         if self.unpacked > MAX_UNZIPPED_BYTES:
             raise _Unreadable(f"its parts unpack to more than {MAX_UNZIPPED_BYTES:,} bytes")
+        if data.count(b"<") > MAX_ELEMENTS:  # counted before a tree of them is built
+            raise _Unreadable(
+                f"its part {name} holds more than {MAX_ELEMENTS:,} elements; a resume holds a "
+                "few thousand"
+            )
         try:
             return fromstring(data, forbid_dtd=True)
         except (ElementTree.ParseError, DefusedXmlException, ValueError) as error:

@@ -4,8 +4,6 @@ element on a line of its own, inline elements joined, nothing from <head>, <styl
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from renderer.formats import ReadBack
 from renderer.formats.plaintext import decode
 
@@ -16,9 +14,11 @@ _BLOCKS = {
 _HIDDEN = {"head", "style", "script", "template", "noscript"}
 
 
-class _Lines(HTMLParser):
+class _Lines:
+    """A target for lxml's HTML parser (libxml2: linear in the page whatever it holds, where
+    Python's html.parser took a minute over 200 KB of unclosed tags)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.current: list[str] = []
         self.hidden = 0
@@ -30,10 +30,11 @@ class _Lines(HTMLParser):
             self.lines.append(text)
         self.current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        tag = str(tag).lower()
         if tag in _HIDDEN:
             self.hidden += 1
-        if tag == "script" or any(name.startswith("on") for name, _ in attrs):
+        if tag == "script" or any(str(name).lower().startswith("on") for name in attrs):
             self.problems.append(f"the page holds a script (<{tag}>), which a resume never needs")
         if tag in ("img", "iframe", "link", "object", "embed"):
             self.problems.append(f"the page loads <{tag}> from elsewhere: it is not self-contained")
@@ -42,26 +43,36 @@ class _Lines(HTMLParser):
         if tag == "li":
             self.current.append("• ")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        tag = str(tag).lower()
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         if tag in _BLOCKS:
             self.break_line()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if not self.hidden:
             self.current.append(data)
 
+    def comment(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        self.break_line()
+
 
 def read_back(data: bytes) -> ReadBack:
+    # lxml: imported when a file is read back, never for a render
+    from lxml import etree
+
     text = decode(data)
     if text is None:
         return ReadBack([], ["is not UTF-8: its characters cannot be trusted"])
-    parser = _Lines()
+    lines = _Lines()
+    parser = etree.HTMLParser(target=lines, recover=True, no_network=True, huge_tree=False)
     try:
         parser.feed(text)
         parser.close()
-    except Exception as error:  # noqa: BLE001 (html.parser is lenient; this is a last resort)
+    except Exception as error:  # noqa: BLE001 (libxml2 recovers from most; this is a last resort)
         return ReadBack([], [f"cannot be read as HTML: {error}"])
-    parser.break_line()
-    return ReadBack(parser.lines, sorted(set(parser.problems)))
+    return ReadBack(lines.lines, sorted(set(lines.problems)))
