@@ -92,3 +92,26 @@ def test_watch_refuses_an_unknown_theme_name_at_once(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "unknown theme 'nope'" in result.stderr
+
+
+def test_watch_never_renders_again_because_of_its_own_output(tmp_path):
+    """The output folder inside the watched folder: its own files must not start a render."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    shutil.copy(ROOT / "profiles" / "rui-shao.yaml", folder / "rui.yaml")
+    stdout = tmp_path / "stdout"
+    with stdout.open("w") as out:
+        watch = subprocess.Popen(
+            [RESUME, "render", str(folder), "-f", "txt", "-o", str(folder / "out"), "--watch"],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            cwd=tmp_path,
+        )
+        try:
+            wait_for(stdout, "rendered 1 file")
+            time.sleep(3)  # six looks at the files: none may find a change
+            renders = stdout.read_text("utf-8").count("rendered")
+        finally:
+            watch.send_signal(signal.SIGINT)
+            watch.wait(timeout=20)
+    assert renders == 1, stdout.read_text("utf-8")

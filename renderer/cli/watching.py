@@ -72,7 +72,8 @@ def watch(request: RenderRequest, render: Callable[[RenderRequest], list[Result]
         format_names(request.fmt)
     if not request.applications:
         profile_paths(request.profiles)
-    before = snapshot(watched_paths(request))
+    output = request.out if not request.out.suffix else request.out.parent  # -o cv.pdf: its folder
+    before = snapshot(watched_paths(request), (output,))
     print(f"watching {len(before)} files (profiles, themes); Ctrl-C stops", file=sys.stderr)
     shown: list[str] = []
     try:
@@ -84,7 +85,7 @@ def watch(request: RenderRequest, render: Callable[[RenderRequest], list[Result]
                 results = []
                 say("[bold red]error:[/]", f"the render stopped: {type(error).__name__}: {error}")
             shown = watch_line(results, time.perf_counter() - start, shown, clock())
-            before = wait_for_change(lambda: watched_paths(request), before)
+            before = wait_for_change(lambda: watched_paths(request), before, (output,))
     except KeyboardInterrupt:
         print(f"\n{clock()}  stopped watching", file=sys.stderr)
         raise typer.Exit(0) from None

@@ -63,12 +63,17 @@ def _extends(folder: Path) -> str | None:
     return parent if isinstance(parent, str) else None
 
 
-def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """Modification time and size of each file (folders: of the files inside)."""
+def snapshot(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Snapshot:
+    """Modification time and size of each file (folders: of the files inside), but none
+    under `skip`: the render's own output, when it lies inside a watched folder, would
+    otherwise start the next render, for ever."""
     seen: Snapshot = {}
+    skipped = [s.resolve() for s in skip]
     for path in paths:
         files = sorted(path.rglob("*"))[:MAX_FILES] if path.is_dir() else [path]
         for file in files:
+            if skipped and any(file.resolve().is_relative_to(s) for s in skipped):
+                continue
             try:
                 info = file.stat()
             except OSError:  # deleted, or mid-save: a change all the same
@@ -79,15 +84,18 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     return seen
 
 
-def wait_for_change(paths: Callable[[], list[Path]], before: Snapshot) -> Snapshot:
+def wait_for_change(
+    paths: Callable[[], list[Path]], before: Snapshot, skip: Iterable[Path] = ()
+) -> Snapshot:
     """Block until the files differ from `before` and have settled; the new snapshot."""
+    skip = tuple(skip)
     while True:
         time.sleep(POLL)
-        now = snapshot(paths())
+        now = snapshot(paths(), skip)
         if now != before:
             while True:
                 time.sleep(SETTLE)
-                settled = snapshot(paths())
+                settled = snapshot(paths(), skip)
                 if settled == now:
                     return now
                 now = settled
