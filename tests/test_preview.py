@@ -85,3 +85,33 @@ def test_preview_shows_the_themes_that_can_draw_and_names_the_one_that_cannot(tm
     assert "wrote" in result.output and "(classic;" in result.output
     assert "p.yaml:3:10 summary: character '決'" in result.output
     assert Image.open(out).size[0] < 1000  # one page, not two
+
+
+def test_a_sheet_of_many_pages_at_high_dpi_stays_bounded(tmp_path):
+    """Every theme at 300 dpi once took 1.7 GB: the dpi is lowered to keep the sheet under
+    MAX_PIXELS, and the command says so."""
+    from PIL import Image
+
+    from renderer.jobs.preview import MAX_PIXELS, fitting_dpi
+
+    assert fitting_dpi(1, None, 100) == 100
+    lowered = fitting_dpi(8, None, 300)
+    assert 20 <= lowered < 300
+    out = tmp_path / "sheet.png"
+    result = CliRunner().invoke(
+        app,
+        [
+            "preview",
+            str(ROOT / "profiles" / "rui-shao.yaml"),
+            "-t",
+            "all",
+            "--dpi",
+            "300",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "too large" in result.output
+    with Image.open(out) as sheet:
+        assert sheet.width * sheet.height <= MAX_PIXELS

@@ -54,7 +54,7 @@ def preview(
     size where the text can be read: to choose a theme."""
     from renderer.errors import InputError, RenderError
     from renderer.inputs import load_profile
-    from renderer.jobs.preview import first_page, sheet
+    from renderer.jobs.preview import first_page, fitting_dpi, sheet
     from renderer.jobs.render import describe, person_slug
 
     if page_size not in (None, "letter", "a4"):
@@ -67,6 +67,12 @@ def preview(
     except InputError as error:
         raise fail(error.problems) from None
     print_warnings(lint(loaded))
+    asked, dpi = dpi, fitting_dpi(len(names), columns, dpi)
+    if dpi < asked:
+        say(
+            "[cyan]note:[/]",
+            f"{len(names)} pages at {asked} dpi would make a sheet too large; at {dpi} dpi",
+        )
     pages, failed = [], False
     for name in names:  # a theme that cannot draw this profile is said, the others shown
         try:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from renderer.profile.sourced import LoadedProfile
 
 GAP = 32  # pixels between pages and around them
+MAX_PIXELS = 24_000_000  # the whole sheet: 72 MB as RGB while it is made, a few MB as PNG
+PAGE_INCHES = (8.5, 11.7)  # the larger of letter and A4 each way: a page at most this big
 LABEL = 44  # pixels above each page for the theme's name
 BACKDROP = (214, 214, 214)
 
@@ -34,6 +36,19 @@ class Page:
     theme: str
     image: Image.Image
     label_font: str | None  # the theme's bold font file, to write its name in
+
+
+def fitting_dpi(count: int, columns: int | None, dpi: int) -> int:
+    """The dpi asked for, or less, so that the sheet of `count` pages stays under MAX_PIXELS
+    (many themes at 300 dpi once took 1.7 GB)."""
+    columns = max(1, min(columns or count, count))
+    rows = -(-count // columns)
+    for candidate in range(dpi, 19, -1):
+        width = GAP + columns * (PAGE_INCHES[0] * candidate + GAP)
+        height = GAP + rows * (PAGE_INCHES[1] * candidate + LABEL + GAP)
+        if width * height <= MAX_PIXELS:
+            return candidate
+    return 20
 
 
 def first_page(loaded: LoadedProfile, theme_name: str, dpi: int, page_size: str | None) -> Page:
@@ -71,7 +86,8 @@ def sheet(pages: list[Page], columns: int | None = None) -> bytes:
             font = None
         draw.text((x, y + 4), page.theme, fill=(40, 40, 40), font=font or ImageFont.load_default())
         canvas.paste(page.image, (x, y + LABEL))
+        page.image.close()  # its pixels are on the sheet now: one page held at a time
     out = io.BytesIO()
     # Few colours suffice for black text on white: a quarter of the size of full colour.
-    canvas.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
+    canvas.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
     return out.getvalue()
