@@ -12,10 +12,14 @@ or processors to run them.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -40,10 +44,36 @@ def cpus() -> int:
 AUTO_MAX = 8  # `-j` left to us: at most this many workers (each holds ~50 MiB)
 
 
+def free_cpus(window: float = 0.05) -> int:
+    """Processors not busy with other work right now: from the idle time the system counted
+    over a short window (Linux's /proc/stat), else all of them. Another process holding a
+    core makes two workers slower than one; this sees it."""
+
+    def idle_and_total() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(n) for n in stat.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields[:8])  # idle + iowait, all but guests
+
+    try:
+        idle_before, total_before = idle_and_total()
+        time.sleep(window)
+        idle_after, total_after = idle_and_total()
+    except (OSError, ValueError, IndexError):
+        return cpus()
+    elapsed = total_after - total_before
+    if elapsed <= 0:
+        return cpus()
+    share = (idle_after - idle_before) / elapsed  # of all the machine's processors
+    free = round(share * (os.cpu_count() or 1) + 0.25)  # a quarter-busy core counts as free
+    return max(1, min(cpus(), free))
+
+
 def workers_for(total: int, asked: int) -> int:
     """How many worker processes a batch of `total` profiles gets when `asked` for (0: as many
-    as pays, one per processor at most): 0 means render in this process."""
-    limit = min(cpus(), AUTO_MAX) if asked == 0 else asked
+    as pays, on the processors free now): 0 means render in this process."""
+    if total // MIN_JOBS_PER_WORKER < 2:
+        return 0  # too few to repay a second process, free or not
+    limit = min(free_cpus(), AUTO_MAX) if asked == 0 else asked
     count = min(limit, cpus(), total // MIN_JOBS_PER_WORKER)
     return count if count > 1 else 0
 
@@ -88,6 +118,28 @@ def _run_index(index: int) -> Result:
 
 
 def _worker_start() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and says so once."""
+    """Workers leave Ctrl-C to the parent, which stops them and says so once; and they end
+    when the parent does, however it ends (SIGTERM, SIGKILL), rather than run on for ever
+    holding the caller's pipe."""
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    _die_with_parent()
+    watcher = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
+    watcher.start()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends SIGTERM when the parent ends (prctl PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # elsewhere the watcher thread does it
+
+
+def _watch_parent(parent: int) -> None:
+    """Everywhere (and if the parent ended before prctl): look twice a second."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
