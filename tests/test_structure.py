@@ -24,7 +24,7 @@ LAYERS = (
     ("renderer.formats",),
     ("renderer.ats",),
     ("renderer.jobs",),
-    ("renderer.cli", "renderer.api"),
+    ("renderer.cli", "renderer.api", "renderer.service"),
 )
 
 

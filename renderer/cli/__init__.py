@@ -29,6 +29,7 @@ from renderer.cli import preview  # noqa: F401, E402
 from renderer.cli import convert  # noqa: F401, E402
 from renderer.cli import match  # noqa: F401, E402
 from renderer.cli import applications  # noqa: F401, E402
+from renderer.cli import serve  # noqa: F401, E402
 from renderer.cli import check  # noqa: F401, E402
 
 # isort: on

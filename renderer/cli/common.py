@@ -211,3 +211,4 @@ class RenderRequest(NamedTuple):
     pages: int | None
     language: str | None = None
     quiet: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address: the batch runs there

@@ -107,6 +107,15 @@ Language = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No table, no warnings.")]
+Scheduler = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--scheduler",
+        help="Run the batch on a Dask cluster (tcp://host:8786; extra [dask]); files are "
+        "written here, as a local run writes them.",
+        metavar="ADDRESS",
+    ),
+]
 Watch = Annotated[
     bool,
     typer.Option(
@@ -134,6 +143,7 @@ def render(
     language: Language = None,
     quiet: Quiet = False,
     watch: Watch = False,
+    scheduler: Scheduler = None,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>, or
     applications (--for) to output/<who>/<application>/<Name>-Resume.<format> and the rest."""
@@ -149,7 +159,9 @@ def render(
     request = RenderRequest(
         profiles, theme, fmt, out, page_size, run_check, jobs, tags, exclude, applications, pages
     )
-    request = request._replace(language=language, quiet=quiet)
+    request = request._replace(language=language, quiet=quiet, scheduler=scheduler)
+    if scheduler and (watch or applications):
+        raise fail("--scheduler runs a batch of profiles: not with --watch or --for")
     if watch:
         watching.watch(request._replace(run_check=True, quiet=True), _render_quietly)
     results = _render(request)
@@ -179,6 +191,7 @@ def _render(r: RenderRequest) -> list[Result]:
         r.pages,
         r.quiet,
         r.language,
+        r.scheduler,
     )
 
 
@@ -205,6 +218,7 @@ def _render_profiles(
     pages: int | None,
     quiet: bool,
     language: str | None = None,
+    scheduler: str | None = None,
 ) -> list[Result]:
     from renderer.jobs.render import Job, prepare
 
@@ -230,7 +244,22 @@ def _render_profiles(
             language,
         ),
     )
+    if scheduler:
+        return _on_cluster(jobs_list, scheduler) + failed
     return _run_all(jobs_list, jobs, quiet) + failed
+
+
+def _on_cluster(jobs_list: list, address: str) -> list[Result]:
+    try:
+        from renderer.jobs.cluster import run_on_cluster
+
+        return run_on_cluster(jobs_list, address)
+    except ImportError:
+        raise fail(
+            "--scheduler needs the dask extra: pip install 'resume-renderer[dask]'"
+        ) from None
+    except (OSError, ValueError, TimeoutError) as error:  # no scheduler there, or it went away
+        raise fail(f"--scheduler {address}: {error}", 1) from None
 
 
 def _single_file(out: Path, count: int, formats: tuple[str, ...]) -> tuple[Path, Path | None]:

@@ -78,6 +78,7 @@ class Format:
     # A block's text as it reads back from this format (text formats spell out link addresses).
     expected_text: Callable[[Block], str] = field(default=lambda block: block.text)
     paged: bool = False  # has pages (and page labels)
+    media_type: str = "application/octet-stream"  # what HTTP calls it (resume serve)
 
     def read_back(self, data: bytes) -> ReadBack:
         return self.readers[0].read(data)

@@ -86,6 +86,7 @@ class Written:
     report: Report | None = None
     warnings: list[str] = field(default_factory=list)
     layout: Layout | None = None
+    data: bytes | None = None  # the file, when it is to be written elsewhere (a cluster's)
 
 
 def render_document(
@@ -96,13 +97,17 @@ def render_document(
     options: Options = Options(),
     *,
     run_check: bool = False,
+    keep: bool = False,
 ) -> Written:
-    """Render, check (when asked) before anything is written, then write atomically."""
+    """Render, check (when asked) before anything is written, then write atomically (or,
+    with `keep`, hand the bytes back for the caller to write: a cluster's worker renders,
+    the machine that asked writes)."""
     rendered = fmt.render(document, theme, options)
     report = None
     if run_check:
         report = check(fmt, rendered.data, document, str(path))
-    write_atomic(path, rendered.data)
+    if not keep:
+        write_atomic(path, rendered.data)
     return Written(
         path,
         fmt.name,
@@ -112,6 +117,7 @@ def render_document(
         report,
         list(rendered.notes),
         rendered.layout,
+        rendered.data if keep else None,
     )
 
 
@@ -131,6 +137,7 @@ class Job:
     pages: int | None = None  # fit to this many pages
     single: Path | None = None  # the one file to write (--out cv.pdf)
     language: str | None = None  # the locale, instead of the profile's
+    keep: bool = False  # render into the Result, write nothing (a cluster's worker)
 
 
 @dataclass
@@ -239,7 +246,7 @@ def run(job: Job) -> Result:
             )
             try:
                 written = render_document(
-                    document, theme, fmt, path, options, run_check=job.run_check
+                    document, theme, fmt, path, options, run_check=job.run_check, keep=job.keep
                 )
             except RenderError as error:
                 result.fail(f"{path.name} not written: {describe(error, loaded)}", 1)

@@ -12,4 +12,5 @@ FORMAT = Format(
     description="Word: Word's own styles restyled by the theme, real hyperlinks",
     render=writer.render,
     readers=(Reader("docx-xml", reader.read_back),),
+    media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )

@@ -12,4 +12,5 @@ FORMAT = Format(
     description="A self-contained web page: semantic headings and lists, <time>, a print style",
     render=writer.render,
     readers=(Reader("html", reader.read_back),),
+    media_type="text/html; charset=utf-8",
 )

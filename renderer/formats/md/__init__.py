@@ -13,4 +13,5 @@ FORMAT = Format(
     render=writer.render,
     readers=(Reader("markdown", plaintext.read_markdown),),
     expected_text=lambda block: block.text_with_links(writer.destination),
+    media_type="text/markdown; charset=utf-8",
 )

@@ -23,4 +23,5 @@ FORMAT = Format(
     render=writer.render,
     readers=(Reader("pypdf", reader.read_back), Reader("pdfminer", reader.read_with_pdfminer)),
     paged=True,
+    media_type="application/pdf",
 )

@@ -13,4 +13,5 @@ FORMAT = Format(
     render=writer.render,
     readers=(Reader("text", plaintext.read_text),),
     expected_text=lambda block: block.text_with_links(),
+    media_type="text/plain; charset=utf-8",
 )
