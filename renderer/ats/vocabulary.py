@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from renderer.ats.words import Token, phrase_key, phrase_name
+from renderer.files import yaml_data
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("technology", "practice", "qualification", "language")
@@ -83,7 +82,7 @@ def _as_written(span: Sequence[Token]) -> str:
 
 
 def _own_table() -> tuple[list[tuple[str, str, list[str]]], set[str]]:
-    data = yaml.safe_load((DATA / "terms.yaml").read_text("utf-8"))
+    data = yaml_data((DATA / "terms.yaml").read_text("utf-8"))
     exact = {str(word) for word in data.pop("written as here", ())}
     terms = [
         (str(name), kind, [str(o) for o in others or ()])

@@ -25,7 +25,7 @@ from typing import Any
 
 from renderer.errors import FieldPath, InputError, Problem
 from renderer.files import read_head
-from renderer.inputs import jsonresume, linkedin, rendercv, resume
+from renderer.inputs import jsonresume, linkedin, rendercv
 from renderer.inputs.imported import Imported
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import Profile
@@ -71,14 +71,28 @@ def _zip_holding(head: bytes, path: Path, member: str) -> bool:
         return False
 
 
+def _read_word(path: Path) -> tuple[Imported, Positions]:
+    # The Word and PDF importers (python-docx, pdfminer.six) load only for such a file: a
+    # render of a profile never pays for them.
+    from renderer.inputs import resume
+
+    return resume.read_docx(path)
+
+
+def _read_pdf(path: Path) -> tuple[Imported, Positions]:
+    from renderer.inputs import resume  # loaded only for a PDF resume, as above
+
+    return resume.read_pdf(path)
+
+
 WORD = FileFormat(
     "Word resume",
     lambda path, head: (
         path.suffix.lower() == ".docx" or _zip_holding(head, path, "word/document.xml")
     ),
-    resume.read_docx,
+    _read_word,
 )
-PDF = FileFormat("PDF resume", lambda path, head: head.startswith(b"%PDF"), resume.read_pdf)
+PDF = FileFormat("PDF resume", lambda path, head: head.startswith(b"%PDF"), _read_pdf)
 LINKEDIN = FileFormat("LinkedIn export", linkedin.recognises, linkedin.read_export)
 FILE_FORMATS: tuple[FileFormat, ...] = (LINKEDIN, WORD, PDF)
 

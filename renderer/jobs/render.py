@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from renderer import formats
-from renderer.ats.check import check
 from renderer.compose.document import Document
 from renderer.compose.resume import compose
 from renderer.errors import (
@@ -105,6 +104,8 @@ def render_document(
     rendered = fmt.render(document, theme, options)
     report = None
     if run_check:
+        from renderer.ats.check import check  # the readers load only when asked to check
+
         report = check(fmt, rendered.data, document, str(path))
     if not keep:
         write_atomic(path, rendered.data)
@@ -331,6 +332,8 @@ def check_file(path: Path, data: bytes, document: Document | None, theme: Theme 
     fmt = formats.by_suffix(path.suffix)
     if fmt is None:
         raise InputError(f"can check only {', '.join(formats.names())} files", path)
+    from renderer.ats.check import check  # the readers load only when asked to check
+
     report = check(fmt, data, document, str(path))
     if document is not None and theme is not None and fmt.paged:
         # What the render would have noted (long bullets, too many pages), from the file's

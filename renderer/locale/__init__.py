@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from renderer.errors import InputError
+from renderer.files import yaml_data
 
 FOLDER = Path(__file__).parent / "languages"
 DEFAULT = "en"
@@ -86,8 +85,8 @@ def load_locale(code: str = DEFAULT) -> Locale:
         name = resolve(code)
     except ValueError as error:
         raise InputError(str(error), "--locale") from None
-    english = yaml.safe_load((FOLDER / f"{DEFAULT}.yaml").read_text("utf-8"))
-    data = yaml.safe_load((FOLDER / f"{name}.yaml").read_text("utf-8"))
+    english = yaml_data((FOLDER / f"{DEFAULT}.yaml").read_text("utf-8"))
+    data = english if name == DEFAULT else yaml_data((FOLDER / f"{name}.yaml").read_text("utf-8"))
     missing = [f"headings.{k}" for k in english["headings"] if k not in data.get("headings", {})]
     missing += [f"words.{k}" for k in english["words"] if k not in data.get("words", {})]
     return Locale(

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from renderer.errors import FieldPath, Problem
+from renderer.files import yaml_data
 from renderer.locale import load_locale
 from renderer.profile.model import REORDERED, Dated, PartialDate, written_oldest_first
 from renderer.profile.schema import scaffold
@@ -106,7 +106,7 @@ def _examples() -> frozenset[str]:
             for item in value:
                 walk(item)
 
-    walk(yaml.safe_load(scaffold()))
+    walk(yaml_data(scaffold()))
     return frozenset(found - _PLAUSIBLE)
 
 
