@@ -513,11 +513,15 @@ def test_a_pool_starts_only_when_each_worker_gets_enough_jobs(monkeypatch):
     from renderer.jobs import parallel as batch
 
     monkeypatch.setattr(batch, "cpus", lambda: 4)
+    monkeypatch.setattr(batch, "free_cpus", lambda: 4)
     assert [batch.workers_for(n, 8) for n in (0, 1, 2, 3, 4, 6, 8, 100)] == [0, 0, 0, 0, 2, 3, 4, 4]
     assert batch.workers_for(100, 1) == 0 and batch.workers_for(100, 2) == 2
-    # -j left to the default (0): one per processor, when the batch is large enough.
+    # -j left to the default (0): one per free processor, when the batch is large enough.
     assert [batch.workers_for(n, 0) for n in (3, 4, 6, 100)] == [0, 2, 3, 4]
+    monkeypatch.setattr(batch, "free_cpus", lambda: 1)  # the others busy: no pool
+    assert batch.workers_for(100, 0) == 0 and batch.workers_for(100, 2) == 2
     monkeypatch.setattr(batch, "cpus", lambda: 64)
+    monkeypatch.setattr(batch, "free_cpus", lambda: 64)
     assert batch.workers_for(1000, 0) == batch.AUTO_MAX  # not 64 workers of ~50 MiB each
 
 
