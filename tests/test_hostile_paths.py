@@ -148,3 +148,17 @@ def test_the_home_folder_never_changes_a_pdf(tmp_path):
         assert "ran" not in result.stdout + result.stderr
         made[label] = out.read_bytes()
     assert made["file"] == made["evil"] == made["plain"]
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[::1]:80x", "https://example.com:99999"])
+def test_a_link_no_reader_can_parse_is_refused_at_its_line(tmp_path, url):
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f'name: Ann\nemail: a@b.co\nlinks:\n  - {{label: Site, url: "{url}"}}\n')
+    result = _resume("validate", str(profile))
+    assert (
+        result.returncode == 2
+        and "p.yaml:4:" in result.stderr
+        and "not a valid address" in result.stderr
+    )
+    exported = _resume("export", str(profile))
+    assert exported.returncode == 2 and "internal error" not in exported.stderr

@@ -11,6 +11,7 @@ scheme printed as text (never javascript:, data:, file:).
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 from renderer.profile.values import REFUSED_SCHEMES, is_web_link, scheme_of
@@ -49,6 +50,11 @@ def check_url(value: str) -> str:
         raise MarkupError(f"link {value!r}: {scheme}: links are refused (they can run code)")
     if re.search(r"\s", value):
         raise MarkupError(f"link {value!r} contains white space; write spaces as %20")
+    try:  # what every reader (and the JSON Resume export) parses it with must take it
+        parts = urllib.parse.urlsplit(value)
+        parts.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError as error:
+        raise MarkupError(f"link {value!r} is not a valid address: {error}") from None
     return value
 
 
