@@ -3,16 +3,24 @@ profile: Profile, Positions, Education, Skills, Languages, Certifications, Proje
 Publications, Honors, Volunteering, Courses, the primary e-mail address and a phone number.
 
 Each file is CSV with a header row; dates are written `Feb 2025` or `2025`, an empty end is
-the present; multi-line descriptions become bullets where they are lists. Consecutive
-positions at one company are its roles. The export's other files (connections, messages,
-invitations…) are never read: only their names are seen. Every value keeps its file, row and
-column.
+the present; descriptions become bullets where they are lists, on lines of their own or (as
+LinkedIn writes them, its line breaks gone) one after another on one line (`• A. • B.`).
+Consecutive positions at one company are its roles. The export's other files (connections,
+messages, invitations…) are never read: only their names are seen. Every value keeps its
+file, row and column.
+
+Exports differ over the years and between members: files are found by their name whatever
+its case, spaces and underscores (`Phone Numbers.csv` in 2018, `PhoneNumbers.csv` now), the
+2018 columns are read beside today's (`Start Date` for `Started On`), and a file that holds
+only its header, a sentence instead of rows (`No conversations found`), an empty last line or
+no final line break is read for what it holds.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -32,21 +40,32 @@ READ = (
     "Profile.csv", "Positions.csv", "Education.csv", "Skills.csv", "Languages.csv",
     "Certifications.csv", "Projects.csv", "Publications.csv", "Honors.csv",
     "Volunteering.csv", "Courses.csv", "Email Addresses.csv", "PhoneNumbers.csv",
+    "Profile Summary.csv",
 )  # fmt: skip
+
+
+# A file's name as compared: LinkedIn's names change in case, spaces and underscores.
+def _key(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+_READ = {_key(name): name for name in READ}
+_READ[_key("Phone Numbers.csv")] = "PhoneNumbers.csv"
+_MARKS = {_key("Profile.csv"), _key("Positions.csv")}
 
 
 def recognises(path: Path, head: bytes) -> bool:
     """A LinkedIn export: a zip or a folder holding Profile.csv or Positions.csv."""
     if path.is_dir():
-        return any((path / name).is_file() for name in ("Profile.csv", "Positions.csv"))
+        return any(_key(child.name) in _MARKS for child in path.iterdir() if child.is_file())
     if not head.startswith(b"PK"):
         return False
     try:
         with zipfile.ZipFile(path) as archive:
-            names = {Path(n).name for n in archive.namelist()[:MAX_MEMBERS]}
+            names = {_key(Path(n).name) for n in archive.namelist()[:MAX_MEMBERS]}
     except (zipfile.BadZipFile, OSError):
         return False
-    return bool({"Profile.csv", "Positions.csv"} & names)
+    return bool(_MARKS & names)
 
 
 def read_export(path: Path) -> tuple[Imported, Positions]:
@@ -65,8 +84,9 @@ def _files(path: Path) -> tuple[dict[str, str], list[str]]:
     others: list[str] = []
     if path.is_dir():
         for child in sorted(path.iterdir()):
-            if child.name in READ and child.is_file():
-                found[child.name] = _text(read_bytes(child, MAX_FILE, "LinkedIn file"), child)
+            if _key(child.name) in _READ and child.is_file():
+                data = read_bytes(child, MAX_FILE, "LinkedIn file")
+                found[_READ[_key(child.name)]] = _text(data, child)
             elif child.suffix.lower() == ".csv":
                 others.append(child.name)
         return found, others
@@ -75,11 +95,12 @@ def _files(path: Path) -> tuple[dict[str, str], list[str]]:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist()[:MAX_MEMBERS]:
                 name = Path(info.filename).name
-                if name in READ and not info.is_dir():
+                if _key(name) in _READ and not info.is_dir():
                     if info.file_size > MAX_FILE:
                         raise InputError(f"{info.filename} is too large for a resume's part", path)
                     with archive.open(info) as member:
-                        found[name] = _text(member.read(MAX_FILE + 1), path / info.filename)
+                        text = _text(member.read(MAX_FILE + 1), path / info.filename)
+                        found[_READ[_key(name)]] = text
                 elif name.lower().endswith(".csv"):
                     others.append(name)
     except zipfile.BadZipFile as error:
@@ -118,6 +139,9 @@ class _Reader:
                 for key, value in row.items()
                 if isinstance(value, str)
             }
+            for old, new in _RENAMED.items():  # a 2018 export's column under today's name
+                if clean.get(old) and not clean.get(new):
+                    clean[new] = clean[old]
             for column, key in enumerate(reader.fieldnames or [], 1):
                 self.positions.values[(*place, key.strip())] = (start + reader.line_num, column)
             if any(clean.values()):
@@ -155,12 +179,18 @@ class _Reader:
             self.put(data, "name", name, (), (*place, "First Name"))
             self.take(data, "headline", row, "Headline", (), place)
             self.take(data, "location", row, "Geo Location", (), place)
-            prose, bullets = split_bullets(row.get("Summary", ""))
+            summary = row.get("Summary", "") or next(
+                (r.get("Profile Summary", "") for _, r in self.rows("Profile Summary.csv")), ""
+            )  # (the summary has its own file too: empty in every export seen)
+            prose, bullets = split_bullets(_lined(summary))
             self.put(data, "summary", prose, (), (*place, "Summary"))
             if bullets:
                 data["highlights"] = bullets
                 self.out.origins[("highlights",)] = (*place, "Summary")
-            links = _websites(row.get("Websites", ""))
+            links = _websites(row.get("Websites", "")) + [
+                f"https://twitter.com/{handle}"
+                for handle in _handles(row.get("Twitter Handles", ""))
+            ]
             if links:
                 data["links"] = [{"url": url} for url in links]
                 self.out.origins[("links",)] = (*place, "Websites")
@@ -261,7 +291,7 @@ class _Reader:
         self.listed(
             "Honors.csv",
             "awards",
-            {"Title": "title", "Issued On": "date", "Description": "summary"},
+            {"Title": "title", "Issued On": "date", "Description": "summary", "Issuer": "awarder"},
         )
         projects: list[Json] = []
         for place, row in self.rows("Projects.csv"):
@@ -330,8 +360,16 @@ class _Reader:
             item["end"] = "present"
 
     def body(self, item: Json, text: str, at: FieldPath, source: FieldPath, field: str) -> None:
-        """A description: its list lines the entry's bullets, the rest its description."""
-        prose, bullets = split_bullets(text.replace("\r\n", "\n"))
+        """A description: its list lines the entry's bullets, a `Stack: …` line its
+        technologies, the rest its description."""
+        lines = _lined(text.replace("\r\n", "\n")).split("\n")
+        stack = [line for line in lines if _STACK.match(line)]
+        if stack and "technologies" in Position.model_fields and field == "description":
+            item["technologies"] = [
+                t.strip(" .") for t in _STACK.sub("", stack[0]).split(",") if t.strip(" .")
+            ]
+            lines.remove(stack[0])
+        prose, bullets = split_bullets("\n".join(lines))
         self.put(item, field, prose, at, source)
         if bullets:
             item["highlights"] = bullets
@@ -351,7 +389,11 @@ _LISTED = (
         {"Name": "title", "Publisher": "publisher", "Url": "url", "Published On": "date"}
         | {"Description": "summary"},
     ),
-    ("Honors.csv", "awards", {"Title": "title", "Issued On": "date", "Description": "summary"}),
+    (
+        "Honors.csv",
+        "awards",
+        {"Title": "title", "Issued On": "date", "Description": "summary", "Issuer": "awarder"},
+    ),
 )
 
 
@@ -372,6 +414,33 @@ def _websites(text: str) -> list[str]:
         if address.startswith(("http://", "https://")):
             found.append(address)
     return found
+
+
+# Columns of 2018's export, by the name they have now.
+_RENAMED = {"Start Date": "Started On", "End Date": "Finished On", "Issue Date": "Issued On"}
+_STACK = re.compile(
+    r"^\s*(?:stack|tech stack|technologies|tools|tecnologías|technologien)\s*:\s*", re.I
+)
+# A list LinkedIn wrote on one line (its export drops line breaks): `• A. • B.`, `- a - b`.
+_INLINE = re.compile(r"\s+([•●▪◦‣])\s+")
+
+
+def _lined(text: str) -> str:
+    """A description whose list is written on one line, with a line for each item."""
+    found = []
+    for line in text.split("\n"):
+        mark = re.match(r"\s*([-*–])\s+\S", line)
+        if _INLINE.search(line):  # `Intro. • A • B`: the marks are unmistakable
+            line = _INLINE.sub(lambda m: f"\n{m.group(1)} ", line)
+        elif mark and line.count(f" {mark.group(1)} ") >= 1:  # `- a - b`, opened by its mark
+            line = line.replace(f" {mark.group(1)} ", f"\n{mark.group(1)} ")
+        found.append(line)
+    return "\n".join(found)
+
+
+def _handles(text: str) -> list[str]:
+    """LinkedIn's `[ana_b,anab2]` Twitter handles."""
+    return [h.strip().lstrip("@") for h in text.strip("[]").split(",") if h.strip().lstrip("@")]
 
 
 def _lines(text: str) -> list[str]:

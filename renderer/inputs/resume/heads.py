@@ -1,59 +1,68 @@
 """An entry's head as people write it: a title and an organisation, dates, a place, in the
 orders people use (`Engineer — Acme`, `Acme | Engineer | 2019 – 2021`, `Engineer at Acme`,
-`Acme, Berlin` over `Engineer   Jan 2020 – Present`), read into their fields, with what was
-guessed said."""
+`Acme, Berlin` over `Engineer   Jan 2020 – Present`, `Software Engineer, Robotics, Corvane
+Labs`), read into their fields, with what was guessed said.
+
+Which name is the title and which the organisation is told by their words (Engineer, Manager,
+Intern… against Inc, GmbH, University, Labs…), else by the layout (in a head of two lines the
+dates stand with the title, the place with the organisation), else it is a guess; the parser
+then reads the guesses of a section the way its other entries were told.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from renderer.inputs.resume.dates import find_dates
 from renderer.inputs.resume.header import looks_like_place
-from renderer.profile.values import means_present, read_span
+from renderer.profile.values import means_present
 
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin"
-    r"|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio"
-    r"|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+# Separators between the parts of a head, the strongest first: a tab or a wide space, a bar,
+# a long dash, a dot, a hyphen with a space before it, a comma. A head is cut at the strongest
+# it holds (`Líder de Desarrollo · Fullstack — Canal Meridiano` is two parts, not three); a
+# part that is all its head's names is cut again at the next.
+_RANKS = tuple(
+    re.compile(f"({pattern})")
+    for pattern in (
+        r"\s*\t\s*|\s{3,}",
+        r"\s*\|\s*",
+        r"\s*—\s*|\s–\s*|\s*–\s|\s+@\s+",
+        r"\s[·•]\s",
+        r"\s-\s|\s-(?=[^\W\d_])",
+        r",\s",
+    )
 )
-_DATE = (
-    rf"(?:(?:{_MONTH})\s*,?\s*\d{{4}}|\d{{1,2}}[/.]\d{{4}}|\d{{4}}[/.\-]\d{{1,2}}(?![\d])"
-    r"|(?:spring|summer|fall|autumn|winter)\s+\d{4}|\d{4}年\d{1,2}月|\d{4}(?![\d/.-]\d))"
-)
-_NOW = (
-    r"(?:present|current|now|today|ongoing|heute|aktuell|actualidad|presente|atual"
-    r"|aujourd'hui|aujourd’hui|en cours|oggi|heden|至今|现在|現在|현재)"
-)
-_SPAN = re.compile(
-    rf"(?<![\w/.])(?:{_DATE})(?:\s*(?:–|—|-|~|to|until|bis|à|au|a)\s*(?:{_DATE}|{_NOW}))?(?![\w/])",
-    re.I,
-)
-_SPLIT = re.compile(r"\s*(?:\s[—–|·•]\s|\s-\s|\t|\s{3,}|\s+@\s+|\s*\|\s*)\s*")
 _ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
-_AT = re.compile(r"^(.+?)\s+(?:at|@|bei|chez|en)\s+(.+)$", re.I)
+_AT = re.compile(r"^(.+?)\s+(?:at|@|bei|chez|en|w)\s+(.+)$", re.I)
 
 KINDS = {
     "full-time": "full-time", "full time": "full-time", "part-time": "part-time",
     "part time": "part-time", "internship": "internship", "intern": "internship",
     "contract": "contract", "contractor": "contract", "freelance": "freelance",
-    "volunteer": "volunteer", "self-employed": "freelance",
+    "volunteer": "volunteer", "self-employed": "freelance", "cdi": "full-time",
+    "cdd": "contract", "stage": "internship", "alternance": "internship",
+    "praktikum": "internship", "teilzeit": "part-time", "vollzeit": "full-time",
 }  # fmt: skip
 
 # Words that make a name an organisation's: anywhere (a legal form, a kind of institution), or
 # as its last word (Acme Software, Northwind Labs).
 _ORGANISATION = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|plc|corp|corporation|university|universit[äaé]t?|universidad|"
-    r"université|università|college|school|institute|institut|academy|hospital|clinic|bank|"
-    r"ministry|department|government|foundation|council|hochschule|polytechnic|faculty|"
-    r"gymnasium)\b\.?",
+    r"universidade|universitet|uniwersytet|politechnika|université|università|college|school|"
+    r"institute|institut|instituto|academy|akademie|hospital|clinic|bank|ministry|government|"
+    r"foundation|fundacja|fundación|council|hochschule|polytechnic|faculty|gymnasium|lycée|"
+    r"école|ecole|escuela|colegio|club|association|society|verein|s\.a|sp\. z o\.o|sarl|sas|"
+    r"laboratory|laboratoire|labor|centre|center|church|agency|agentur|banque|banco|groupe|"
+    r"grupo|société|sociedad|empresa|entreprise|ministère|ministerio|unternehmen)\b\.?",
     re.I,
 )
 _ORGANISATION_END = re.compile(
-    r"\b(?:company|co|group|labs?|technologies|technology|systems|solutions|software|agency|"
-    r"studio|services|consulting|partners|associates|holdings|ventures|capital|media|"
-    r"networks|center|centre|sa|bv|ab|as|oy|srl|pty)\.?$",
+    r"\b(?:company|co\.|group|labs?|technologies|technology|tech|systems|solutions|software|"
+    r"agency|studio|services|consulting|partners|associates|holdings|ventures|capital|media|"
+    r"networks|center|centre|sa|bv|ab|as|oy|srl|pty|team|health|energy|power|logistics|"
+    r"analytics|market|motors|insurance|retail|payments|conseil|advisors|"
+    r"therapeutics|pharma|bank)\.?$",
     re.I,
 )
 _ROLE = re.compile(
@@ -62,16 +71,34 @@ _ROLE = re.compile(
     r"teacher|professor|lecturer|researcher|nurse|accountant|technician|coordinator|"
     r"representative|executive|president|founder|co-founder|owner|editor|writer|advisor|"
     r"adviser|student|fellow|trainee|apprentice|sre|devops|cto|ceo|cfo|vp|principal|senior|"
-    r"junior|staff|chief|member|volunteer|tutor|instructor|entwickler|ingenieur|"
-    r"développeur|ingénieur|desarrollador|ingeniero|werkstudent|praktikant|internship)\b",
+    r"junior|staff|chief|member|volunteer|tutor|instructor|co-op|coop|journalist|driver|"
+    r"mentor|tester|organi[sz]er|supervisor|clerk|cashier|worker|employee|agent|productowner|"
+    r"product owner|postdoc|ta|ra|entwickler|ingenieur|werkstudent|praktikant|mitarbeiter|"
+    r"leiter|berater|vorstand|développeur|ingénieur|stagiaire|responsable|chef|directeur|"
+    r"technicien|chargé|assistant|desarrollador|ingeniero|gerente|líder|lider|analista|"
+    r"programador|consultor|jefe|coordinador|asistente|becario|técnico|programista|"
+    r"kierownik|specjalista|inżynier|stażysta|praktykant|internship)\b",
     re.I,
 )
 _DEGREE = re.compile(
-    r"\b(?:bachelor|master|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?a|m\.?a|ph\.?\s?d|doctor|mba|"
-    r"diploma|degree|associate|certificate|licence|license|b\.?eng|m\.?eng|b\.?tech|m\.?tech|"
-    r"abitur|baccalaur[ée]at|licenciatura|laurea|hnd|a-levels?|high school|diplom|bsc|msc)\b",
+    r"\b(?:bachelor|bachelors|master|masters|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?a|m\.?a|ph\.?\s?d|"
+    r"doctor|doctorate|mba|diploma|degree|associate|certificate|licence|license|b\.?eng|m\.?eng|"
+    r"b\.?tech|m\.?tech|b\.?a\.?sc|abitur|baccalaur[ée]at|licenciatura|laurea|hnd|a-levels?|"
+    r"high school|diplom|bsc|msc|major|minor|grado|máster|master|ingeniero|licencjat|magister|"
+    r"inżynier|bts|bac|dut|licence|hochschulreife|certificat|course|programme|semester|"
+    r"专业|学士|硕士|博士)\b",
     re.I,
 )
+# Chinese and Japanese write no spaces: their words are found inside a name.
+_ROLE_CJK = re.compile(
+    r"工程师|开发者|开发|经理|助理|实习|主管|总监|研究员|设计师|分析师|顾问|负责人"
+)
+_ORGANISATION_CJK = re.compile(r"大学|学院|公司|集团|科技|医院|研究院|研究所|银行|中学|实验室")
+_PLACE_CJK = re.compile(r"^(?:中国|美国|英国|日本|加拿大|德国|法国|新加坡|香港|台湾)|[州省市区县]")
+
+
+# Kinds of work that also name the person (`Intern`) or the organisation (`Freelance`).
+_KIND_NAMES = {"intern", "volunteer", "contractor", "freelance", "self-employed"}
 
 
 @dataclass
@@ -84,117 +111,333 @@ class Head:
     dates: dict[str, str] = field(default_factory=dict)  # start, end or date
     guesses: list[str] = field(default_factory=list)
     rest: list[str] = field(default_factory=list)  # pieces it could not place
+    order: int = 0  # 1: the title written before the organisation, -1: after, 0: not both
+    told: bool = True  # whether words or layout told the title from the organisation
+    written: str = ""  # a one-line head's names as written, when cut at a weak separator
 
 
-def find_dates(text: str) -> tuple[dict[str, str], str]:
-    """(the dates a text gives, the text without them): the last date or range in it."""
-    spans = list(_SPAN.finditer(text))
-    if not spans:
-        return {}, text
-    found = spans[-1]
-    span = read_span(found.group(0))
-    if span is None:
-        return {}, text
-    rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-    rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest)
-    rest = re.sub(r"(?:\s*[,|·•—–-]\s*)+$", "", rest).strip()
-    rest = re.sub(r"^(?:[,|·•—–-]\s*)+", "", rest).strip()
-    return dict(span), rest
+@dataclass
+class _Part:
+    text: str
+    line: int  # which line of the head
+    glue: str = ""  # the separator before it, as written
+    place: bool = False  # known for a place by where it stands (`Acme, Berlin`)
+    aside: bool = False  # set flush right
 
 
-def read_head(text: str, aside: str = "", *, education: bool = False) -> Head:
-    """A head line (and what is set flush right beside it) read into its fields."""
+def read_head(lines: list[tuple[str, str]], *, education: bool = False) -> Head:
+    """A head of one or two lines (each its text and what is set flush right beside it)
+    read into its fields."""
     head = Head()
-    for source in (aside, text):
-        if source and not head.dates:
-            head.dates, rest = find_dates(source)
-            if source is aside:
-                aside = rest
-            else:
-                text = rest
-    pieces = [p.strip(" ,;:()") for p in _SPLIT.split(text)]
-    if aside.strip():
-        pieces.append(aside.strip())
-    _place_pieces(head, _with_commas(p for p in pieces if p), education)
+    dated: set[int] = set()  # the lines that hold the dates
+    in_text: set[int] = set()  # the line whose text (not its aside) holds them
+    texts: list[tuple[str, str]] = []
+    for n, (text, aside) in enumerate(lines):
+        for source in ("aside", "text"):
+            value = aside if source == "aside" else text
+            if value and not head.dates:
+                found, rest = find_dates(value)
+                if found:
+                    head.dates = found
+                    dated.add(n)
+                    in_text |= {n} if source == "text" else set()
+                    aside, text = (rest, text) if source == "aside" else (aside, rest)
+        texts.append((text, aside))
+    names = _place_pieces(head, texts, in_text)
+    placed = {n for n, (text, aside) in enumerate(texts) if head.location in (text, aside)}
+    _name(head, names, education, dated, placed)
     return head
 
 
-def _with_commas(pieces: Iterable[str]) -> list[str]:
-    """Pieces split at commas where they hold two things: `Acme Corp, Berlin, Germany` is an
-    organisation and a place; `Engineer, Acme` alone on a line is a title and a company."""
-    given = list(pieces)
-    found: list[str] = []
-    for piece in given:
-        parts = piece.split(", ")
-        tail = ", ".join(parts[-2:])
-        if len(parts) >= 3 and looks_like_place(tail):
-            found += [", ".join(parts[:-2]), tail]
-        elif (
-            len(parts) == 2
-            and len(given) == 1
-            and (_ROLE.search(parts[0]) or _DEGREE.search(parts[0]) or not looks_like_place(piece))
-        ):
-            found += parts
-        else:
-            found.append(piece)
+def _pieces(text: str, line: int, ranks: tuple[re.Pattern[str], ...] = _RANKS[:-1]) -> list[_Part]:
+    """A line's text cut at the strongest separator it holds, each part with the separator
+    before it."""
+    for rank in ranks:
+        cut = rank.split(text)
+        if len([p for p in cut[::2] if p.strip(" ,;:()")]) > 1:
+            break
+    else:
+        cut = [text]
+    found: list[_Part] = []
+    glue = ""
+    for i, piece in enumerate(cut):
+        if i % 2:
+            glue = piece
+        elif piece.strip(" ,;:()"):
+            found.append(_Part(piece.strip(" ,;:"), line, glue))
+    for part in found:  # `(Tacoma WA` after a cut inside brackets
+        if part.text.count("(") > part.text.count(")"):
+            part.text = part.text.replace("(", "").strip()
     return found
 
 
-def _place_pieces(head: Head, pieces: list[str], education: bool) -> None:
-    named: list[str] = []
-    for piece in pieces:
-        kind = KINDS.get(piece.lower())
+def _strongest(text: str) -> re.Pattern[str]:
+    """The strongest separator a text holds (a comma when it holds none)."""
+    return next((rank for rank in _RANKS if rank.search(text)), _RANKS[-1])
+
+
+def _place_pieces(head: Head, texts: list[tuple[str, str]], dated: set[int]) -> list[_Part]:
+    """Take the kind, address and place among a head's parts; the names that are left (a
+    town's name beside the dates, or set flush right, is its place)."""
+    parts: list[_Part] = []
+    for n, (text, aside) in enumerate(texts):
+        parts += [p for piece in _pieces(text, n) for p in _place_tail(piece)]
+        for piece in _pieces(aside, n):
+            piece.aside = True
+            parts += _place_tail(piece)
+    named = [  # (a place's words after a name are its place; first, they are a name)
+        p
+        for i, p in enumerate(parts)
+        if not (kind_of(p.text) or _ADDRESS.fullmatch(p.text) or p.place)
+        and not (i and _is_place(p.text))
+        and not (p.aside and _city(p.text))  # a town set flush right
+    ]
+    written = [p for p in named if not p.aside]
+    if len(written) == 1:  # all the names in one part: `Title, Organisation, City`
+        one = written[0]
+        again = _pieces(one.text, one.line, _RANKS[_RANKS.index(_strongest(one.text)) :])
+        if len(again) > 1 and (len(named) == 1 or _told(again[0].text, again[1].text)):
+            again[0].glue = one.glue
+            if len(again) >= 3 and (_city(again[-1].text) or _is_place(again[-1].text)):
+                again[-1].place = True
+            parts[parts.index(one) : parts.index(one) + 1] = again
+    names: list[_Part] = []
+    alone = {n for n in range(len(texts)) if len([p for p in parts if p.line == n]) == 1}
+    for part in parts:
+        kind = KINDS.get(part.text.lower())
         if kind and not head.kind:
             head.kind = kind
-        elif _ADDRESS.fullmatch(piece) and not head.url:
-            head.url = piece if "://" in piece else f"https://{piece}"
-        elif looks_like_place(piece) and not head.location and (named or len(pieces) > 2):
-            head.location = piece
+            if part.text.lower() in _KIND_NAMES:  # `Intern`, `Freelance`: a kind, and a name
+                head.rest.append(part.text)
+        elif _ADDRESS.fullmatch(part.text) and not head.url and "@" not in part.text:
+            head.url = part.text if "://" in part.text else f"https://{part.text}"
+        elif not head.location and (part.place or _is_place(part.text) and names):
+            head.location = part.text
         else:
-            named.append(piece)
-    if len(named) == 1:
-        at = _AT.match(named[0])
-        if at and not education:  # Engineer at Acme: the words say which is which
+            names.append(part)
+    town = next((p for p in names if _beside(p, dated & alone) and _city(p.text)), None)
+    others = [p for p in names if p is not town]
+    if town and not head.location and (len(others) >= 2 or others and _org(others[0].text)):
+        head.location = town.text  # after an organisation; after a title, the organisation
+        names.remove(town)
+    return names
+
+
+def _told(first: str, second: str) -> bool:
+    """Whether words tell a title (or degree) from an organisation in two names."""
+    return bool((_role(first, False) or _DEGREE.search(first)) and _org(second)) or bool(
+        (_role(second, False) or _DEGREE.search(second)) and _org(first)
+    )
+
+
+def _beside(part: _Part, dated: set[int]) -> bool:
+    """A part set flush right, or alone beside the dates on their own line."""
+    return part.aside or part.line in dated
+
+
+def _place_tail(part: _Part) -> list[_Part]:
+    """`Acme Corp, Berlin, Germany` or `Wawel Systems S.A., Kraków`: an organisation and its
+    place, as two parts."""
+    pieces = part.text.split(", ")
+    tail = ", ".join(pieces[-2:])
+    named = _org(tail) or _role(tail, False)  # (not a degree's words: MA is a state too)
+    if len(pieces) >= 3 and looks_like_place(tail) and not named:
+        return [
+            _Part(", ".join(pieces[:-2]), part.line, part.glue, aside=part.aside),
+            _Part(tail, part.line, ", ", place=True, aside=part.aside),
+        ]
+    bracket = re.fullmatch(
+        r"(.+?)\s*\(([^()]+)\)", part.text
+    )  # `Puget Sound University (Tacoma WA)`
+    # a town and its state or country in the brackets (`Tacoma WA`, `Lyon, France`), not a
+    # name's acronym (`IAER`) or a part's (`Birchwood Hall`)
+    where = bracket and re.search(r"(?:\s[A-Z]{2,3}|,\s.+)$", bracket.group(2))
+    if bracket and where and _org(bracket.group(1)) and _city(bracket.group(2).replace(",", "")):
+        return [
+            _Part(bracket.group(1), part.line, part.glue, aside=part.aside),
+            _Part(bracket.group(2), part.line, " ", place=True, aside=part.aside),
+        ]
+    if len(pieces) == 2 and _org(pieces[0]) and _city(pieces[1]):
+        return [
+            _Part(pieces[0], part.line, part.glue, aside=part.aside),
+            _Part(pieces[1], part.line, ", ", place=True, aside=part.aside),
+        ]
+    return [part]
+
+
+def holds_place(text: str) -> bool:
+    """Whether a line is or ends in a place (`Pioneer Valley University, Northfield, MA`)."""
+    pieces = _pieces(text, 0)
+    return any(part.place for piece in pieces for part in _place_tail(piece)) or (
+        len(pieces) == 1 and _is_place(text)
+    )
+
+
+def _city(text: str) -> bool:
+    """A town's name: a few capitalised words, no title's or organisation's word in them,
+    a bracket after it (`Tarbes (65)`, `Munich (Allemagne)`)."""
+    town = re.sub(r"\s*\([^)]*\)$", "", text)
+    found = town.split()
+    return (
+        0 < len(found) <= 3
+        and all(w[:1].isupper() for w in found)
+        and not (_ROLE.search(text) or _org(text) or _DEGREE.search(text))
+        and not any(c.isdigit() for c in town)
+    )
+
+
+def _is_place(text: str) -> bool:
+    town = r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)?\s\((?:\d{2,5}|[^\W\d_][^\W\d_A-Z]+)\)"
+    if re.fullmatch(town, text) and _city(text):
+        return True  # `Tarbes (65)`, `Cork (Irlande)`; not `Oakridge (KSP)`
+    if _org(text) or _role(text, False):
+        return False  # `Acme Labs, Berlin` is an organisation and its place, not a place
+    words = text.replace(",", " ").split()
+    caseless = all(w[:1].isalpha() and w[:1].lower() == w[:1].upper() for w in words)
+    if caseless and ", " in text and len(words) <= 4:
+        return True  # `부산, 대한민국`: a script without capitals
+    return looks_like_place(text) or bool(_PLACE_CJK.search(text)) and len(text) <= 12
+
+
+def _name(
+    head: Head, names: list[_Part], education: bool, dated: set[int], placed: set[int]
+) -> None:
+    """The title and the organisation among a head's names."""
+    if len(names) == 1 and not education:
+        at = _AT.match(names[0].text)
+        if at:  # Engineer at Acme: the words say which is which
             head.title, head.organisation = at.group(1), at.group(2)
             return
-    if not named:
-        return
-    if len(named) == 1:
-        one = named[0]
-        if _role(one, education) > _org(one):
+    lines = sorted({part.line for part in names})
+    if len(lines) >= 2:  # a name on each line: each line one name
+        names = [_joined([p for p in names if p.line == n]) for n in lines[:2]]
+    elif len(names) == 1 and ", " in names[0].text:  # `Title, Organisation` on one line
+        lead, *more = names[0].text.split(", ")
+        names = [_Part(lead, 0), *(_Part(t, 0, ", ") for t in more)]
+    if len(names) <= 1 and head.rest and not education:  # `Intern`, `Freelance`: a name too
+        kind = head.rest.pop()
+        if _ROLE.fullmatch(kind):
+            head.title = kind
+        else:
+            head.organisation = kind
+            head.title = names.pop().text if names else ""
+    if len(names) == 1:
+        one = names[0].text
+        if head.title:  # the kind gave the title: the name is the organisation
+            head.organisation = one
+        elif _role(one, education) > _org(one):
             head.title = one
         else:
             head.organisation = one
+            head.told = bool(_org(one))  # (no word tells: a role's title, under a company)
+    if len(names) <= 1:
         return
-    first, second, *more = named
-    head.rest = more
-    score = _score(first, second, education)
+    head.rest.clear()  # a kind word (`Intern`) beside a title: the kind alone
+    written = _joined(names).text
+    if len({p.line for p in names}) == 1 and _RANKS.index(_strongest(written)) >= 3:
+        head.written = written  # cut at a dot or a hyphen: maybe one title
+    first, second = _comma(*_pair(names, education, head.rest), education)
+    score = _score(first.text, second.text, education)
+    if score == 0 and first.line != second.line:  # the dates stand with the title
+        score = _layout(first.line, second.line, dated, placed)
     if score < 0:
         first, second = second, first
-    if score == 0:
+    head.told = score != 0
+    head.order = -1 if score < 0 else 1
+    if not head.told:
         head.guesses.append(
-            f"read {first!r} as the {'degree' if education else 'title'} and {second!r} as the "
-            f"{'school' if education else 'organisation'}; they may be the other way round"
+            f"read {first.text!r} as the {'degree' if education else 'title'} and "
+            f"{second.text!r} as the {'school' if education else 'organisation'}; they may be "
+            "the other way round"
         )
-    head.title, head.organisation = first, second
+    head.title, head.organisation = first.text, second.text
+
+
+def _comma(first: _Part, second: _Part, education: bool) -> tuple[_Part, _Part]:
+    """Two names of one line cut at a comma instead, where the words tell them apart better
+    that way (`Senior Technician - Team Lead, BRL`, `Bachelor X, Hochschule Y - Z`)."""
+    whole = first.text + (second.glue or " ") + second.text
+    if first.line != second.line or first.aside or second.aside or ", " not in whole:
+        return first, second
+    if _RANKS.index(_strongest(second.glue or ",")) < 3:
+        return first, second  # cut at a dash or a bar: stronger than a comma
+    score = abs(_score(first.text, second.text, education))
+    if score > 1:  # the words tell them apart as they are
+        return first, second
+    for cut in (whole.index(", "), whole.rindex(", ")):
+        one, other = whole[:cut], whole[cut + 2 :]
+        if abs(_score(one, other, education)) > score:
+            score, first, second = (
+                abs(_score(one, other, education)),
+                _Part(one, first.line, first.glue),
+                _Part(other, first.line, ", "),
+            )
+    return first, second
+
+
+def _pair(names: list[_Part], education: bool, rest: list[str]) -> tuple[_Part, _Part]:
+    """Of three or more names, the title and the organisation: the name most a title's and
+    the name most an organisation's, each other name joined to the one before it (a title's
+    field, an organisation's division); of two, both."""
+    if len(names) == 2:
+        return names[0], names[1]
+    titles = [_role(p.text, education) - _org(p.text) for p in names]
+    best = max(range(len(names)), key=lambda i: titles[i])
+    worst = min(range(len(names)), key=lambda i: titles[i])
+    if titles[best] <= 0 or titles[worst] >= 0:  # the words do not tell: the first two
+        best, worst = 0, 1
+    keep = sorted((best, worst))
+    groups: dict[int, list[_Part]] = {i: [names[i]] for i in keep}
+    for i, part in enumerate(names):
+        if i not in keep and part.aside and not names[keep[-1]].aside:
+            rest.append(part.text)  # set flush right beside the names: not theirs
+        elif i not in keep:
+            owner = max((k for k in keep if k < i), default=keep[0])
+            groups[owner].append(part)
+    first, second = (_joined(groups[k]) for k in keep)
+    return first, second
+
+
+def _joined(parts: list[_Part]) -> _Part:
+    text = parts[0].text + "".join(f"{p.glue or ' '}{p.text}" for p in parts[1:])
+    return _Part(text, parts[0].line, parts[0].glue)
+
+
+def _layout(first: int, second: int, dated: set[int], placed: set[int]) -> int:
+    """In a head of two lines, the title's line is the one with the dates, the
+    organisation's the one with the place: 1 when that makes the first name the title."""
+    if first in dated and second not in dated or second in placed and first not in placed:
+        return 1
+    if second in dated and first not in dated or first in placed and second not in placed:
+        return -1
+    return 0
 
 
 def _score(first: str, second: str, education: bool) -> int:
     """Above zero: `first` is the title (or degree) and `second` the organisation; below:
     the other way round; zero: the words do not tell."""
-    return _role(first, education) - _role(second, education) + _org(second) - _org(first)
+    one, other = _role(first, education), _role(second, education)
+    # a name that ends in a degree's word is one, a school's word in it or not
+    # (`High School Diploma`)
+    first_org = 0 if education and one == 2 else _org(first)
+    second_org = 0 if education and other == 2 else _org(second)
+    return one - other + second_org - first_org
 
 
 def _role(text: str, education: bool) -> int:
     """How much a text reads as a job title (or a degree): its last word one (Software
     Engineer) more than a role word anywhere (Head of Platform)."""
     words = _DEGREE if education else _ROLE
+    if (_ROLE_CJK if not education else _DEGREE).search(text) and not text.isascii():
+        return 2
     last = text.split()[-1] if text.split() else ""
-    return 2 if words.fullmatch(last.strip(".,")) else int(bool(words.search(text)))
+    return 2 if words.fullmatch(last.strip(".,()")) else int(bool(words.search(text)))
 
 
 def _org(text: str) -> int:
-    return 2 if _ORGANISATION.search(text) else int(bool(_ORGANISATION_END.search(text)))
+    if _ORGANISATION.search(text) or _ORGANISATION_CJK.search(text):
+        return 2
+    return int(bool(_ORGANISATION_END.search(text)))
 
 
 def kind_of(text: str) -> str:
@@ -203,3 +446,6 @@ def kind_of(text: str) -> str:
 
 def is_now(text: str) -> bool:
     return means_present(text)
+
+
+__all__ = ["KINDS", "Head", "find_dates", "kind_of", "read_head"]

@@ -36,6 +36,9 @@ class Line:
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, address) in it
     bold_prefix: str = ""  # a bold start ("Languages:" of a skills line)
     gap_before: float = 0.0  # space above it, in lines (a PDF's paragraph gaps)
+    look: str = ""  # its font, size and case (or style): the look a document's headings share
+    capitals: bool = False  # set in capitals by its font (Word's All caps), whatever its text
+    broken: bool = False  # the rest of a paragraph after a line break: no heading, no head
 
     @property
     def words(self) -> str:
@@ -48,6 +51,30 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     if found and len(text) > found.end():
         return text[found.end() :].strip(), True
     return text.strip(), False
+
+
+# Ligatures as their letters; a non-breaking hyphen (Awesome-CV's dates) and a minus as the
+# hyphen and the dash people type.
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+    | {"\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2015": "—", "\u2212": "–"}
+)
+# A glyph with no letter behind it: an icon font's (a phone, an envelope) or one a PDF gives
+# no text for. It stands before a contact detail: a separator, as `·` would be.
+_ICON = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+# A ligature standing alone is an icon font's glyph (a LinkedIn logo), not letters.
+_LONE_LIGATURE = re.compile(r"(?:^|(?<=\s))[\ufb00-\ufb06](?=\s|$)")
+_DOTS = re.compile(r"(?:\s*·\s*)+")
+
+
+def tidy(text: str) -> str:
+    """A line's text as a person reads it: accents composed (NFC), ligatures as letters, an
+    icon as a separator (none at either end)."""
+    text = _LONE_LIGATURE.sub(" · ", unicodedata.normalize("NFC", text)).translate(_LIGATURES)
+    if not _ICON.search(text) and " · " not in text:
+        return text
+    text = _DOTS.sub(" · ", _ICON.sub(" · ", text))
+    return text.strip().removeprefix("·").removesuffix("·").strip()
 
 
 def plain(text: str) -> str:

@@ -1,27 +1,28 @@
 """A resume's lines (from Word or PDF) read into the profile's values.
 
-The header is what comes before the first section heading: the name (the document's title,
-else its first line), a headline, the contact details. Sections begin at their headings,
-known by their words in any of the project's languages (`Experience`, `Berufserfahrung`) or
-by their look (a heading style, a short line in capitals). In a section of entries, an entry
-begins at a head: a heading, a bold line, or a line with dates; its bullets and lines follow.
-Each value keeps the line it came from; what the reading guessed is said at the value, and a
-line it could not place is listed, never dropped in silence.
-"""
+The header is what comes before the first section heading (`header.py`: the name, a
+headline, the contact details). Sections begin at their headings (`sections.py`: known by
+their words in many languages, or by their look). In a section of entries, an entry begins
+at a head: a heading, a bold line, a line with dates, a line set as the section's other
+heads; a head may take two or three lines (`heads.py` reads them). Its bullets and lines
+follow. Each value keeps the line it came from; what the reading guessed is said at the
+value, and a line it could not place is listed, never dropped in silence."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from renderer.errors import FieldPath
-from renderer.inputs.headings import section_names, words
+from renderer.inputs.headings import words
 from renderer.inputs.imported import Imported, Json
-from renderer.inputs.resume.header import contact_of, looks_like_place
-from renderer.inputs.resume.heads import Head, find_dates, kind_of, read_head
+from renderer.inputs.resume.dates import find_dates
+from renderer.inputs.resume.header import contact_of, put_contact, read_header
+from renderer.inputs.resume.heads import Head, holds_place, kind_of, read_head
 from renderer.inputs.resume.lines import Line, shouting
+from renderer.inputs.resume.sections import CONTACT, CUSTOM, Headings
+from renderer.profile.model import SECTION_FIELDS
 
 _ENTRIES = {"experience", "education", "projects", "awards", "certifications", "publications"}
 _LABELLED = re.compile(r"^([^:：]{1,40})[:：]\s*(.+)$")
@@ -50,35 +51,38 @@ class _Reader:
         self.order: list[str] = []
         sizes = Counter(round(line.size, 1) for line in self.lines if line.size)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+        self.headings = Headings(self.lines)
+        self.sub_sections: list[Line] = []  # headings set smaller inside a known section
 
     # -- the whole --------------------------------------------------------------------------
 
     def run(self) -> None:
-        starts = [i for i, line in enumerate(self.lines) if self.heading_of(line, i)]
-        header = self.lines[: starts[0]] if starts else self.lines
-        self.header(header)
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(self.lines)
-            heading = self.lines[start]
-            name = self.heading_of(heading, start) or ""
-            self.section(name, heading, self.lines[start + 1 : end])
+        heads = [(i, self.headings.section(line, i)) for i, line in enumerate(self.lines)]
+        starts: list[tuple[int, str]] = []
+        for i, name in heads:
+            if name and starts and self._sub_section(self.lines[starts[-1][0]], i, name):
+                self.sub_sections.append(self.lines[i])
+            elif name:
+                starts.append((i, name))
+        header = self.lines[: starts[0][0]] if starts else self.lines
+        read_header(self.out, header, self.body_size)
+        for n, (start, name) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
+            self.section(name, self.lines[start], self.lines[start + 1 : end])
         if self.custom:
             self.out.data["sections"] = self.custom
         if len(self.order) > 1:
             self.out.data["section_order"] = list(dict.fromkeys(self.order))
 
-    def heading_of(self, line: Line, index: int) -> str | None:
-        """The section a line heads (a profile section's name, or "custom"), or None."""
-        if line.bullet or line.title or index == 0:
-            return None
-        text = line.words.rstrip(":：").strip()
-        known = section_names().get(words(text))
-        if known and len(text) <= 40:
-            return known
-        short = 0 < len(text.split()) <= 4 and not find_dates(text)[0] and not line.aside
-        if line.heading == 1 or (short and shouting(text) and (line.bold or not line.size)):
-            return "custom"
-        return None
+    def _sub_section(self, heading: Line, index: int, name: str) -> bool:
+        """A heading of its own inside a known section, set smaller than the section's
+        (moderncv's `Scolaire` under `Formation`): a part of that section."""
+        line = self.lines[index]
+        known = self.headings.section(heading, self.lines.index(heading)) != CUSTOM
+        return (
+            bool(name == CUSTOM and known and line.size and line.size < heading.size - 1)
+            and not line.heading
+        )
 
     def note(self, line: Line, message: str) -> None:
         self.out.note(line.place, message)
@@ -87,66 +91,14 @@ class _Reader:
         shown = line.words if len(line.words) <= 300 else line.words[:299] + "…"
         self.note(line, f"not placed: {shown!r}")
 
-    # -- the header -------------------------------------------------------------------------
-
-    def header(self, lines: list[Line]) -> None:
-        if not lines:
-            return
-        name_line = next((line for line in lines if line.title), None)
-
-        if name_line is None:
-            first = lines[0]
-            name_line = first if not contact_of([first]).found else None
-        data = self.out.data
-        if name_line is not None:
-            self.out.put(data, "name", name_line.words, (), name_line.place)
-        else:  # `Ana Example · ana@example.org · …`: the name opens the contact line
-            rest = contact_of(lines[:1]).rest
-            if rest and _short_name(rest[0]) and len(rest[0].split()) <= 4:
-                self.out.put(data, "name", rest[0], (), lines[0].place)
-        if name_line is not None and name_line.aside:  # contact details beside the name
-            aside = Line(name_line.aside, name_line.place, name_line.mark)
-            self.put_contact(aside, contact_of([aside]))
-        for line in lines:
-            if line is name_line:
-                continue
-            found = contact_of([line])
-            if found.found or found.location and not found.rest:
-                self.put_contact(line, found)
-            elif "headline" not in data and len(line.words) <= 120:
-                self.out.put(data, "headline", line.words, (), line.place)
-            elif "location" not in data and _short_name(line.words):  # Shanghai and Singapore
-                self.out.put(data, "location", line.words, (), line.place)
-            elif "summary" not in data and len(line.words) > 120:
-                self.out.put(data, "summary", line.words, (), line.place)
-            else:
-                self.unplaced(line)
-
-    def put_contact(self, line: Line, contact: Any) -> None:
-        data = self.out.data
-        for key in ("email", "phone", "location"):
-            value = getattr(contact, key)
-            if value and key not in data:
-                self.out.put(data, key, value, (), line.place)
-        links = data.setdefault("links", [])
-        for address in contact.links:
-            if all(link["url"] != address for link in links):
-                self.out.origins[("links", len(links))] = line.place
-                links.append({"url": address})
-        if not links:
-            del data["links"]
-        for rest in contact.rest:
-            if rest == data.get("name"):
-                continue
-            if "location" not in data and _short_name(rest):  # Shanghai and Singapore
-                self.out.put(data, "location", rest, (), line.place)
-            else:
-                self.note(line, f"not placed: {rest!r} in the contact details")
-
     # -- a section --------------------------------------------------------------------------
 
     def section(self, name: str, heading: Line, lines: list[Line]) -> None:
         if not lines:
+            return
+        if name == CONTACT:  # a sidebar's contact details: the header's
+            for line in lines:
+                put_contact(self.out, line, contact_of([line]))
             return
         if name == "summary" and "summary" not in self.out.data:
             self.summary(lines)
@@ -156,6 +108,9 @@ class _Reader:
             self.languages(lines)
         elif name in _ENTRIES and name not in self.out.data:
             entries = self.entries(lines, education=name == "education")
+            _agree(entries)
+            if name == "experience":
+                _under_company(entries)
             made = [self.made(name, entry, (name, i)) for i, entry in enumerate(entries)]
             made = [m for m in made if m]
             if not made:
@@ -215,12 +170,12 @@ class _Reader:
         title = heading.words.rstrip(":：").strip()
         key = re.sub(r"[^a-z0-9]+", "-", words(title)).strip("-")[:30] or "section"
         key = key if key[:1].isalpha() else f"section-{key}"
-        while key in {s["id"] for s in self.custom} or key in _ENTRIES | {"skills", "summary"}:
+        while key in {s["id"] for s in self.custom} or key in SECTION_FIELDS:
             key += "-2"
         section: Json = {"heading": title.title() if shouting(title) else title, "id": key}
         self.out.origins[at] = heading.place
         heads = [line for line in lines if self.is_head(line, lines)]
-        if heads and any(line.bullet for line in lines):
+        if heads and (any(line.bullet for line in lines) or any(_dated(h) for h in heads)):
             entries = self.entries(lines, education=False)
             section["entries"] = [
                 self.custom_entry(e, (*at, "entries", i)) for i, e in enumerate(entries)
@@ -242,15 +197,18 @@ class _Reader:
         """A line that starts an entry: a heading, a line with dates beside it or in it, a
         bold line, or one that starts bold and goes on after a separator (`**Title** —
         Company`)."""
-        if line.bullet:
+        if line.broken:
             return False
-        if line.heading == 2 or line.aside:
+        if line.bullet:  # a head set as a list item: bold, its place or dates at the right
+            return bool(line.aside and line.bold and len(line.words) <= 100)
+        if self.headings.is_entry_heading(line) or line.aside:
             return True
         dated = bool(find_dates(line.words)[0]) and len(line.words) <= 120
         prefix = line.bold_prefix
         started = (
             bool(prefix)
             and len(prefix) < len(line.words)
+            and not line.words[:1].islower()  # a sentence's next line, not a head
             and bool(re.match(r"\s*(?:[—–|·•,@]|-\s|at\s)", line.words[len(prefix) :]))
         )
         larger = bool(self.body_size) and line.size > self.body_size + 0.3
@@ -258,15 +216,27 @@ class _Reader:
 
     def entries(self, lines: list[Line], *, education: bool) -> list[Entry]:
         entries: list[Entry] = []
+        looks = {line.look for line in lines if line.look and self.is_head(line, lines)}
+        # A section of list items and nothing else (pandoc's `Degree — School (2011 – 2017)`
+        # items): each item an entry.
+        listed = not looks and all(line.bullet for line in lines)
         for line in lines:
             current = entries[-1] if entries else None
-            if current and self.second_head_line(current, line):
+            if line in self.sub_sections:
+                self.unplaced(line)
+            elif current and self.second_head_line(current, line):
                 self.merge_second_line(current, line, education)
+            elif _set_as_head(line, looks) or listed:
+                entries.append(Entry(_head(line, education), [line]))
+            elif education and current and _degree_under_school(current, line):
+                school = current.head.organisation
+                if not (current.head.title or current.head.dates or current.bullets):
+                    entries.pop()  # the school's own line: its degrees are the entries
+                entries.append(Entry(_head(line, education, school), [line]))
             elif current and self.sub_head(current, line) and _sub_heading(line, lines):
                 current.groups.append((line, []))
             elif self.is_head(line, lines):
-                head = read_head(line.words, line.aside, education=education)
-                entries.append(Entry(head, [line]))
+                entries.append(Entry(_head(line, education), [line]))
             elif current is None:
                 self.unplaced(line)
             elif line.bullet:
@@ -282,15 +252,23 @@ class _Reader:
         """A line that looks like a head but is smaller, or set otherwise (italic), than the
         entry's own, with no dates: a group's heading inside the entry."""
         first = entry.lines[0]
-        if line.aside or find_dates(line.words)[0] or not (entry.head.dates or first.aside):
+        if line.bullet or line.aside or find_dates(line.words)[0]:
+            return False
+        if not (entry.head.dates or first.aside):
             return False
         return bool(first.size and line.size < first.size - 0.2 or line.italic and not first.italic)
 
     def second_head_line(self, entry: Entry | None, line: Line) -> bool:
         """A line right under a head that finishes it: the title or place and dates under a
         company, or a company under a title (what a two-line head looks like)."""
-        if entry is None or entry.bullets or entry.details or len(entry.lines) > 1:
+        if entry is None or entry.bullets or entry.details or len(entry.lines) > 2:
             return False
+        head = entry.head
+        named = bool(head.title and head.organisation)
+        if len(entry.lines) == 2 and not (
+            not head.dates and _dated(line) or not named and len(line.words.split()) <= 10
+        ):
+            return False  # a third line: only what the two above left out
         if line.bullet or len(line.words) > 100 or line.words.endswith("."):
             return False
         first = entry.lines[0]
@@ -298,8 +276,9 @@ class _Reader:
         like_first = like_first or bool(line.bold_prefix and first.bold_prefix)
         if like_first and abs(line.size - first.size) < 0.5:
             return False  # a head like the one above: the next entry's
-        head = entry.head
         missing = not (head.title and head.organisation) or not head.dates
+        if not missing and not head.location and holds_place(line.words):
+            return len(line.words.split()) <= 12  # `Acme Corp, Berlin, Germany` under a head
         return missing and (
             line.italic
             or line.bold
@@ -308,24 +287,10 @@ class _Reader:
             or len(line.words.split()) <= 8
         )
 
-    def merge_second_line(self, entry: Entry, line: Line, education: bool) -> None:
-        head = entry.head
-        more = read_head(line.words, line.aside, education=education)
+    @staticmethod
+    def merge_second_line(entry: Entry, line: Line, education: bool) -> None:
         entry.lines.append(line)
-        head.dates = head.dates or more.dates
-        head.location = head.location or more.location
-        head.kind = head.kind or more.kind
-        head.url = head.url or more.url
-        parts = [p for p in (more.title, more.organisation) if p]
-        if not (head.title and head.organisation):
-            for part in parts:
-                if kind_of(part) or looks_like_place(part) and not head.location:
-                    continue
-                if not head.organisation and head.title:
-                    head.organisation = part
-                elif not head.title:
-                    head.title = part
-        head.guesses += more.guesses
+        entry.head = read_head([(n.words, n.aside) for n in entry.lines], education=education)
 
     def made(self, name: str, entry: Entry, at: FieldPath) -> Json | None:
         head, first = entry.head, entry.lines[0]
@@ -393,15 +358,22 @@ class _Reader:
             for heading, found in groups:
                 bullets += [heading, *found]
         target = _BODY[name]
+        lines = [line.place for line in entry.bullets]
+        if name not in _LISTS:  # an award's or a paper's lines: its summary
+            details, bullets = details + bullets, []
         if bullets:
             item["highlights"] = bullets
-            for i, line in enumerate(entry.bullets):
-                self.out.origins[(*at, "highlights", i)] = line.place
+            for i, place in enumerate(lines):
+                self.out.origins[(*at, "highlights", i)] = place
         if details and target:
-            self.out.put(item, target, "\n\n".join(details), at, entry.details[0].place)
+            first = (entry.details or entry.bullets or entry.lines)[0].place
+            glue = "\n\n" if name in _LISTS else " "  # an award's summary is one line
+            self.out.put(item, target, glue.join(details), at, first)
+        elif details and name in _LISTS:
+            item["highlights"] = details + item.get("highlights", [])
         elif details:
-            item.setdefault("highlights", [])
-            item["highlights"] = details + item["highlights"]
+            for line in [*entry.details, *entry.bullets]:
+                self.unplaced(line)
 
     def custom_entry(self, entry: Entry, at: FieldPath) -> Json:
         made = self.made("custom", entry, at) or {"title": entry.lines[0].words}
@@ -419,9 +391,78 @@ _FIELDS: dict[str, dict[str, str]] = {
     "custom": {"title": "title", "organisation": "organisation", "location": "location"}
     | {"url": "url"},
 }
+# Kinds of entries that hold bullets (the others hold their lines as a summary, or none).
+_LISTS = {"experience", "education", "projects", "custom"}
 _BODY = {"experience": "description", "education": None, "projects": "description"}
 _BODY |= {"awards": "summary", "certifications": None, "publications": "summary"}
 _BODY |= {"custom": "description"}
+
+
+def _head(line: Line, education: bool, school: str = "") -> Head:
+    """A line's head; a degree's under its school (the school its organisation)."""
+    head = read_head([(line.words, line.aside)], education=education)
+    if school and not head.organisation:
+        head.organisation = school
+    elif school and not head.title:
+        head.title, head.organisation = head.organisation, school
+    return head
+
+
+def _degree_under_school(entry: Entry, line: Line) -> bool:
+    """A dated list item under a school's line that has no dates of its own, or under a
+    degree given so: one of the school's degrees (`B.S. … 2016 – 2020`, `M.S. … 2020 –`)."""
+    head = entry.head
+    first = entry.lines[0]
+    school = not head.dates or first.bullet and bool(head.title)
+    return line.bullet and _dated(line) and bool(head.organisation) and school
+
+
+def _dated(line: Line) -> bool:
+    return bool(find_dates(line.aside)[0] or find_dates(line.words)[0])
+
+
+def _set_as_head(line: Line, looks: set[str]) -> bool:
+    """A short line in capitals or bold, set as the section's heads are (a second role under
+    its company, written like the first's title)."""
+    short = len(line.words.split()) <= 8 and not line.words.endswith(".")
+    return bool(
+        line.look in looks and short and not line.bullet and (line.bold or shouting(line.words))
+    )
+
+
+def _under_company(entries: list[Entry]) -> None:
+    """Names that no word tells under a company's line that has nothing of its own: its
+    roles' titles (a company's head, then a head for each role held there), a line cut in
+    two names by a guess one title."""
+    company = False
+    for entry in entries:
+        head = entry.head
+        bare = not (entry.bullets or entry.details or entry.groups)
+        if head.organisation and not head.title and bare:
+            company = True
+        elif company and head.organisation and not head.title and not head.told:
+            head.title, head.organisation = head.organisation, ""
+        elif company and not head.told and head.written:  # `Lead · Fullstack`: one title
+            head.title, head.organisation, head.guesses = head.written, "", []
+        else:
+            company = company and bool(head.title and not head.organisation)
+
+
+def _agree(entries: list[Entry]) -> None:
+    """Heads whose words did not tell the title from the organisation read the way the
+    section's other heads were told (a section writes its heads in one order)."""
+    told = [e.head.order for e in entries if e.head.told and e.head.order]
+    if len(set(told)) != 1 or len(told) < 2:  # (one head told is no section's order yet)
+        return
+    order = told[0]
+    for entry in entries:
+        head = entry.head
+        if head.told or not head.order:
+            continue
+        if head.order != order:
+            head.title, head.organisation = head.organisation, head.title
+            head.order = order
+        head.guesses = [g for g in head.guesses if "other way round" not in g]
 
 
 def _sub_heading(line: Line, lines: list[Line]) -> bool:
@@ -449,13 +490,6 @@ def _address(shown: str, entry: Entry) -> str:
             if bare.rstrip("/") in address or text.strip() == bare:
                 return address
     return shown
-
-
-def _short_name(text: str) -> bool:
-    """A few capitalised words (a place, a name), not a sentence."""
-    found = text.split()
-    capitalised = [w for w in found if w[:1].isupper()]
-    return 0 < len(found) <= 6 and len(capitalised) >= len(found) - 1 and not text.endswith(".")
 
 
 def _items(text: str) -> list[str]:

@@ -1,95 +1,190 @@
-"""A PDF resume's text as lines, from the characters and where they stand (pdfminer.six): the
-pieces on one baseline joined, text set apart at the right margin taken as the line's aside
-(dates), emphasis and size from each character's font, list items by their mark, and lines
-that a paragraph or a bullet wrapped onto joined back into it. Link addresses come from the
-page's link annotations (pypdf)."""
+"""A PDF resume's text as lines, from the pieces of text on its pages (`pdf_pieces.py`) in
+their columns (`pdf_columns.py`): the pieces on one baseline joined, text set apart at the
+right margin taken as the line's aside (dates), a left column's dates given to the row they
+stand on, emphasis and size from each character's font, list items by their mark, lines that
+a paragraph or a bullet wrapped onto joined back into it, and page numbers left out."""
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from renderer.errors import InputError
-from renderer.inputs.resume.lines import BULLET_MARKS, Line, strip_bullet
+from renderer.inputs.headings import section_names, words
+from renderer.inputs.resume.dates import find_dates
+from renderer.inputs.resume.lines import BULLET_MARKS, Line, shouting, strip_bullet, tidy
+from renderer.inputs.resume.pdf_columns import arrange
+from renderer.inputs.resume.pdf_pieces import Piece, is_bold, links_on, read_links, read_pieces
 
-MAX_PAGES = 20
-
-
-@dataclass
-class _Piece:
-    text: str
-    x0: float
-    x1: float
-    y: float  # baseline
-    top: float
-    size: float
-    bold: bool
-    italic: bool
-    page: int
-    chars: list[Any]
+# A line that is nothing but the page's number: `2`, `- 2 -`, `Page 2 of 3`, `2/3`.
+_PAGE_NUMBER = re.compile(
+    r"[-–—\s]*(?:(?:page|seite|página|p\.)\s*)?\d{1,2}(?:\s*(?:/|of|von|de|sur)\s*\d{1,2})?[-–—\s]*",
+    re.I,
+)
 
 
 def pdf_lines(data: bytes, name: str) -> list[Line]:
-    # pdfminer and pypdf: imported for an import only (a render never reads a PDF)
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
-
-    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
-    pieces: list[_Piece] = []
-    widths: list[float] = []
-    try:
-        pages = extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PAGES)
-        for number, page in enumerate(pages, 1):
-            widths.append(page.width)
-            for box in page:
-                if not isinstance(box, LTTextContainer):
-                    continue
-                for text_line in box:
-                    if isinstance(text_line, LTTextLine):
-                        pieces += _split_at_gaps(text_line, number, LTChar)
-    except Exception as error:  # noqa: BLE001 (a malformed file can break pdfminer anywhere)
-        raise InputError(f"cannot be read as a PDF ({type(error).__name__})", name) from None
-    if not pieces:
-        raise InputError("holds no text to read (a scanned page? it needs OCR first)", name)
-    links = _links(data)
-    return _lines(pieces, max(widths), links)
+    pieces, _ = read_pieces(data, name)
+    return _lines(arrange(pieces), read_links(data))
 
 
-def _split_at_gaps(text_line: Any, page: int, char_type: type) -> list[_Piece]:
-    """A pdfminer line cut where its characters stand far apart (a date set at the right, a
-    column of its own): each part a piece."""
-    chars: list[Any] = [c for c in text_line if isinstance(c, char_type)]
-    if not chars:
-        return []
-    parts: list[list[Any]] = [[]]
-    last: Any = None
-    for char in chars:
-        if last is not None and char.x0 - last.x1 > max(char.size, last.size) * 2.5:
-            parts.append([])
-        if char.get_text().strip() or parts[-1]:
-            parts[-1].append(char)
-        last = char if char.get_text().strip() else last
-    found = []
-    for part in parts:
-        visible = [c for c in part if c.get_text().strip()]
-        if not visible:
+def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """The pieces on one baseline of one column, as rows in reading order: the main column
+    of every page, then a sidebar's."""
+    pieces.sort(key=lambda p: (p.column, p.page, -round(p.y), p.x0))
+    rows: list[list[Piece]] = []
+    for piece in pieces:
+        row = rows[-1] if rows else None
+        if (
+            row
+            and (row[0].page, row[0].column) == (piece.page, piece.column)
+            and abs(row[0].y - piece.y) <= piece.size * 0.4
+        ):
+            row.append(piece)
+        else:
+            rows.append([piece])
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+    return rows
+
+
+def _leads(rows: list[list[Piece]]) -> dict[int, str]:
+    """The text of a left column, by the row it starts on; its lines joined (`Mar 2022 —`
+    over `May 2024`, a name over two lines of a table's cell) and taken off their rows."""
+    found: dict[int, str] = {}
+    last: tuple[int, Piece] | None = None  # the row the last lead text stood on, its piece
+    for number, row in enumerate(rows):
+        lead = [p for p in row if p.lead]
+        if not lead:
+            last = None
             continue
-        text = "".join(c.get_text() for c in part).strip()
-        text = re.sub(r"\s{3,}", "   ", text)
-        sizes = Counter(round(c.size, 1) for c in visible)
-        bold = sum(_is_bold(c.fontname) for c in visible) >= len(visible) * 0.8
-        italic = sum(_is_italic(c.fontname) for c in visible) >= len(visible) * 0.8
-        found.append(
-            _Piece(
-                text, visible[0].x0, visible[-1].x1, visible[0].y0, max(c.y1 for c in visible),
-                sizes.most_common(1)[0][0], bold, italic, page, visible,
-            )
-        )  # fmt: skip
+        text = " ".join(p.text for p in lead)
+        close = last is not None and last[1].page == lead[0].page
+        if close and last is not None and last[1].y - lead[0].y <= 1.6 * lead[0].size:
+            start = max(n for n in found if n <= last[0])
+            if _goes_on(found[start], text):
+                found[start] += " " + text
+            else:
+                found[number] = text
+        else:
+            found[number] = text
+        last = (number, lead[0])
+        row[:] = [p for p in row if not p.lead]
     return found
+
+
+def _goes_on(text: str, more: str) -> bool:
+    """Whether a left column's line goes on from the one above: a range's end after its
+    dash, or anything after words (a name over two lines, `Graduated` over its date), not
+    a date after a date."""
+    return bool(re.search(r"(?:[-–—~]|\bto|\bbis|\bà)$", text.strip())) or not find_dates(text)[0]
+
+
+def _lines(pieces: list[Piece], links: dict[int, list[Any]]) -> list[Line]:
+    """Pieces on one baseline made one line (the right-most, set apart, its aside); then lines
+    a paragraph wrapped onto joined to it."""
+    rows = _rows(pieces)
+    leads = _leads(rows)
+    body = Counter(round(p.size) for p in pieces).most_common(1)[0][0]
+    bounds = {
+        column: (
+            min(p.x0 for p in pieces if p.column == column),
+            max(p.x1 for p in pieces if p.column == column),
+        )
+        for column in {p.column for p in pieces}
+    }
+    lines: list[Line] = []
+    previous: tuple[list[Piece], Line] | None = None
+    spacing: float | None = None  # between the lines of the paragraph being joined
+    indent = 0.0  # where the text of the line being joined starts (after a list mark)
+    for number, row in enumerate(rows, 1):
+        lead = leads.get(number - 1, "")
+        if lead and not find_dates(lead)[0] and _heading_like(lead):
+            lines.append(
+                Line(tidy(lead), ("page", row[0].page if row else 1, "line", number), (number, 1))
+            )
+            previous, lead = None, ""
+        if not row:
+            continue
+        left, right = bounds[row[0].column]
+        line = _line(row, number, left, right, links, lead)
+        if _PAGE_NUMBER.fullmatch(line.text) and not line.aside:
+            continue
+        if line.size >= body * 1.5 and number <= 3:
+            line.title = True
+        head = next((n for n in reversed(lines[-6:]) if n.aside and not n.bullet), None)
+        if head and line.aside and not line.bold and not find_dates(line.aside)[0]:
+            _move_aside(line, head, previous, row, right, body, spacing, indent)
+        if previous and _continues(previous, row, line, right, body, spacing, indent):
+            spacing = previous[0][0].y - row[0].y
+            _join(previous[1], line)
+            previous = (row, previous[1])
+            continue
+        spacing, indent = None, _text_start(row)
+        if previous:
+            gap = previous[0][0].y - row[0].top
+            line.gap_before = round(gap / max(row[0].size, 1), 1)
+        lines.append(line)
+        previous = (row, line)
+    return lines
+
+
+def _move_aside(
+    line: Line,
+    head: Line,
+    previous: tuple[list[Piece], Line] | None,
+    row: list[Piece],
+    right: float,
+    body: float,
+    spacing: float | None,
+    indent: float,
+) -> None:
+    """A right column of an entry's details (a school, a contract, a town) beside the lines of
+    its bullets: given to the entry's head line, where its dates stand; the bullets' lines
+    then join as they wrapped."""
+    aside, line.aside = line.aside, ""
+    goes_on = previous is not None and _continues(previous, row, line, right, body, spacing, indent)
+    if line.bullet or goes_on or line.text[:1].islower():
+        head.aside = f"{head.aside} | {aside}"
+    else:
+        line.aside = aside
+
+
+def _line(
+    row: list[Piece], number: int, left: float, right: float, links: dict[int, list[Any]], lead: str
+) -> Line:
+    main, aside = row, []
+    if len(row) > 1 and row[-1].x0 > left + (right - left) * 0.55:
+        main, aside = row[:-1], row[-1:]
+    first = main[0]
+    text = "   ".join(p.text for p in main)
+    if lead and not find_dates(lead)[0]:  # a label in the left column: the line's start
+        text, lead = f"{lead}   {text}", ""
+    stripped, marked = strip_bullet(text)
+    marked = marked or first.text[:1] in BULLET_MARKS and len(main) > 1
+    bold_chars = [c for c in first.chars if c.get_text().strip()]
+    prefix = 0
+    while prefix < len(bold_chars) and is_bold(bold_chars[prefix].fontname):
+        prefix += 1
+    set_apart = " | ".join(t for t in (lead, " ".join(p.text for p in aside)) if t)
+    return Line(
+        text=tidy(stripped if marked else text),
+        place=("page", first.page, "line", number),
+        mark=(number, 1),
+        bold=all(p.bold for p in main),
+        italic=all(p.italic for p in main),
+        size=max(p.size for p in main),
+        bullet=marked,
+        aside=tidy(set_apart),
+        links=[link for p in row for link in links_on(p, links)],
+        bold_prefix=tidy(_prefix(first.text, prefix)),
+        look=f"{first.face}|{first.size:.0f}|{first.bold}|{shouting(text)}",
+    )
+
+
+def _heading_like(text: str) -> bool:
+    """A left column's text that heads what follows (a table's section name)."""
+    return shouting(text) or words(text) in section_names()
 
 
 def _prefix(text: str, visible: int) -> str:
@@ -102,76 +197,9 @@ def _prefix(text: str, visible: int) -> str:
     return text if count == visible else ""
 
 
-def _is_bold(font: str) -> bool:
-    return bool(re.search(r"bold|black|heavy|semibold|demi", font, re.I))
-
-
-def _is_italic(font: str) -> bool:
-    return bool(re.search(r"italic|oblique", font, re.I))
-
-
-def _lines(pieces: list[_Piece], page_width: float, links: dict[int, list[Any]]) -> list[Line]:
-    """Pieces on one baseline made one line (the right-most, set apart, its aside); then lines
-    a paragraph wrapped onto joined to it."""
-    pieces.sort(key=lambda p: (p.page, -round(p.y), p.x0))
-    rows: list[list[_Piece]] = []
-    for piece in pieces:
-        row = rows[-1] if rows else None
-        if row and row[0].page == piece.page and abs(row[0].y - piece.y) <= piece.size * 0.4:
-            row.append(piece)
-        else:
-            rows.append([piece])
-    body = Counter(round(p.size) for p in pieces).most_common(1)[0][0]
-    left = min(p.x0 for p in pieces)
-    right = max(p.x1 for p in pieces)
-    lines: list[Line] = []
-    previous: tuple[list[_Piece], Line] | None = None
-    spacing: float | None = None  # between the lines of the paragraph being joined
-    indent = 0.0  # where the text of the line being joined starts (after a list mark)
-    for number, row in enumerate(rows, 1):
-        row.sort(key=lambda p: p.x0)
-        main, aside = row, []
-        if len(row) > 1 and row[-1].x0 > left + (right - left) * 0.55:
-            main, aside = row[:-1], row[-1:]
-        text = "   ".join(p.text for p in main)
-        stripped, marked = strip_bullet(text)
-        marked = marked or main[0].text[:1] in BULLET_MARKS and len(main) > 1
-        first = main[0]
-        bold_chars = [c for c in first.chars if c.get_text().strip()]
-        prefix = 0
-        while prefix < len(bold_chars) and _is_bold(bold_chars[prefix].fontname):
-            prefix += 1
-        line = Line(
-            text=stripped if marked else text,
-            place=("page", first.page, "line", number),
-            mark=(number, 1),
-            bold=all(p.bold for p in main),
-            italic=all(p.italic for p in main),
-            size=max(p.size for p in main),
-            bullet=marked,
-            aside=" ".join(p.text for p in aside),
-            links=[link for p in row for link in _links_on(p, links)],
-            bold_prefix=_prefix(first.text, prefix),
-        )
-        if line.size >= body * 1.5 and number <= 3:
-            line.title = True
-        if previous and _continues(previous, row, line, right, body, spacing, indent):
-            spacing = previous[0][0].y - row[0].y
-            _join(previous[1], line)
-            previous = (row, previous[1])
-            continue
-        spacing, indent = None, _text_start(main)
-        if previous:
-            gap = previous[0][0].y - first.top
-            line.gap_before = round(gap / max(first.size, 1), 1)
-        lines.append(line)
-        previous = (row, line)
-    return lines
-
-
 def _continues(
-    previous: tuple[list[_Piece], Line],
-    row: list[_Piece],
+    previous: tuple[list[Piece], Line],
+    row: list[Piece],
     line: Line,
     right: float,
     body: float,
@@ -182,6 +210,8 @@ def _continues(
     its own, the same type, close under it (no further than its lines stand apart: a wider
     gap starts a paragraph), the line above full to the margin."""
     pieces, above = previous
+    if above.text.count("(") > above.text.count(")") and ")" in line.text and not line.bullet:
+        return row[0].page == pieces[0].page and not above.aside  # a bracket closed below
     if line.bullet or line.aside or above.aside or above.title:
         return False
     if row[0].page != pieces[0].page:  # a list item that runs over to the next page
@@ -194,15 +224,17 @@ def _continues(
         return False
     if spacing is None and gap > max(line.size, above.size) * 1.4:
         return False  # the first two lines: no wider than a paragraph's own spacing
-    if line.bold_prefix:
+    if line.bold_prefix and not line.text[:1].islower():
         return False  # a line that starts bold starts something (`Tools: …`, a title)
     if above.bullet:  # a list item's lines stand under its text, not under its mark
         return abs(row[0].x0 - indent) <= body * 0.8
     full = pieces[-1].x1 >= right - body * 12
+    if re.search(r"[.!?:]$", above.text) and line.text[:1].isupper():
+        full = pieces[-1].x1 >= right - body * 1.5  # a sentence ended short: a paragraph did
     return full and abs(row[0].x0 - pieces[0].x0) <= body * 1.2
 
 
-def _text_start(pieces: list[_Piece]) -> float:
+def _text_start(pieces: list[Piece]) -> float:
     """Where a line's text starts, after a list mark it opens with."""
     chars = [c for p in pieces for c in p.chars if c.get_text().strip()]
     if len(chars) > 1 and chars[0].get_text() in BULLET_MARKS:
@@ -214,31 +246,4 @@ def _join(into: Line, more: Line) -> None:
     glue = "" if into.text.endswith("-") and into.text[-2:-1].isalpha() else " "
     into.text = f"{into.text}{glue}{more.text}".strip()
     into.links += more.links
-
-
-def _links(data: bytes) -> dict[int, list[Any]]:
-    """Each page's link annotations: (rectangle, address)."""
-    from pypdf import PdfReader  # as pdfminer above: only for an import
-
-    found: dict[int, list[Any]] = {}
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        for number, page in enumerate(reader.pages[:MAX_PAGES], 1):
-            for ref in page.get("/Annots") or []:
-                annot = ref.get_object()
-                action = annot.get("/A") or {}
-                uri = action.get("/URI") if hasattr(action, "get") else None
-                if annot.get("/Subtype") == "/Link" and uri:
-                    rect = [float(v) for v in annot["/Rect"]]
-                    found.setdefault(number, []).append((rect, str(uri)))
-    except Exception:  # noqa: BLE001 (links are a help: a file whose annotations fail has none)
-        return {}
-    return found
-
-
-def _links_on(piece: _Piece, links: dict[int, list[Any]]) -> list[tuple[str, str]]:
-    return [
-        (piece.text, uri)
-        for (x0, y0, x1, y1), uri in links.get(piece.page, [])
-        if x0 - 2 <= piece.x1 and piece.x0 <= x1 + 2 and y0 - 2 <= piece.top and piece.y <= y1 + 2
-    ]
+    into.aside = into.aside or more.aside  # a head's dates beside its wrapped end
