@@ -30,7 +30,7 @@ class Line:
 def lines_of(person: str, theme: str) -> tuple[tuple[float, float], tuple[Line, ...]]:
     """(page size, every text line of the PDF) as pdfminer.six lays it out."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextLine
+    from pdfminer.layout import LAParams, LTChar, LTTextLine
 
     found: list[Line] = []
     size = (0.0, 0.0)
@@ -38,7 +38,11 @@ def lines_of(person: str, theme: str) -> tuple[tuple[float, float], tuple[Line, 
     def walk(item, page: int, height: float) -> None:
         if isinstance(item, LTTextLine):
             text = item.get_text().rstrip("\n")
-            found.append(Line(text, item.x0, item.x1, height - item.y1, height - item.y0, page))
+            # Where the ink ends: a wrapped line keeps the space it broke at, for readers
+            # that follow tags, and that space may stand past the margin.
+            ink = [c.x1 for c in item if isinstance(c, LTChar) and not c.get_text().isspace()]
+            right = max(ink, default=item.x1)
+            found.append(Line(text, item.x0, right, height - item.y1, height - item.y0, page))
             return
         for child in getattr(item, "_objs", []):
             walk(child, page, height)

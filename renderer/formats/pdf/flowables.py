@@ -5,16 +5,21 @@ readers take in order, and the way Chinese, Japanese and Korean lines break."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as _paragraph
+from reportlab.platypus.flowables import HRFlowable
 
 from renderer.compose.document import Role
 from renderer.formats.pdf.fonts import FontSet
+from renderer.formats.pdf.tags import Marks, Structure
 from renderer.theme.model import Style, Theme
 
 # reportlab's marks that may not open a line are Japanese; Chinese full-width punctuation
@@ -72,7 +77,93 @@ def east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:
     )
 
 
-class AsideLine(Flowable):
+def _structure(canvas: Any) -> Structure | None:
+    return getattr(canvas, "structure", None)
+
+
+class MarkedParagraph(Paragraph):
+    """A paragraph whose text is the marked content of its structure element (`marks`), in
+    every part it is split into; a bullet's mark is drawn here, as the list item's label,
+    and the text as its body."""
+
+    marks: Marks | None = None
+    bullet = ""  # drawn on the first line, at the style's bullet indent
+
+    def draw(self) -> None:
+        structure = _structure(self.canv)
+        if structure is None or self.marks is None:
+            self._draw_bullet()
+            super().draw()
+            return
+        if self.bullet and self.marks.label is not None:
+            with structure.marked(self.canv, self.marks.label):
+                self._draw_bullet()
+        with structure.marked(self.canv, self.marks.body or self.marks.element):
+            self.canv.line_breaks = len(self.blPara.lines) - 1  # for its text object
+            super().draw()
+
+    def _draw_bullet(self) -> None:
+        if not self.bullet:
+            return
+        style = self.style
+        offset = style.fontSize if rl_config.paraFontSizeHeightOffset else style.fontSize * 0.8
+        text = self.canv.beginText(style.bulletIndent, self.height - offset)
+        text.setFont(style.bulletFontName, style.bulletFontSize)
+        text.setFillColor(style.bulletColor)
+        text.textOut(self.bullet)
+        self.canv.drawText(text)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = super().split(available_width, available_height)
+        for number, part in enumerate(parts):
+            part.marks = self.marks
+            part.bullet = self.bullet if number == 0 else ""
+        return parts
+
+
+class SpacedText(PDFTextObject):
+    """A paragraph's text object that keeps the space a line was broken at, at the end of
+    the line: readers that follow tags (screen readers, `pdfinfo -struct-text`) join a
+    paragraph's lines as they are drawn, and read `career` + `that` as `careerthat`. A line
+    of Chinese, Japanese or Korean breaks between characters, not at a space: none is added."""
+
+    breaks = 0  # how many of the line ends to come were spaces
+    last = ""  # the last character drawn
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 (reportlab's name)
+        if text:
+            self.last = text[-1]
+        if TStar and self.breaks > 0:
+            self.breaks -= 1
+            if self.last and not self.last.isspace() and not EAST_ASIAN.match(self.last):
+                text += " "
+                self.last = " "
+        super()._textOut(text, TStar)
+
+
+class Marked(Flowable):
+    """A flowable of several paragraphs drawn as one element's marked content."""
+
+    marks: Marks | None = None
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        structure = _structure(canvas)
+        if structure is None or self.marks is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with structure.marked(canvas, self.marks.element):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class Rule(HRFlowable):
+    """The rule under a heading: decoration, an artifact to readers that follow tags."""
+
+    def draw(self) -> None:
+        with Structure.artifact(self.canv):
+            super().draw()
+
+
+class AsideLine(Marked):
     """A block with text set flush right on its last line: an entry's dates, or the contact
     details beside the name (on its only line, mostly).
 
@@ -134,10 +225,12 @@ class AsideLine(Flowable):
         parts = self.body.split(available_width - self.aside_width, available_height)
         if len(parts) < 2:
             return []
-        return [AsideLine(parts[0], self.aside, self.space), *parts[1:]]
+        head = AsideLine(parts[0], self.aside, self.space)
+        head.marks = self.marks
+        return [head, *parts[1:]]
 
 
-class Centred(Flowable):
+class Centred(Marked):
     """A centred paragraph, with the gap before its first line filled with spaces: readers
     that group characters into boxes by position (pdfminer.six) otherwise order a short
     centred line (a headline over a section) after the left-aligned heading below it."""

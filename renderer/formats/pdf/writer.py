@@ -19,8 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from renderer.compose.document import Document, Role, keeps_with_next
 from renderer.errors import RenderError
@@ -29,11 +28,15 @@ from renderer.formats.pdf.flowables import (
     EAST_ASIAN,
     AsideLine,
     Centred,
+    MarkedParagraph,
+    Rule,
+    SpacedText,
     east_asian_style,
     paragraph_style,
 )
 from renderer.formats.pdf.fonts import FontSet, drawable, theme_fonts
 from renderer.formats.pdf.runs import chunks, markup
+from renderer.formats.pdf.tags import Marks, Structure, link_entries, page_keys, plan
 from renderer.profile.markup import Run
 from renderer.theme.model import Theme
 
@@ -82,20 +85,36 @@ class _Document(BaseDocTemplate):
 
 
 def _numbered_canvas(
-    label: str, fonts: list[Path], size: float, colour: Any, bottom: float
+    structure: Structure, label: str, fonts: list[Path], size: float, colour: Any, bottom: float
 ) -> type:
-    """A canvas that numbers pages once it knows how many there are, and only if > 1. The
-    numbers are drawn as shapes, not text: they are for the eye; a parser reading the text
-    would find them inside whatever entry runs over the page."""
+    """A canvas that numbers pages once it knows how many there are, and only if > 1, and
+    writes the structure tree once the pages exist. The numbers are drawn as shapes, not
+    text: they are for the eye; a parser reading the text would find them inside whatever
+    entry runs over the page. Tagged readers are told they are the pages' artifacts."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.structure = structure
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
             self._startPage()
+
+        def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+            text = SpacedText(self, x, y, direction)
+            text.breaks, self.line_breaks = getattr(self, "line_breaks", 0), 0
+            return text
+
+        def linkURL(self, url: str, rect: Any, relative: int = 0, **kw: Any) -> None:  # noqa: N802
+            key = structure.link(self)
+            super().linkURL(url, rect, relative, **kw, **link_entries(url, key))
+            key.annotation = self._doc.annotationName(f"NUMBER{self._annotationCount}")
+
+        def _setAnnotations(self, page: Any) -> None:  # noqa: N802 (reportlab's name)
+            super()._setAnnotations(page)
+            page_keys(page, self._pageNumber)
 
         def save(self) -> None:
             total = len(self._pages)
@@ -105,11 +124,13 @@ def _numbered_canvas(
                     # fontTools: only for long resumes
                     import renderer.formats.pdf.outlines as _outlines
 
-                    self.setFillColor(colour)
                     text = label.replace("{page}", str(number)).replace("{pages}", str(total))
                     x = (self._pagesize[0] - _outlines.width(text, fonts, size)) / 2
-                    _outlines.draw(self, text, fonts, size, x, bottom)
+                    with structure.artifact(self, "Pagination"):
+                        self.setFillColor(colour)
+                        _outlines.draw(self, text, fonts, size, x, bottom)
                 super().showPage()
+            structure.write(self._doc, total)
             super().save()
 
     return NumberedCanvas
@@ -137,7 +158,11 @@ def _frame_size(theme: Theme, page_size: str | None) -> tuple[float, float]:
 
 
 def _flowables(
-    document: Document, theme: Theme, fonts: FontSet, page_size: str | None
+    document: Document,
+    theme: Theme,
+    fonts: FontSet,
+    page_size: str | None,
+    marks: list[Marks],
 ) -> list[Flowable]:
     styles = {role: paragraph_style(role, theme.style(role.value), fonts, theme) for role in Role}
     if theme.styles.heading.rule:  # the rule under the heading carries the space instead
@@ -148,6 +173,7 @@ def _flowables(
     east_asian: dict[Role, ParagraphStyle] = {}
     story: list[Flowable] = []
     for index, block in enumerate(document.blocks):
+        first = len(story)
         style = styles[block.role]
         if EAST_ASIAN.search(block.text):
             if block.role not in east_asian:
@@ -158,15 +184,17 @@ def _flowables(
         pieces = [markup(block, runs, fonts, theme) for runs in chunks(block.runs, limit)]
         text, rest = pieces[0], pieces[1:]
         if block.role is Role.BULLET:
-            story.append(Paragraph(text, style, bulletText=theme.bullet))
+            item = MarkedParagraph(text, style)
+            item.bullet = theme.bullet
+            story.append(item)
         elif block.aside:
             aside_style = aside_styles[block.role]
             runs = block.aside_runs or (Run(block.aside),)
-            aside = Paragraph(markup(block, runs, fonts, theme, plain=True), aside_style)
+            aside = MarkedParagraph(markup(block, runs, fonts, theme, plain=True), aside_style)
             space = (regular.fontName, aside_style.fontSize)
-            story.append(AsideLine(Paragraph(text, style), aside, space))
+            story.append(AsideLine(MarkedParagraph(text, style), aside, space))
         else:
-            paragraph = Paragraph(text, style)
+            paragraph = MarkedParagraph(text, style)
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
                 paragraph.section_id = block.section  # type: ignore[attr-defined]
@@ -176,23 +204,28 @@ def _flowables(
                 story.append(paragraph)
         if block.gap is not None:  # the document's own spacing (a letter's)
             story[-1].spaceBefore = block.gap * style.leading
-            if isinstance(story[-1], Paragraph):
+            if isinstance(story[-1], MarkedParagraph):
                 story[-1].style = ParagraphStyle(
                     f"{style.name}-spaced", parent=style, spaceBefore=block.gap * style.leading
                 )
         if rest:  # the further pieces of a very long block, set on as one paragraph
             continued = ParagraphStyle(f"{style.name}-continued", parent=style, spaceBefore=0)
             head = story[-1]
-            if isinstance(head, Paragraph):  # styles are shared: the head gets its own
+            if isinstance(head, MarkedParagraph):  # styles are shared: the head gets its own
                 head.style = ParagraphStyle(f"{style.name}-head", parent=style, spaceAfter=0)
             head.spaceAfter = 0
-            story += [Paragraph(piece, continued) for piece in rest]
+            story += [MarkedParagraph(piece, continued) for piece in rest]
             story[-1].style = ParagraphStyle(
                 f"{style.name}-last", parent=continued, spaceAfter=style.spaceAfter
             )
         story[-1].keepWithNext = int(keeps_with_next(document.blocks, index))
+        for flowable in story[first:]:  # and the paragraphs inside them, for their parts
+            flowable.marks = marks[index]
+            for inner in ("body", "paragraph"):
+                if hasattr(flowable, inner):
+                    getattr(flowable, inner).marks = marks[index]
         if block.role is Role.HEADING and theme.styles.heading.rule:
-            rule = HRFlowable(
+            rule = Rule(
                 width="100%",
                 thickness=0.6,
                 color=style.textColor,
@@ -244,7 +277,10 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     muted = HexColor(theme.colours.muted)
     drawable(theme.bullet, fonts, theme, "bullet", own=True)
     label_fonts = [theme.font_path(theme.fonts.regular), *fonts.fallback_files]
+    root, marks = plan(document)
+    structure = Structure(root)
     canvasmaker = _numbered_canvas(
+        structure,
         drawable(
             document.page_label, fonts, theme, "templates.page_number", own=True, fallback=True
         ),
@@ -254,7 +290,8 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         bottom / 2,
     )
     try:
-        doc.build(_flowables(document, theme, fonts, page_size), canvasmaker=canvasmaker)
+        story = _flowables(document, theme, fonts, page_size, marks)
+        doc.build(story, canvasmaker=canvasmaker)
     except RenderError:
         raise
     except Exception as error:  # noqa: BLE001 (see below)
