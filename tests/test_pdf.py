@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import pypdf
 import pytest
@@ -35,13 +36,19 @@ def test_text_is_exactly_the_document(person, theme):
     assert normalise(" ".join(body)) == expected
 
 
-def test_fonts_are_embedded_subsets_with_unicode_maps(person, theme):
-    reader = pypdf.PdfReader(io.BytesIO(rendered(person, theme, "pdf")))
+def _fonts(data: bytes) -> dict[str, Any]:
+    """The fonts the pages use, by name (the dictionaries sit in a compressed object
+    stream: the bytes of the file do not show them)."""
     fonts = {}
-    for page in reader.pages:
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
         for ref in page["/Resources"]["/Font"].values():
             font = ref.get_object()
             fonts[str(font["/BaseFont"])] = font
+    return fonts
+
+
+def test_fonts_are_embedded_subsets_with_unicode_maps(person, theme):
+    fonts = _fonts(rendered(person, theme, "pdf"))
     assert fonts
     for name, font in fonts.items():
         assert re.match(r"/[A-Z]{6}\+", name), f"{name} is not a subset"
@@ -131,7 +138,7 @@ def test_declared_fallback_font_draws_what_the_main_font_lacks(tmp_path):
     chosen = load_theme("classic")
     doc = compose(load_profile(path).profile, chosen)
     data = render_bytes("pdf", doc, chosen)
-    assert b"DejaVuSans" in data
+    assert any("DejaVuSans" in name for name in _fonts(data))
     assert "Speaks Հայերեն and ქართული" in read_pdf(data)[0]
 
 
@@ -176,4 +183,4 @@ def test_emoji_are_drawn_by_the_declared_symbol_font(tmp_path):
     document = compose(load_profile(path).profile, chosen)
     data = render_bytes("pdf", document, chosen)
     assert check_bytes(tmp_path / "x.pdf", document, data).ok
-    assert b"Symbola" in data
+    assert any("Symbola" in name for name in _fonts(data))

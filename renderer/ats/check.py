@@ -29,6 +29,8 @@ class Report:
     lines_total: int = 0
     lines_found: int = 0
     parses: list[Parse] = field(default_factory=list)  # what each reader's ATS would fill in
+    tagged: bool | None = None  # a PDF with a structure tree, for screen readers
+    structure: tuple[str, ...] = ()  # its outline
 
     @property
     def ok(self) -> bool:
@@ -185,17 +187,30 @@ def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -
     """Read `data`, written in `fmt`, back with each of the format's readers; with a
     Document, prove every line survived for each, and that each reader's parse gives every
     entry its own title, organisation, dates and bullets."""
-    first, *others = fmt.readers
-    read = first.read(data)
+    read = fmt.readers[0].read(data)
     lines, problems = read.lines, list(read.problems)
     if document is None:
         report = Report(name, problems)
         if not normalise(" ".join(lines)):
             report.problems.append("no text could be read from the file")
         report.warnings.append("no profile given: line-by-line comparison skipped")
-        return report
+    else:
+        report = _check_against(fmt, data, document, lines, problems)
+        report.file = name
+    report.tagged, report.structure = read.tagged, read.structure
+    if read.tagged is False and lines:
+        report.warnings.append(
+            "the PDF is not tagged: screen readers and accessibility checks find no "
+            "structure (headings, lists) in it"
+        )
+    return report
+
+
+def _check_against(
+    fmt: Format, data: bytes, document: Document, lines: list[str], problems: list[str]
+) -> Report:
+    first, *others = fmt.readers
     report = check_lines(lines, document, fmt)
-    report.file = name
     if report.lines_total >= 5 and report.lines_found * 4 < report.lines_total:
         # Not a file that lost lines: another resume. One line says so before the details.
         report.problems.insert(

@@ -125,8 +125,9 @@ def check_command(
         if explain:
             _explain(file, report)
         if report.ok:
-            found = f" ({report.lines_found}/{report.lines_total} lines)" if document else ""
-            print(f"{file}: ok{found}")
+            found = [f"{report.lines_found}/{report.lines_total} lines"] if document else []
+            found += ["tagged"] if report.tagged else []
+            print(f"{file}: ok" + (f" ({', '.join(found)})" if found else ""))
         else:
             code = max(code, 1)
             for finding in report.problems:
@@ -184,6 +185,11 @@ def _explain(file: Path, report: Report) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    if report.structure:  # what a screen reader or an accessibility check walks
+        print(f"{file}: structure tree (tagged PDF)")
+        print("\n".join(f"  {line}" for line in report.structure))
+    elif report.tagged is False:
+        print(f"{file}: no structure tree (the PDF is not tagged)")
     if not report.parses:
         say("[yellow]warning:[/]", f"{file}: --explain needs --profile to know the entries")
     for parsed in report.parses:

@@ -116,6 +116,14 @@ Scheduler = Annotated[
         metavar="ADDRESS",
     ),
 ]
+PdfA = Annotated[
+    bool,
+    typer.Option(
+        "--pdf-a",
+        help="Archival PDF (PDF/A-2b). Every PDF already is, tagged PDF/UA-1 too: accepted "
+        "for scripts and portals that ask for it, it changes nothing.",
+    ),
+]
 Watch = Annotated[
     bool,
     typer.Option(
@@ -144,6 +152,7 @@ def render(
     quiet: Quiet = False,
     watch: Watch = False,
     scheduler: Scheduler = None,
+    pdf_a: PdfA = False,
 ) -> None:
     """Render profiles to output/<who>/<who>-<theme>[-<tags>][-<page size>].<format>, or
     applications (--for) to output/<who>/<application>/<Name>-Resume.<format> and the rest."""

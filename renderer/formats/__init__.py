@@ -58,6 +58,8 @@ class ReadBack:
     lines: list[str]
     problems: list[str] = field(default_factory=list)
     pages: int | None = None
+    tagged: bool | None = None  # a PDF with a structure tree (None: not a question here)
+    structure: tuple[str, ...] = ()  # the tree's outline, an element a line, indented
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,50 @@ def read_back(data: bytes) -> ReadBack:
                 problems += step(reader)
             except Exception as error:  # noqa: BLE001
                 problems.append(f"its fonts or metadata cannot be read: {_reason(error)}")
-    return ReadBack(lines, problems, count)
+        try:
+            structure = _structure(reader)
+        except Exception:  # noqa: BLE001 (a broken tree reads as none)
+            structure = None
+    return ReadBack(lines, problems, count, structure is not None, tuple(structure or ()))
+
+
+MAX_ELEMENTS = 20_000  # a resume's tree has a few hundred
+
+
+def _structure(reader: Any) -> list[str] | None:
+    """The outline of a tagged PDF's structure tree (None if it has none): an element a
+    line, indented by depth; a list's items are counted rather than listed."""
+    catalog = _dict(reader.trailer.get("/Root"))
+    root = _dict(catalog.get("/StructTreeRoot"))
+    if not root or not _dict(catalog.get("/MarkInfo")).get("/Marked"):
+        return None
+    outline: list[str] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(kid, 0) for kid in reversed(_kids(root))]
+    while stack and len(outline) < MAX_ELEMENTS:
+        item, depth = stack.pop()
+        reference = getattr(item, "idnum", None)
+        if reference is not None:
+            if reference in seen:  # a loop in a malformed tree
+                continue
+            seen.add(reference)
+        element = _dict(item)
+        kind = str(element.get("/S", "")).lstrip("/")
+        if not kind:
+            continue
+        kids = [k for k in _kids(element) if _dict(k).get("/S")]
+        if kind == "L":
+            outline.append(f"{'  ' * depth}L ({len(kids)} item{'' if len(kids) == 1 else 's'})")
+            continue
+        outline.append("  " * depth + kind)
+        stack += [(kid, depth + 1) for kid in reversed(kids)]
+    return outline
+
+
+def _kids(element: dict) -> list[Any]:
+    kids: Any = element.get("/K")
+    kids = kids.get_object() if hasattr(kids, "get_object") else kids
+    return list(kids) if isinstance(kids, list) else [kids] if kids is not None else []
 
 
 def _reason(error: BaseException) -> str:

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
     PDFDictionary,
     PDFName,
     PDFObject,
@@ -180,81 +179,95 @@ class Structure:
 
     def write(self, doc: Any, pages: int) -> None:
         """The tree as PDF objects, hung from the catalog (the pages carry /StructParents
-        0…pages-1 from `page_keys`; links follow them)."""
-        names: dict[int, str] = {}
+        0…pages-1 from `page_keys`; links follow them).
 
-        def name(element: Element) -> str:
-            return names.setdefault(id(element), f"StructElem{len(names) + 1}")
+        The elements are registered first, so that their object numbers are known and each
+        is written straight to bytes: reportlab's general formatting of a few hundred small
+        dictionaries took longer than drawing the text they describe."""
+        elements: list[tuple[Element, Element | None]] = []  # (element, parent), tree order
 
-        def page_ref(page: int) -> PDFObjectReference:
-            return PDFObjectReference(f"Page{page}")
-
-        on_page: dict[int, dict[int, str]] = {}  # page -> MCID -> element's name
-        for number, (_, annotation) in enumerate(self.links):
-            annotation.key.value = pages + number
-
-        def build(element: Element, parent: str) -> None:
-            own = name(element)
-            contents = [k for k in element.kids if isinstance(k, Content)]
-            home = contents[0].page if contents else None
-            kids: list[Any] = []
+        def gather(element: Element, parent: Element | None) -> None:
+            elements.append((element, parent))
             for kid in element.kids:
                 if isinstance(kid, Element):
-                    kids.append(PDFObjectReference(name(kid)))
-                    build(kid, own)
+                    gather(kid, element)
+
+        gather(self.root, None)
+        objects = {id(e): Raw() for e, _ in elements}
+        tree = Raw()
+        doc.Reference(tree, "StructTreeRoot")
+        for number, (element, _) in enumerate(elements, 1):
+            doc.Reference(objects[id(element)], f"StructElem{number}")
+        numbers = doc.idToObjectNumberAndVersion
+
+        def ref(name: str) -> bytes:
+            return b"%d 0 R" % numbers[name][0]
+
+        def own(element: Element) -> bytes:
+            return b"%d 0 R" % objects[id(element)].number(numbers)
+
+        for number, (_, annotation) in enumerate(self.links):
+            annotation.key.value = pages + number
+        page_refs = {page: ref(f"Page{page}") for page in range(1, pages + 1)}
+        on_page: dict[int, dict[int, bytes]] = {}  # page -> MCID -> its element
+        for element, parent in elements:
+            contents = [k for k in element.kids if isinstance(k, Content)]
+            home = contents[0].page if contents else None
+            kids: list[bytes] = []
+            for kid in element.kids:
+                if isinstance(kid, Element):
+                    kids.append(own(kid))
                 elif isinstance(kid, Content):
-                    on_page.setdefault(kid.page, {})[kid.mcid] = own
+                    on_page.setdefault(kid.page, {})[kid.mcid] = own(element)
                     if kid.page == home:
-                        kids.append(kid.mcid)
+                        kids.append(b"%d" % kid.mcid)
                     else:
                         kids.append(
-                            PDFDictionary(
-                                {
-                                    "Type": PDFName("MCR"),
-                                    "Pg": page_ref(kid.page),
-                                    "MCID": kid.mcid,
-                                }
-                            )
+                            b"<</Type/MCR/Pg %s/MCID %d>>" % (page_refs[kid.page], kid.mcid)
                         )
                 else:
                     kids.append(
-                        PDFDictionary(
-                            {
-                                "Type": PDFName("OBJR"),
-                                "Pg": page_ref(kid.page),
-                                "Obj": PDFObjectReference(kid.key.annotation),
-                            }
-                        )
+                        b"<</Type/OBJR/Pg %s/Obj %s>>"
+                        % (page_refs[kid.page], ref(kid.key.annotation))
                     )
-            entries: dict[str, Any] = {
-                "Type": PDFName("StructElem"),
-                "S": PDFName(element.kind),
-                "P": PDFObjectReference(parent),
-                "K": PDFArray(kids),
-            }
-            if home is not None:
-                entries["Pg"] = page_ref(home)
-            doc.Reference(PDFDictionary(entries), own)
-
-        build(self.root, "StructTreeRoot")
-        numbers: list[Any] = []
-        for page in range(1, pages + 1):
-            mcids = on_page.get(page, {})
-            refs = [PDFObjectReference(mcids[m]) for m in sorted(mcids)]
-            numbers += [page - 1, PDFArray(refs)]
-        for link, annotation in self.links:
-            numbers += [annotation.key.value, PDFObjectReference(name(link))]
-        tree = PDFDictionary(
-            {
-                "Type": PDFName("StructTreeRoot"),
-                "K": PDFObjectReference(name(self.root)),
-                "ParentTree": PDFDictionary({"Nums": PDFArray(numbers)}),
-                "ParentTreeNextKey": pages + len(self.links),
-            }
+            up = own(parent) if parent is not None else ref("StructTreeRoot")
+            where = b"/Pg " + page_refs[home] if home is not None else b""
+            objects[id(element)].data = b"<</Type/StructElem/S/%s/P %s%s/K[%s]>>" % (
+                element.kind.encode(),
+                up,
+                where,
+                b" ".join(kids),
+            )
+        nums = [
+            b"%d[%s]" % (page - 1, b" ".join(mcids[m] for m in sorted(mcids)))
+            for page in range(1, pages + 1)
+            for mcids in [on_page.get(page, {})]
+        ]
+        owners = {id(link): own(link) for link, _ in self.links}
+        nums += [b"%d %s" % (a.key.value, owners[id(link)]) for link, a in self.links]
+        tree.data = (
+            b"<</Type/StructTreeRoot/K %s/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d>>"
+            % (
+                own(self.root),
+                b" ".join(nums),
+                pages + len(self.links),
+            )
         )
-        doc.Reference(tree, "StructTreeRoot")
         doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
         doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+
+
+class Raw(PDFObject):
+    """A PDF object whose bytes are made by hand (references already resolved)."""
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def number(self, numbers: dict[str, tuple[int, int]]) -> int:
+        return numbers[self.__InternalName__][0]  # type: ignore[attr-defined]
+
+    def format(self, document: Any) -> bytes:
+        return self.data
 
 
 def page_keys(page: PDFPage, number: int) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from renderer.compose.document import Document, Role, keeps_with_next
 from renderer.errors import RenderError
 from renderer.formats import Layout, Options, Rendered
+from renderer.formats.pdf import metadata, packing
 from renderer.formats.pdf.flowables import (
     EAST_ASIAN,
     AsideLine,
@@ -85,7 +88,13 @@ class _Document(BaseDocTemplate):
 
 
 def _numbered_canvas(
-    structure: Structure, label: str, fonts: list[Path], size: float, colour: Any, bottom: float
+    structure: Structure,
+    identify: Callable[[Any], None],
+    label: str,
+    fonts: list[Path],
+    size: float,
+    colour: Any,
+    bottom: float,
 ) -> type:
     """A canvas that numbers pages once it knows how many there are, and only if > 1, and
     writes the structure tree once the pages exist. The numbers are drawn as shapes, not
@@ -131,6 +140,8 @@ def _numbered_canvas(
                         _outlines.draw(self, text, fonts, size, x, bottom)
                 super().showPage()
             structure.write(self._doc, total)
+            identify(self._doc)
+            self._doc.format = partial(packing.packed, self._doc)  # this document's only
             super().save()
 
     return NumberedCanvas
@@ -281,6 +292,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     structure = Structure(root)
     canvasmaker = _numbered_canvas(
         structure,
+        lambda doc: metadata.identify(doc, document),
         drawable(
             document.page_label, fonts, theme, "templates.page_number", own=True, fallback=True
         ),
