@@ -74,7 +74,7 @@ def _elements(root: DictionaryObject) -> list[DictionaryObject]:
 
 def _marked_content(page: Any, reader: pypdf.PdfReader) -> list[tuple[str, int]]:
     """(tag, MCID) of each marked-content sequence on the page, in order; asserts that no
-    text is shown and nothing painted outside one (Matterhorn 01-005)."""
+    text is shown and nothing painted outside one (Matterhorn checkpoint 01)."""
     depth, found = 0, []
     for operands, operator in ContentStream(page.get_contents(), reader).operations:
         if operator in (b"BDC", b"BMC"):
@@ -100,12 +100,12 @@ def _check_tagged(data: bytes, doc: Document | None = None) -> None:
     elements = _elements(tree)
     kinds = [str(e["/S"]) for e in elements]
     assert kinds[0] == "/Document"
-    # Headings: the first is H1, and none skips a level (Matterhorn 14-002, 14-003); a
+    # Headings: the first is H1, and none skips a level (Matterhorn 14); a
     # letter signed by no one has none.
     levels = [int(k[2:]) for k in kinds if re.fullmatch(r"/H\d", k)]
     assert not levels or levels[0] == 1
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
-    # Lists: L holds LI, LI holds Lbl then LBody (Matterhorn 09-004, 09-005).
+    # Lists: L holds LI, LI holds Lbl then LBody (Matterhorn 09).
     for element in elements:
         kids = [_resolve(k) for k in _resolve(element["/K"])]
         kinds_of_kids = [
@@ -130,7 +130,7 @@ def _check_tagged(data: bytes, doc: Document | None = None) -> None:
                 isinstance(_resolve(k), DictionaryObject) and "/MCID" in _resolve(k)
                 for k in _resolve(owner["/K"])
             )
-        # Links: tagged, described, printable, pointing back to their Link (28-002, 28-011).
+        # Links: tagged, described, printable, pointing back to their Link (Matterhorn 28).
         for annotation in page.get("/Annots", []):
             annotation = _resolve(annotation)
             assert annotation["/F"] == 4 and annotation["/Contents"]
@@ -140,7 +140,7 @@ def _check_tagged(data: bytes, doc: Document | None = None) -> None:
             assert any(k.get("/Obj") == annotation.indirect_reference for k in objr)
         if page.get("/Annots"):
             assert page["/Tabs"] == "/S"
-    # Fonts embedded, each with a ToUnicode map (Matterhorn 31-001, 31-027; PDF/A 6.2.11).
+    # Fonts embedded, each with a ToUnicode map (Matterhorn 31; PDF/A-2 6.2.11).
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = _resolve(font)

@@ -95,12 +95,15 @@ class MarkedParagraph(Paragraph):
             self._draw_bullet()
             super().draw()
             return
+        canvas = self.canv
         if self.bullet and self.marks.label is not None:
-            with structure.marked(self.canv, self.marks.label):
-                self._draw_bullet()
-        with structure.marked(self.canv, self.marks.body or self.marks.element):
-            self.canv.line_breaks = len(self.blPara.lines) - 1  # for its text object
-            super().draw()
+            began = structure.begin(canvas, self.marks.label)
+            self._draw_bullet()
+            structure.end(canvas, began)
+        began = structure.begin(canvas, self.marks.body or self.marks.element)
+        canvas.line_breaks = len(self.blPara.lines) - 1  # for its text object
+        super().draw()
+        structure.end(canvas, began)
 
     def _draw_bullet(self) -> None:
         if not self.bullet:
@@ -151,8 +154,9 @@ class Marked(Flowable):
         if structure is None or self.marks is None:
             super().drawOn(canvas, x, y, _sW)
             return
-        with structure.marked(canvas, self.marks.element):
-            super().drawOn(canvas, x, y, _sW)
+        began = structure.begin(canvas, self.marks.element)
+        super().drawOn(canvas, x, y, _sW)
+        structure.end(canvas, began)
 
 
 class Rule(HRFlowable):

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
@@ -37,23 +37,23 @@ from reportlab.pdfbase.pdfdoc import (
 from renderer.compose.document import Document, Role
 
 
-@dataclass(frozen=True)
-class Content:
+# Tuples, not dataclasses: a resume marks a few hundred of them, and every object made here is
+# one more for the garbage collector, which showed in the time of a render.
+class Content(NamedTuple):
     """A marked-content sequence on a page (1-based), by its MCID."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(NamedTuple):
     """A link annotation on a page, and the number it carries as /StructParent."""
 
     page: int
     key: LaterNumber
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     """A structure element: a standard type (P, H2, LI…), its parent and its kids in
     reading order (elements, marked content, annotations)."""
@@ -66,12 +66,6 @@ class Element:
         kid = Element(kind, self)
         self.kids.append(kid)
         return kid
-
-    def outline(self, depth: int = 0) -> Iterator[str]:
-        yield "  " * depth + self.kind
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.outline(depth + 1)
 
 
 class LaterNumber(PDFObject):
@@ -86,7 +80,7 @@ class LaterNumber(PDFObject):
         return str(self.value).encode()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marks:
     """What one block's flowables mark: the element their text belongs to, and for a bullet
     its label and body."""
@@ -139,22 +133,22 @@ class Structure:
         self.drawing: Element | None = None  # whose marked content is open
         self.links: list[tuple[Element, Annotation]] = []
 
-    @contextmanager
-    def marked(self, canvas: Any, element: Element) -> Iterator[None]:
-        """Draw inside a marked-content sequence of `element`; inside one already, the text
-        joins it (a line's aside, a centred line's filler spaces)."""
+    def begin(self, canvas: Any, element: Element) -> bool:
+        """Open a marked-content sequence of `element` for what is drawn next, unless one is
+        open (the text then joins it: a line's aside, a centred line's filler spaces); say
+        whether it did, for `end`."""
         if self.drawing is not None:
-            yield
-            return
+            return False
         page = canvas.getPageNumber()
         mcid = self.counts.get(page, 0)
         self.counts[page] = mcid + 1
         element.kids.append(Content(page, mcid))
         canvas.addLiteral(f"/{element.kind} <</MCID {mcid}>> BDC")
         self.drawing = element
-        try:
-            yield
-        finally:
+        return True
+
+    def end(self, canvas: Any, began: bool) -> None:
+        if began:
             self.drawing = None
             canvas.addLiteral("EMC")
 
@@ -184,41 +178,39 @@ class Structure:
         The elements are registered first, so that their object numbers are known and each
         is written straight to bytes: reportlab's general formatting of a few hundred small
         dictionaries took longer than drawing the text they describe."""
-        elements: list[tuple[Element, Element | None]] = []  # (element, parent), tree order
+        elements: list[Element] = []  # parents before their kids
 
-        def gather(element: Element, parent: Element | None) -> None:
-            elements.append((element, parent))
+        def gather(element: Element) -> None:
+            elements.append(element)
             for kid in element.kids:
                 if isinstance(kid, Element):
-                    gather(kid, element)
+                    gather(kid)
 
-        gather(self.root, None)
-        objects = {id(e): Raw() for e, _ in elements}
+        gather(self.root)
+        objects = [Raw() for _ in elements]
         tree = Raw()
         doc.Reference(tree, "StructTreeRoot")
-        for number, (element, _) in enumerate(elements, 1):
-            doc.Reference(objects[id(element)], f"StructElem{number}")
+        for number, raw in enumerate(objects, 1):
+            doc.Reference(raw, f"StructElem{number}")
         numbers = doc.idToObjectNumberAndVersion
 
         def ref(name: str) -> bytes:
             return b"%d 0 R" % numbers[name][0]
 
-        def own(element: Element) -> bytes:
-            return b"%d 0 R" % objects[id(element)].number(numbers)
-
+        refs = {id(e): ref(f"StructElem{n}") for n, e in enumerate(elements, 1)}
         for number, (_, annotation) in enumerate(self.links):
             annotation.key.value = pages + number
         page_refs = {page: ref(f"Page{page}") for page in range(1, pages + 1)}
         on_page: dict[int, dict[int, bytes]] = {}  # page -> MCID -> its element
-        for element, parent in elements:
-            contents = [k for k in element.kids if isinstance(k, Content)]
-            home = contents[0].page if contents else None
+        for element, raw in zip(elements, objects, strict=True):
+            own = refs[id(element)]
+            home = next((k.page for k in element.kids if isinstance(k, Content)), None)
             kids: list[bytes] = []
             for kid in element.kids:
                 if isinstance(kid, Element):
-                    kids.append(own(kid))
+                    kids.append(refs[id(kid)])
                 elif isinstance(kid, Content):
-                    on_page.setdefault(kid.page, {})[kid.mcid] = own(element)
+                    on_page.setdefault(kid.page, {})[kid.mcid] = own
                     if kid.page == home:
                         kids.append(b"%d" % kid.mcid)
                     else:
@@ -230,9 +222,9 @@ class Structure:
                         b"<</Type/OBJR/Pg %s/Obj %s>>"
                         % (page_refs[kid.page], ref(kid.key.annotation))
                     )
-            up = own(parent) if parent is not None else ref("StructTreeRoot")
+            up = refs[id(element.parent)] if element.parent else ref("StructTreeRoot")
             where = b"/Pg " + page_refs[home] if home is not None else b""
-            objects[id(element)].data = b"<</Type/StructElem/S/%s/P %s%s/K[%s]>>" % (
+            raw.data = b"<</Type/StructElem/S/%s/P %s%s/K[%s]>>" % (
                 element.kind.encode(),
                 up,
                 where,
@@ -243,15 +235,10 @@ class Structure:
             for page in range(1, pages + 1)
             for mcids in [on_page.get(page, {})]
         ]
-        owners = {id(link): own(link) for link, _ in self.links}
-        nums += [b"%d %s" % (a.key.value, owners[id(link)]) for link, a in self.links]
+        nums += [b"%d %s" % (a.key.value, refs[id(link)]) for link, a in self.links]
         tree.data = (
             b"<</Type/StructTreeRoot/K %s/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d>>"
-            % (
-                own(self.root),
-                b" ".join(nums),
-                pages + len(self.links),
-            )
+            % (refs[id(self.root)], b" ".join(nums), pages + len(self.links))
         )
         doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
         doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
@@ -262,9 +249,6 @@ class Raw(PDFObject):
 
     def __init__(self) -> None:
         self.data = b""
-
-    def number(self, numbers: dict[str, tuple[int, int]]) -> int:
-        return numbers[self.__InternalName__][0]  # type: ignore[attr-defined]
 
     def format(self, document: Any) -> bytes:
         return self.data
