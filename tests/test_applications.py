@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -176,8 +177,95 @@ def test_an_application_makes_the_files_a_recruiter_receives(tmp_path):
     assert len(letter.pages) == 1
     text = letter.pages[0].extract_text()
     assert "I apply for Engineer at Acme as Rui Shao, gladly." in " ".join(text.split())
-    assert "23 November 2026" in text and "Kind regards," in text and "Dear Hiring Manager," in text
+    assert "23 November 2026" in text and "Kind regards," in text and "Dear Hiring Team," in text
     assert "Kubernetes" in (folder / "Rui-Shao-Keywords.md").read_text()
+
+
+# --- the cover letter as a letter ----------------------------------------------------------
+
+
+def _letter_lines(tmp_path: Path, profile_text: str = "", **letter: object) -> list[Any]:
+    """The cover letter's PDF, rendered through an application, as pdfminer lays it out:
+    (text, x0, x1, top, size) of each line, top to bottom."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextLine
+
+    profile = ROOT / "profiles" / "rui-shao.yaml"
+    if profile_text:
+        profile = write_profile(tmp_path, profile_text)
+    cover = {"recipient": ["Hiring Team", "Acme"], "body": ["A short letter."], **letter}
+    app_file = _application(tmp_path, profile, cover_letter=cover)
+    out = tmp_path / "out"
+    result = run_application(Request(app_file, out_dir=out, formats=("pdf",), today=TODAY))
+    assert result.exit_code == 0, result.errors
+    (pdf,) = out.rglob("*Cover-Letter.pdf")
+    lines = []
+    (page,) = extract_pages(pdf)
+
+    def walk(item: Any) -> None:
+        if isinstance(item, LTTextLine):
+            sizes = [c.size for c in item if isinstance(c, LTChar)]
+            text = item.get_text().strip()
+            lines.append((text, item.x0, item.x1, page.height - item.y1, max(sizes)))
+        for child in getattr(item, "_objs", []):
+            walk(child)
+
+    walk(page)
+    return sorted(lines, key=lambda line: line[3])
+
+
+LONG_LETTER = [
+    "I am applying for the {{ role }} position at {{ company }}. I work on large-scale "
+    "production infrastructure across many regions and clusters, with a focus on safe "
+    "deployment, traffic control and observability, and I would like to bring that to "
+    "your platform team, where reliability is the product people pay for."
+] * 3
+
+
+def test_a_letter_is_set_as_a_letter_measure_size_date_greeting_signature(tmp_path):
+    """About 70 characters a line in 11-point type (the resume's lines hold 100 and more),
+    the date as people write it, the greeting to whom the address names, room to sign."""
+    lines = _letter_lines(tmp_path, body=LONG_LETTER)
+    texts = [line[0] for line in lines]
+    body = [line for line in lines if line[0].startswith(("I am", "deployment", "your"))]
+    full = [line for line in lines if len(line[0]) > 40 and not line[0].endswith(".")]
+    assert all(60 <= len(text) <= 85 for text, *_ in full), [t for t, *_ in full]
+    assert body and min(line[4] for line in body) >= 11
+    assert "23 November 2026" in texts and "Dear Hiring Team," in texts
+    closing = texts.index("Kind regards,")
+    leading = lines[closing][4] * 1.35
+    assert texts[closing + 1] == "Rui Shao"
+    assert lines[closing + 1][3] - lines[closing][3] >= 3 * leading  # room for a signature
+
+
+def test_a_short_letter_stands_in_the_upper_two_thirds_not_at_the_top(tmp_path):
+    lines = _letter_lines(tmp_path)
+    texts = [line[0] for line in lines]
+    header_end = lines[texts.index("Infrastructure Engineer")][3]
+    date = lines[texts.index("23 November 2026")][3]
+    last = lines[-1][3]
+    height = 792
+    assert date - header_end > 80  # the body moved down from the letterhead
+    assert last < height * 2 / 3 + 48  # and stays in the upper two thirds
+
+
+@pytest.mark.parametrize(
+    ("locale", "recipient", "date", "greeting"),
+    [
+        ("en", ["Ms Jane Doe", "Acme", "1 Main Street"], "23 November 2026", "Dear Ms Jane Doe,"),
+        ("en-US", ["Acme", "1 Main Street"], "November 23, 2026", "Dear Hiring Manager,"),
+        ("en", ["Recruiting, 4th floor"], "23 November 2026", "Dear Hiring Manager,"),
+        ("de", ["Personalabteilung", "Acme"], "23. November 2026", "Sehr geehrte Damen und"),
+        ("it", ["Ufficio del personale"], "23 novembre 2026", "Gentile Ufficio del personale,"),
+    ],
+)
+def test_the_date_and_greeting_are_the_language_s(tmp_path, locale, recipient, date, greeting):
+    """A greeting by name only where the language greets anyone so (German's changes with
+    the person: its general greeting is kept); no one is greeted as the company or a floor."""
+    profile = f"name: Ann Example\nemail: ann@example.com\nlocale: {locale}\n"
+    texts = [line[0] for line in _letter_lines(tmp_path, profile, recipient=recipient)]
+    assert date in texts
+    assert any(text.startswith(greeting) for text in texts), texts
 
 
 def test_placeholders_print_values_literally_and_bad_ones_name_the_line(tmp_path):

@@ -9,6 +9,7 @@ sandbox: a value put in prints literally, as in a theme's slot templates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from jinja2 import TemplateError
@@ -16,7 +17,7 @@ from jinja2 import TemplateError
 from renderer.compose.document import Block, Document, Role
 from renderer.compose.resume import header_blocks
 from renderer.inputs.application import LoadedApplication, letter_values
-from renderer.locale import load_locale
+from renderer.locale import Locale, load_locale
 from renderer.profile.markup import MarkupError, Run, parse
 from renderer.profile.sourced import LoadedProfile
 from renderer.theme import sandbox
@@ -45,6 +46,33 @@ def body_paragraphs(application: LoadedApplication, profile: LoadedProfile) -> l
     return made
 
 
+SIGNATURE = 3.0  # lines between the closing and the typed name
+
+
+def letter_date(when: dt.date, theme: Theme, locale: Locale, code: str) -> str:
+    """The date as people write it in a letter: in the theme's format if it sets one; in
+    English "5 December 2026", and "December 5, 2026" for a profile in American English
+    (en-US); in another language as Babel's data writes a long date."""
+    if theme.dates.day:
+        return when.strftime(theme.dates.day)
+    if not locale.english:
+        return locale.day(when)
+    if re.fullmatch(r"en[-_]us", code.strip(), re.IGNORECASE):
+        return f"{when:%B} {when.day}, {when.year}"
+    return f"{when.day} {when:%B %Y}"
+
+
+def _greeting(recipient: list[str], company: str, locale: Locale) -> str:
+    """To the one the address names first ("Hiring Team", "Ms Jane Doe"), where the
+    language greets by name; else the language's general greeting. A first line that is the
+    company itself or part of an address names no one."""
+    if recipient and locale.greeting_to:
+        first = recipient[0].strip()
+        if first and first.casefold() != company.strip().casefold() and not re.search(r"\d", first):
+            return locale.greeting_to.replace("{name}", first)
+    return locale.word("greeting")
+
+
 def _spaced(blocks: list[Block]) -> tuple[Block, ...]:
     """A letter's spacing: a line between paragraphs and before the address, two before the
     date under the header, none inside the address."""
@@ -57,7 +85,7 @@ def _spaced(blocks: list[Block]) -> tuple[Block, ...]:
                 gap = 2.0
             elif not (before is Role.LINE and block.role is Role.LINE):
                 gap = 1.0
-        spaced.append(replace(block, gap=gap) if gap else block)
+        spaced.append(replace(block, gap=gap) if gap and block.gap is None else block)
     return tuple(spaced)
 
 
@@ -72,14 +100,14 @@ def compose_letter(
     letter = app.cover_letter
     assert letter is not None
     person = profile.profile
-    locale = load_locale(language or person.locale)
+    code = language or person.locale
+    locale = load_locale(code)
     blocks = header_blocks(person, theme, locale)
-    when = letter.date or today
-    date = when.strftime(theme.dates.day) if locale.english else locale.day(when)
+    date = letter_date(letter.date or today, theme, locale, code)
     blocks.append(Block(Role.PARAGRAPH, (Run(date),), source="cover_letter.date"))
     for i, line in enumerate(letter.recipient):
         blocks.append(Block(Role.LINE, (Run(line),), source=f"cover_letter.recipient[{i}]"))
-    greeting = letter.greeting or locale.word("greeting")
+    greeting = letter.greeting or _greeting(letter.recipient, app.company, locale)
     blocks.append(Block(Role.PARAGRAPH, (Run(greeting),), source="cover_letter.greeting"))
     for i, paragraphs in enumerate(body_paragraphs(application, profile)):
         for text in paragraphs:
@@ -87,7 +115,8 @@ def compose_letter(
     closing = letter.closing or locale.word("closing")
     blocks.append(Block(Role.PARAGRAPH, (Run(closing),), source="cover_letter.closing"))
     if person.name:  # a nameless profile signs with nothing rather than an invented name
-        blocks.append(Block(Role.LINE, (Run(person.name),), source="name"))
+        # Room to sign by hand above the typed name, as a letter's signature block has.
+        blocks.append(Block(Role.LINE, (Run(person.name),), source="name", gap=SIGNATURE))
     who = person.name or person.headline or "Applicant"
     return Document(
         title=f"{who} – Cover letter – {app.company}",

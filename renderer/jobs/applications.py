@@ -22,7 +22,7 @@ from renderer.files import write_atomic
 from renderer.formats import Options
 from renderer.inputs import load_profile
 from renderer.inputs.application import LoadedApplication, load_application
-from renderer.jobs.fit import last_page_hint
+from renderer.jobs.fit import centred_letter, last_page_hint
 from renderer.jobs.render import (
     Result,
     Written,
@@ -139,8 +139,10 @@ def run_application(request: Request) -> Result:
         stem = folder / f"{name}-Resume"
         _write_all(resume, fitted, chosen, stem, options, request, result, profile)
     if letter is not None:
-        fitted_letter = _fit(letter, theme, 1, options, result, "cover letter")
+        look = theme.as_letter(options.page_size)
+        fitted_letter = _fit(letter, look, 1, options, result, "cover letter")
         if fitted_letter is not None:
+            letter = centred_letter(letter, fitted_letter, options)
             path = folder / f"{name}-Cover-Letter"
             _write_all(letter, fitted_letter, chosen, path, options, request, result, profile)
     if loaded_app.job_text.strip():

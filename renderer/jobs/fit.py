@@ -8,7 +8,7 @@ The fitted settings are a Theme like any other, so the PDF and the DOCX get the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from renderer.compose.document import Document
 from renderer.formats import Layout, Options, Rendered, paged
@@ -141,3 +141,27 @@ def last_page_hint(
         f"page {pages} holds only {what} ({layout.lines_per_page[-1]:.0f} lines); "
         f"--pages {pages - 1} fits it ({attempt.fit.describe()})"
     )
+
+
+def centred_letter(document: Document, theme: Theme, options: Options) -> Document:
+    """A one-page letter set lower on its page: the space before its first spaced block
+    after the header (the date) grows until the letter stands in the middle of the page's
+    upper two thirds, rather than crowding the top and leaving the rest bare. The header
+    keeps its place at the top, as a letterhead does."""
+    rendered = paged().render(document, theme, options)
+    if rendered.pages != 1 or rendered.layout is None:
+        return document
+    unit = theme.styles.bullet.size * theme.styles.bullet.leading  # the layout's lines
+    used = rendered.layout.lines_per_page[0] * unit
+    _, height = theme.page_size(options.page_size)
+    top, _, bottom, _ = theme.page.margins
+    extra = ((height - top - bottom) * 2 / 3 - used) / 2
+    spaced = [i for i, block in enumerate(document.blocks) if block.gap is not None]
+    if extra < unit or not spaced:
+        return document
+    first = document.blocks[spaced[0]]
+    spec = theme.style(first.role.value)
+    gap = (first.gap or 0) + extra / (spec.size * spec.leading)
+    blocks = list(document.blocks)
+    blocks[spaced[0]] = replace(first, gap=round(gap, 2))
+    return replace(document, blocks=tuple(blocks))

@@ -52,6 +52,7 @@ class Locale:
     words: dict[str, str]
     east_asian_font: str | None = None  # what a DOCX names for Chinese, Japanese, Korean
     missing: tuple[str, ...] = ()  # words the translation lacks (English is used)
+    greeting_to: str | None = None  # a letter's greeting by name, "Dear {name},": no fallback
 
     @property
     def english(self) -> bool:
@@ -96,4 +97,5 @@ def load_locale(code: str = DEFAULT) -> Locale:
         {**english["words"], **data.get("words", {})},
         data.get("east_asian_font"),
         tuple(missing),
+        data.get("greeting_to"),
     )

@@ -465,8 +465,13 @@ class CustomSection(Strict):
 
 
 def _locale(value: str) -> str:
-
-    return resolve(value)
+    """The locale's name (de, zh-Hans); a region given with a language the project has is
+    kept (en-US), for what the region changes: how a letter writes its date."""
+    name = resolve(value)
+    language, _, region = value.strip().replace("_", "-").partition("-")
+    if name == language.lower() and re.fullmatch(r"[A-Za-z]{2}", region):
+        return f"{name}-{region.upper()}"
+    return name
 
 
 class Profile(Strict):

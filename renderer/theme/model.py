@@ -150,7 +150,11 @@ class Dates(_Strict):
     year: DateFormat = Field(default="%Y", description="strftime format for a year alone.")
     present: Text = "Present"
     separator: Spacer = " – "
-    day: DateFormat = Field(default="%d %B %Y", description="strftime format for a full date.")
+    day: DateFormat | None = Field(
+        default=None,
+        description="strftime format for a full date (a letter's); by default as the "
+        "language writes one: 5 December 2026, December 5, 2026 in en-US.",
+    )
 
 
 # Slots a theme could override before entry heads were composed from their parts (issue #12):
@@ -277,6 +281,34 @@ class Theme(_Strict):
 
     def page_size(self, override: str | None = None) -> tuple[float, float]:
         return PAGE_SIZES[override or self.page.size]
+
+    def as_letter(self, page_size: str | None = None) -> Theme:
+        """The theme set for a cover letter: text of at least 11 points on a measure of about
+        70 characters (wider margins, equal on both sides), as a letter is read, rather than
+        the resume's dense lines of 100 and more. Headings, colours and fonts are the
+        resume's, so the two look like one set."""
+        styles = self.styles
+        size = max(styles.paragraph.size, LETTER_SIZE)
+        leading = max(styles.paragraph.leading, LETTER_LEADING)
+        paragraph = styles.paragraph.model_copy(update={"size": size, "leading": leading})
+        width, _ = self.page_size(page_size)
+        top, right, bottom, left = self.page.margins
+        measure = LETTER_MEASURE * AVERAGE_CHARACTER * size
+        side = max(left, right, (width - measure) / 2)
+        return self.model_copy(
+            update={
+                "styles": styles.model_copy(update={"paragraph": paragraph}),
+                "page": self.page.model_copy(update={"margins": (top, side, bottom, side)}),
+            }
+        )
+
+
+LETTER_SIZE = 11.0  # points: the smallest text a letter is set in
+LETTER_LEADING = 1.35
+LETTER_MEASURE = 70  # characters a line
+# Of the type size: the mean width of a character of running English text (letters, spaces
+# and punctuation in their frequencies) in the text faces themes use (0.45-0.50 em).
+AVERAGE_CHARACTER = 0.48
 
 
 def builtin_names() -> list[str]:
