@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from renderer.cli import app
 from renderer.compose.document import Document, Role
-from tests.conftest import PEOPLE, ROOT, THEMES, document, rendered
+from tests.conftest import PEOPLE, ROOT, THEMES, document, rendered, write_profile
 
 SHOWING = {b"Tj", b"TJ", b"'", b'"'}  # text-showing operators
 PAINTING = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*", b"Do", b"sh"}
@@ -255,3 +255,35 @@ def test_check_says_whether_a_pdf_is_tagged_and_explains_its_tree(tmp_path):
     result = CliRunner().invoke(app, ["check", str(theirs), "--explain"])
     assert "the PDF is not tagged" in result.output
     assert "no structure tree" in result.output
+
+
+def test_streams_end_on_a_line_of_their_own_and_files_have_their_own_ids():
+    """PDF/A-2 6.1.7.1: an end-of-line marker before `endstream` (reportlab writes none);
+    the identifier is the content's: four themes of one person are four files."""
+    ids = set()
+    for theme in THEMES:
+        data = rendered("kaiyang", theme, "pdf")
+        assert not re.search(rb"[^\r\n]endstream", data)
+        ids.add(str(pypdf.PdfReader(io.BytesIO(data)).trailer["/ID"][0]))
+    assert len(ids) == len(THEMES)
+
+
+def test_contact_details_beside_the_name_are_not_part_of_the_heading(tmp_path):
+    """executive sets the contact line flush right beside the name: the H1 is the name."""
+    text = _struct_text(rendered("ao-wang", "executive", "pdf"), tmp_path)
+    assert text.startswith("Ao Wang Shanghai and Singapore SRE Tech Lead")
+    reader = pypdf.PdfReader(io.BytesIO(rendered("ao-wang", "executive", "pdf")))
+    kinds = [str(e["/S"]) for e in _elements(reader.trailer["/Root"]["/StructTreeRoot"])]
+    assert kinds[:4] == ["/Document", "/H1", "/P", "/P"]
+
+
+def test_a_word_broken_to_fit_is_read_whole(tmp_path):
+    """A line broken inside a word (an address too long for a line) gets no space there;
+    lines broken at spaces keep theirs."""
+    url = "https://example.com/" + "averyveryverylongpathsegment" * 6
+    profile = write_profile(tmp_path, f"name: Ann\nsummary: 'See {url} for the rest of it.'\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["render", str(profile), "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = _struct_text((out / "ann" / "ann-classic.pdf").read_bytes(), tmp_path)
+    assert f"See {url} for the rest of it." in text

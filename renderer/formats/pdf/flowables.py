@@ -102,6 +102,7 @@ class MarkedParagraph(Paragraph):
             structure.end(canvas, began)
         began = structure.begin(canvas, self.marks.body or self.marks.element)
         canvas.line_breaks = len(self.blPara.lines) - 1  # for its text object
+        canvas.line_source = self.getPlainText()
         super().draw()
         structure.end(canvas, began)
 
@@ -127,20 +128,31 @@ class MarkedParagraph(Paragraph):
 class SpacedText(PDFTextObject):
     """A paragraph's text object that keeps the space a line was broken at, at the end of
     the line: readers that follow tags (screen readers, `pdfinfo -struct-text`) join a
-    paragraph's lines as they are drawn, and read `career` + `that` as `careerthat`. A line
-    of Chinese, Japanese or Korean breaks between characters, not at a space: none is added."""
+    paragraph's lines as they are drawn, and read `career` + `that` as `careerthat`. Where
+    a line broke inside a word (a long address split to fit) or between two characters of
+    Chinese, Japanese or Korean, the paragraph's text has no space there, and none is added:
+    the text drawn is followed through the paragraph's own text to tell."""
 
-    breaks = 0  # how many of the line ends to come were spaces
-    last = ""  # the last character drawn
+    breaks = 0  # how many of the line ends to come are the paragraph's
+    source = ""  # the paragraph's text
+    at = 0  # how far through it the text drawn has come
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N803 (reportlab's name)
-        if text:
-            self.last = text[-1]
+        source, at = self.source, self.at
+        for char in text:
+            if char.isspace():
+                while at < len(source) and source[at].isspace():
+                    at += 1
+            else:
+                found = source.find(char, at, at + 8)  # a soft hyphen or the like skipped
+                at = found + 1 if found >= 0 else at
         if TStar and self.breaks > 0:
             self.breaks -= 1
-            if self.last and not self.last.isspace() and not EAST_ASIAN.match(self.last):
+            if at < len(source) and source[at].isspace() and not text[-1:].isspace():
                 text += " "
-                self.last = " "
+            while at < len(source) and source[at].isspace():
+                at += 1
+        self.at = at
         super()._textOut(text, TStar)
 
 
@@ -151,8 +163,8 @@ class Marked(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         structure = _structure(canvas)
-        if structure is None or self.marks is None:
-            super().drawOn(canvas, x, y, _sW)
+        if structure is None or self.marks is None or self.marks.aside is not None:
+            super().drawOn(canvas, x, y, _sW)  # (an aside of its own is marked in `draw`)
             return
         began = structure.begin(canvas, self.marks.element)
         super().drawOn(canvas, x, y, _sW)
@@ -205,6 +217,19 @@ class AsideLine(Marked):
 
     def draw(self) -> None:
         # In this order, which is the order readers take characters in: body, spaces, aside.
+        structure, marks = _structure(self.canv), self.marks
+        if structure is None or marks is None or marks.aside is None:
+            self._draw_body()
+            self._draw_aside()
+            return
+        began = structure.begin(self.canv, marks.element)  # the name, and the spaces after it
+        self._draw_body()
+        structure.end(self.canv, began)
+        began = structure.begin(self.canv, marks.aside)  # the contact details: another element
+        self._draw_aside()
+        structure.end(self.canv, began)
+
+    def _draw_body(self) -> None:
         top = self.height_
         self.body.drawOn(self.canv, 0, top - self.body.height)
         x = self.width_ - self.aside_width
@@ -221,7 +246,10 @@ class AsideLine(Marked):
             spaces.setFont(font, size)
             spaces.textOut(" " * count)
             self.canv.drawText(spaces)
-        self.aside.drawOn(self.canv, x, top - self.drop - self.aside.height)
+
+    def _draw_aside(self) -> None:
+        x = self.width_ - self.aside_width
+        self.aside.drawOn(self.canv, x, self.height_ - self.drop - self.aside.height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """A body taller than the page (a title of thousands of words) breaks; the aside stays

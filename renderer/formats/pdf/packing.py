@@ -15,7 +15,7 @@ This replaces `PDFDocument.format` for one document; it uses reportlab's object 
 
 from __future__ import annotations
 
-import re
+import hashlib
 import zlib
 from typing import Any
 
@@ -41,6 +41,11 @@ def packed(doc: Any) -> bytes:
     small = []
     for number, body in bodies.items():
         if body.rstrip().endswith(b"endstream"):  # streams cannot be packed
+            # reportlab writes `…data endstream` with no line break before the keyword;
+            # PDF/A-2 (6.1.7.1) wants one, which the stream's /Length does not count.
+            end = body.rindex(b"endstream")
+            if body[end - 1 : end] not in (b"\n", b"\r"):
+                body = body[:end] + b"\n" + body[end:]
             where[number] = (1, len(out), 0)
             out += b"%d 0 obj\n%s" % (number, body) + b"endobj\n"
         else:
@@ -68,14 +73,17 @@ def packed(doc: Any) -> bytes:
         kind, second, third = where[number]
         rows.append(bytes([kind]) + second.to_bytes(4, "big") + third.to_bytes(2, "big"))
     entries = zlib.compress(b"".join(rows))
-    identifier = re.search(rb"\[.*?\]", doc.ID(), re.S)
-    assert identifier is not None  # reportlab always writes one
+    # The file's identifier from its content (reportlab's, in invariant mode, hashes only
+    # the document information: every theme of one person got the same): the same bytes
+    # give the same identifier, other bytes another.
+    digest = hashlib.md5(b"".join(bodies.values()), usedforsecurity=False).hexdigest()
+    identifier = b"[<%s><%s>]" % (digest.encode(), digest.encode())
     out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 4 2 ] /Root %s /Info %s /ID %s " % (
         xref,
         xref + 1,
         pdf_format(catalog, doc),
         pdf_format(info, doc),
-        identifier.group(0),
+        identifier,
     )
     out += b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(entries)
     out += entries + b"\nendstream\nendobj\n"

@@ -88,6 +88,7 @@ class Marks:
     element: Element
     label: Element | None = None  # a bullet's Lbl
     body: Element | None = None  # a bullet's LBody
+    aside: Element | None = None  # the contact details set beside a name: not the heading
 
 
 def plan(document: Document) -> tuple[Element, list[Marks]]:
@@ -119,7 +120,11 @@ def plan(document: Document) -> tuple[Element, list[Marks]]:
             marks.append(Marks(item, item.add("Lbl"), item.add("LBody")))
             continue
         items = None
-        marks.append(Marks(parent.add(levels.get(role, "P"))))
+        element = parent.add(levels.get(role, "P"))
+        # Contact details set flush right beside the name are a paragraph of their own: a
+        # screen reader's list of headings gives the name, not the e-mail and phone.
+        aside = parent.add("P") if block.aside and role in (Role.NAME, Role.HEADLINE) else None
+        marks.append(Marks(element, aside=aside))
     return root, marks
 
 

@@ -114,6 +114,7 @@ def _numbered_canvas(
         def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
             text = SpacedText(self, x, y, direction)
             text.breaks, self.line_breaks = getattr(self, "line_breaks", 0), 0
+            text.source, self.line_source = getattr(self, "line_source", ""), ""
             return text
 
         def linkURL(self, url: str, rect: Any, relative: int = 0, **kw: Any) -> None:  # noqa: N802
