@@ -30,7 +30,7 @@ def test_render_from_a_path_returns_named_files_in_memory(tmp_path):
         "rui-shao-modern.txt",
     ]
     pdf, docx, txt = files
-    assert pdf.data.startswith(b"%PDF-") and pdf.pages == 1
+    assert pdf.data.startswith(b"%PDF-") and pdf.pages == 2  # Skills and Languages on page 2
     assert docx.data.startswith(b"PK")
     assert "Rui Shao" in txt.data.decode("utf-8")
     assert all(f.check is not None and f.check.ok for f in files)

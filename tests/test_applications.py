@@ -137,7 +137,7 @@ def test_a_profile_that_cannot_fit_says_by_how_much_and_what_is_longest(tmp_path
 
 
 def test_a_nearly_empty_last_page_is_pointed_out(tmp_path):
-    profile = write_profile(tmp_path, long_career(9))  # a line onto page two in modern
+    profile = write_profile(tmp_path, long_career(8, words=5))  # a bullet onto page two
     args = ["render", str(profile), "-t", "modern", "-f", "pdf", "-o", str(tmp_path)]
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0

@@ -582,7 +582,7 @@ def _line(folder: Path, needle: str) -> int:
     "margins", ["[0, 400, 0, 400]", "[-5, 54, 46, 54]", "[1e9, 54, 46, 54]", "[46, 54]"]
 )
 def test_absurd_margins_fail_at_load(theme_copy, margins):
-    _set(theme_copy, "margins: [46, 54, 46, 54]", f"margins: {margins}")
+    _set(theme_copy, "margins: [40, 90, 40, 90]", f"margins: {margins}")
     assert "page.margins" in _theme_error(theme_copy)
 
 

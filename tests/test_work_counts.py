@@ -87,12 +87,15 @@ def _render_in_child(cache: Path, out: Path, who: str = "rui-shao.yaml") -> list
 
 
 def test_hinting_is_stripped_once_per_font_then_read_from_the_cache(tmp_path):
-    first = _render_in_child(tmp_path / "cache", tmp_path / "a")
+    # One page: a longer resume numbers its pages with glyph outlines, which need fontTools.
+    short = tmp_path / "ann.yaml"
+    short.write_text("name: Ann\nemail: ann@example.com\nsummary: '**Short** and _one_ page.'\n")
+    first = _render_in_child(tmp_path / "cache", tmp_path / "a", str(short))
     assert "fontTools" in first  # the cache was empty: the fonts were stripped
     cached = sorted((tmp_path / "cache" / "resume-renderer" / "fonts").iterdir())
     assert len(cached) == 4  # classic's four faces (no fallback font was needed)
-    assert "fontTools" not in _render_in_child(tmp_path / "cache", tmp_path / "b")
-    pdf = "rui-shao/rui-shao-classic.pdf"
+    assert "fontTools" not in _render_in_child(tmp_path / "cache", tmp_path / "b", str(short))
+    pdf = "ann/ann-classic.pdf"
     assert (tmp_path / "a" / pdf).read_bytes() == (tmp_path / "b" / pdf).read_bytes()
 
 

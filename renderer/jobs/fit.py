@@ -1,5 +1,7 @@
-"""Fit a resume to a number of pages: tighten spacing, then line height, then type size, each
-no further than the theme's floors (`fit:` in theme.yaml), and say what does not fit.
+"""Fit a resume to a number of pages: narrow the side margins, then lower the line height,
+then the type size, and only then the space between paragraphs and sections, each no further
+than the theme's floors (`fit:` in theme.yaml), and say what does not fit. Space goes last:
+cut first, it merged a summary's paragraphs and crowded the headings of a full page.
 
 The fitted settings are a Theme like any other, so the PDF and the DOCX get the same ones
 (and LibreOffice lays the DOCX out on as many pages as the PDF).
@@ -14,7 +16,8 @@ from renderer.compose.document import Document
 from renderer.formats import Layout, Options, Rendered, paged
 from renderer.theme.model import Theme
 
-SPACINGS = (1.0, 0.8, 0.6, 0.45)  # of the theme's spacing, before its floor
+SPACINGS = (0.8, 0.6, 0.45)  # of the theme's spacing, down to its floor
+MARGIN_STEPS = 3  # the side margins reach their floor in this many steps
 LEADING_STEP = 0.04
 FEW_LINES = 8  # a last page with no more than this is worth saying so
 SIZE_STEP = 0.25  # points off the body size
@@ -22,11 +25,13 @@ SIZE_STEP = 0.25  # points off the body size
 
 @dataclass(frozen=True)
 class Fit:
-    """How much a theme is tightened: spacing scaled, line height lowered, type scaled."""
+    """How much a theme is tightened: side margins narrowed, line height lowered, type
+    scaled, spacing scaled."""
 
     space: float = 1.0
     leading: float = 0.0  # taken off every style's line height (no lower than the floor)
     size: float = 1.0
+    margin: float = 0.0  # points taken off each side margin (no lower than the floor)
 
     @property
     def tightened(self) -> bool:
@@ -34,17 +39,19 @@ class Fit:
 
     def describe(self) -> str:
         parts = []
-        if self.space < 1:
-            parts.append(f"space between paragraphs at {self.space:.0%} of the theme's")
+        if self.margin:
+            parts.append(f"side margins narrower by {self.margin:.0f} pt")
         if self.leading:
             parts.append(f"line height less by {self.leading:.0%} of the type size")
         if self.size < 1:
             parts.append(f"type at {self.size:.0%} of its size")
+        if self.space < 1:
+            parts.append(f"space between paragraphs at {self.space:.0%} of the theme's")
         return ", ".join(parts) or "as designed"
 
 
 def fitted(theme: Theme, fit: Fit) -> Theme:
-    """The theme with its spacing, line heights and sizes tightened by `fit`."""
+    """The theme with its margins, line heights, sizes and spacing tightened by `fit`."""
     if not fit.tightened:
         return theme
     floors = theme.fit
@@ -59,26 +66,36 @@ def fitted(theme: Theme, fit: Fit) -> Theme:
             }
         )
     styled = theme.styles.model_copy(update=styles)
-    return theme.model_copy(update={"styles": styled, "line_spacing": "exact"})
+    top, right, bottom, left = theme.page.margins
+    right, left = (max(min(side, floors.min_margin), side - fit.margin) for side in (right, left))
+    page = theme.page.model_copy(update={"margins": (top, right, bottom, left)})
+    return theme.model_copy(update={"styles": styled, "line_spacing": "exact", "page": page})
 
 
 def steps(theme: Theme) -> Iterator[Fit]:
-    """Ever tighter settings, in the order a designer would give ground."""
+    """Ever tighter settings, in the order a designer would give ground: the margins, the
+    line height, the type size, and last the space that lets a full page breathe."""
     floors = theme.fit
-    spaces = [s for s in SPACINGS if s > floors.min_space] + [floors.min_space]
-    for space in spaces:
-        yield Fit(space=space)
+    _, right, _, left = theme.page.margins
+    room = max(0.0, max(right, left) - floors.min_margin)
+    margin = 0.0
+    for step in range(1, MARGIN_STEPS + 1) if room else ():
+        margin = round(room * step / MARGIN_STEPS, 1)
+        yield Fit(margin=margin)
     body = min(theme.styles.paragraph.size, theme.styles.bullet.size)
     leadings = [s.leading for _, s in theme.styles]
     most = max(0.0, max(leadings) - floors.min_leading)
     leading = LEADING_STEP
     while leading < most + 1e-9:
-        yield Fit(space=floors.min_space, leading=round(leading, 2))
+        yield Fit(margin=margin, leading=round(leading, 2))
         leading += LEADING_STEP
-    size = body - SIZE_STEP
+    size, scale = body - SIZE_STEP, 1.0
     while size >= floors.min_size - 1e-9:
-        yield Fit(space=floors.min_space, leading=round(most, 2), size=round(size / body, 4))
+        scale = round(size / body, 4)
+        yield Fit(margin=margin, leading=round(most, 2), size=scale)
         size -= SIZE_STEP
+    for space in [s for s in SPACINGS if s > floors.min_space] + [floors.min_space]:
+        yield Fit(space=space, margin=margin, leading=round(most, 2), size=scale)
 
 
 @dataclass

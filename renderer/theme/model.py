@@ -135,10 +135,14 @@ DateFormat = Annotated[Text, AfterValidator(_date_format)]
 
 
 class FitFloors(_Strict):
-    """How far a resume may be tightened to fit a number of pages (`--pages`): spacing first,
-    then line height, then type size, never past these."""
+    """How far a resume may be tightened to fit a number of pages (`--pages`): side margins
+    first, then line height, then type size, and only then the space between paragraphs and
+    sections, never past these (space is what keeps a page readable when it is full)."""
 
-    min_space: float = Field(default=0.3, ge=0, le=1, description="Of the theme's spacing.")
+    min_margin: float = Field(
+        default=50, ge=18, le=144, description="Points: the narrowest side margin."
+    )
+    min_space: float = Field(default=0.6, ge=0, le=1, description="Of the theme's spacing.")
     min_leading: float = Field(default=1.1, ge=0.9, le=2, description="Line height / size.")
     min_size: float = Field(
         default=9.5, ge=6, le=14, description="Points: the smallest body text size."

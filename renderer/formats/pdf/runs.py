@@ -4,6 +4,7 @@ pieces reportlab lays out in linear time."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from functools import cache
@@ -12,6 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.compose.document import Block
 from renderer.errors import RenderError
+from renderer.formats.pdf.flowables import EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, draws, missing_glyph
 from renderer.profile.markup import Run
 from renderer.theme.model import Style, Theme
@@ -33,11 +35,21 @@ def _ordinary(char: str) -> bool:
     return category != "Cf" and direction not in ("R", "AL")
 
 
-def _run_markup(run: Run, style: Style, fonts: FontSet, theme: Theme, source: str) -> str:
+# A dash set between spaces (`delivery - with`, `models — using`): the space before it does not
+# break, so that the dash ends a line rather than opening the next, where every parser reads a
+# line that starts with a dash as a list item of its own.
+_DASH_AFTER_SPACE = re.compile(r" (?=[-–—] )")
+
+
+def _run_markup(
+    run: Run, style: Style, fonts: FontSet, theme: Theme, source: str, keep_dashes: bool
+) -> str:
     """One run as reportlab paragraph markup: escaped text, fallback fonts where needed."""
     # The face reportlab will draw with: the role's style, plus the run's own emphasis.
     main = fonts.face(style.bold or run.bold, style.italic or run.italic)
     glyphs = main.face.charToGlyph
+    if keep_dashes and " " in run.text and 0xA0 in glyphs:
+        run = replace(run, text=_DASH_AFTER_SPACE.sub("\u00a0", run.text))
     if all(ord(c) in glyphs and _ordinary(c) for c in set(run.text)):
         text = escape(run.text)  # the usual case: every character in the run's own face
     else:
@@ -107,7 +119,10 @@ def markup(
     style = theme.style(block.role.value)
     if plain:
         style = style.model_copy(update={"bold": False, "italic": False})
-    return "".join(_run_markup(run, style, fonts, theme, block.source) for run in runs)
+    # Chinese, Japanese and Korean lines break between any two characters (reportlab's CJK
+    # wrapping), which a no-break space does not hold: those blocks are left as they are.
+    keep = not EAST_ASIAN.search(block.text)
+    return "".join(_run_markup(run, style, fonts, theme, block.source, keep) for run in runs)
 
 
 def chunks(runs: tuple[Run, ...], limit: int) -> list[tuple[Run, ...]]:

@@ -210,6 +210,13 @@ def _continues(
     its own, the same type, close under it (no further than its lines stand apart: a wider
     gap starts a paragraph), the line above full to the margin."""
     pieces, above = previous
+    dash = row[0].text[:1]
+    # A dash at the start of a line that stands under the text of the item above, not under
+    # its mark: the item's sentence wrapped before its dash ("models — using").
+    under_text = abs(row[0].x0 - indent) <= body * 0.4 and row[0].page == pieces[0].page
+    if line.bullet and above.bullet and dash in "–—" and under_text:
+        line.text, line.bullet = f"{dash} {line.text}", False
+        return True
     if above.text.count("(") > above.text.count(")") and ")" in line.text and not line.bullet:
         return row[0].page == pieces[0].page and not above.aside  # a bracket closed below
     if line.bullet or line.aside or above.aside or above.title:
@@ -230,8 +237,30 @@ def _continues(
         return abs(row[0].x0 - indent) <= body * 0.8
     full = pieces[-1].x1 >= right - body * 12
     if re.search(r"[.!?:]$", above.text) and line.text[:1].isupper():
-        full = pieces[-1].x1 >= right - body * 1.5  # a sentence ended short: a paragraph did
+        # A sentence ended short of the margin: a paragraph ended there, unless the next
+        # line's first word would not have fitted in the room left (the line wrapped).
+        # (The right edge is where the longest line ends, which may fall short of the true
+        # margin: the word must be wider than the room by a margin of one em.)
+        room = right - pieces[-1].x1
+        full = room <= body * 1.5 or room + body < _first_word_width(row)
     return full and abs(row[0].x0 - pieces[0].x0) <= body * 1.2
+
+
+def _first_word_width(row: list[Piece]) -> float:
+    """How wide a line's first word is set (from its characters' positions: it ends at a
+    space, or where the next character stands apart, as in PDFs that draw no spaces)."""
+    chars = [c for p in row for c in p.chars if c.get_text().strip() or c.get_text() == " "]
+    start = next((i for i, c in enumerate(chars) if c.get_text().strip()), None)
+    if start is None:
+        return 0.0
+    end = start
+    while end + 1 < len(chars):
+        following = chars[end + 1]
+        apart = following.x0 - chars[end].x1 > following.size * 0.15
+        if not following.get_text().strip() or apart:
+            break
+        end += 1
+    return float(chars[end].x1 - chars[start].x0)
 
 
 def _text_start(pieces: list[Piece]) -> float:

@@ -1,0 +1,63 @@
+"""Pages a recruiter reads: lines of a comfortable length in every theme, read back from the
+PDF, and a fitter that gives up margins, line height and type size before the space that lets
+a full page breathe."""
+
+from __future__ import annotations
+
+import io
+import statistics
+
+import pytest
+
+from renderer.jobs.fit import Fit, fitted, steps
+from renderer.theme.model import load_theme
+from tests.conftest import PEOPLE, THEMES, rendered
+
+DENSE = {"compact"}  # a dense theme may set up to 100 characters a line
+
+
+def _wrapped_lines(data: bytes) -> list[str]:
+    """Lines of body text that wrapped (the next line goes on with a lower-case word): full
+    lines, as a reader measures a measure."""
+    from pdfminer.high_level import extract_text
+
+    lines = [
+        line.strip().lstrip("• ").strip() for line in extract_text(io.BytesIO(data)).split("\n")
+    ]
+    return [
+        line
+        for line, following in zip(lines, lines[1:], strict=False)
+        if len(line) > 40 and following[:1].islower()
+    ]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_body_text_is_set_on_a_comfortable_measure(theme):
+    """65-95 characters a line (a dense theme at most 100), on letter paper and on A4; the
+    themes set 110-130 before."""
+    for page_size in ("letter", "a4"):
+        lengths = [
+            len(line)
+            for person in PEOPLE
+            for line in _wrapped_lines(rendered(person, theme, "pdf", page_size))
+        ]
+        assert len(lengths) > 30
+        median = statistics.median(lengths)
+        assert 65 <= median <= (100 if theme in DENSE else 95), (page_size, median)
+
+
+def test_the_fitter_gives_up_margins_line_height_and_type_before_space():
+    theme = load_theme("classic")
+    order = list(steps(theme))
+    first_space = next(i for i, fit in enumerate(order) if fit.space < 1)
+    assert order[0].margin > 0 and order[0].space == 1 and order[0].size == 1
+    before = order[:first_space]
+    assert any(fit.leading for fit in before) and any(fit.size < 1 for fit in before)
+    assert all(fit.space >= theme.fit.min_space >= 0.6 for fit in order)
+    tightest = fitted(theme, order[-1])
+    _, right, _, left = tightest.page.margins
+    assert (right, left) == (theme.fit.min_margin, theme.fit.min_margin)
+    assert tightest.styles.bullet.size >= theme.fit.min_size - 1e-6
+    heading = tightest.styles.heading
+    assert heading.space_before >= 0.6 * theme.styles.heading.space_before - 1e-6
+    assert "side margins narrower by 10 pt" in Fit(margin=10).describe()
