@@ -61,3 +61,45 @@ def test_the_fitter_gives_up_margins_line_height_and_type_before_space():
     heading = tightest.styles.heading
     assert heading.space_before >= 0.6 * theme.styles.heading.space_before - 1e-6
     assert "side margins narrower by 10 pt" in Fit(margin=10).describe()
+
+
+def _pages_content(data: bytes) -> list[tuple[str, bytes]]:
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [(page.extract_text(), page.get_contents().get_data()) for page in reader.pages]
+
+
+HEADER = b"/Artifact <</Type /Pagination /Subtype /Header>> BDC"
+
+
+def test_an_entry_that_runs_over_a_page_is_named_at_the_top_of_the_next(tmp_path):
+    """ "Company 1, continued" over the bullets that open page 2: drawn for the eye as shapes
+    and tagged as a page header, never text an applicant tracking system reads as a job."""
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from tests.conftest import check_bytes, render_bytes, write_profile
+
+    bullet = "with care and attention to the details that matter to the people who use it, every day"
+    lines = ["name: Pat Long", "email: pat@example.com", "experience:"]
+    for n in range(4):
+        lines += [f"  - company: Company {n}", "    title: Engineer", f"    start: {2010 + n}"]
+        lines += ["    highlights:"] + [f"      - Did thing {k} at {n}, {bullet}" for k in range(9)]
+    profile = load_profile(write_profile(tmp_path, "\n".join(lines) + "\n")).profile
+    theme = load_theme("classic")
+    document = compose(profile, theme)
+    data = render_bytes("pdf", document, theme)
+    pages = _pages_content(data)
+    assert len(pages) >= 2
+    (_, first_stream), (text, stream) = pages[0], pages[1]
+    assert HEADER not in first_stream
+    assert HEADER in stream and stream.index(HEADER) < stream.index(b"/MCID")  # at the top
+    assert text.lstrip().startswith("•") and "continued" not in text  # not in the text layer
+    assert check_bytes(tmp_path / "pat-long-classic.pdf", document, data).ok
+
+
+def test_a_page_that_opens_with_a_new_entry_names_none():
+    for person in PEOPLE:
+        for _, stream in _pages_content(rendered(person, "classic", "pdf"))[1:]:
+            if HEADER in stream:  # only where the page goes on with an entry's bullets
+                assert stream.index(HEADER) < stream.index(b"/LBody")

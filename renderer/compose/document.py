@@ -135,6 +135,9 @@ class Document:
     # with {page} and {pages} to fill in ("" for none).
     page_label: str = ""
     kind: str = "resume"  # or "letter": a cover letter, set as one
+    # What paged formats print over the rest of an entry that runs onto the next page, with
+    # {name} for its employer or title ("" for nothing).
+    continued_label: str = ""
 
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
@@ -148,6 +151,7 @@ class Document:
             "keywords": list(self.keywords),
             "language": self.language,
             "page_label": self.page_label,
+            "continued_label": self.continued_label,
             "kind": self.kind,
             "blocks": [block.to_dict() for block in self.blocks],
         }

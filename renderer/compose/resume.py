@@ -339,6 +339,7 @@ def compose(
         blocks=tuple(blocks),
         language=locale.code,
         page_label=page_label(theme, locale.word("page")),
+        continued_label=locale.word("continued"),
     )
 
 

@@ -122,6 +122,7 @@ class MarkedParagraph(Paragraph):
         for number, part in enumerate(parts):
             part.marks = self.marks
             part.bullet = self.bullet if number == 0 else ""
+            part.continues = getattr(self, "continues", "")
         return parts
 
 

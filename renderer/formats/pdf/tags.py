@@ -159,9 +159,11 @@ class Structure:
 
     @staticmethod
     @contextmanager
-    def artifact(canvas: Any, kind: str = "Layout") -> Iterator[None]:
-        """Draw decoration that is not content (a rule, a page number)."""
-        extra = " /Subtype /Footer" if kind == "Pagination" else ""
+    def artifact(canvas: Any, kind: str = "Layout", subtype: str = "") -> Iterator[None]:
+        """Draw decoration that is not content (a rule, a page number, a page's header)."""
+        if kind == "Pagination":
+            subtype = subtype or "Footer"
+        extra = f" /Subtype /{subtype}" if subtype else ""
         canvas.addLiteral(f"/Artifact <</Type /{kind}{extra}>> BDC")
         yield
         canvas.addLiteral("EMC")

@@ -23,10 +23,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from renderer.compose.document import Document, Role, keeps_with_next
+from renderer.compose.document import Block, Document, Role, keeps_with_next
 from renderer.errors import RenderError
 from renderer.formats import Layout, Options, Rendered
 from renderer.formats.pdf import metadata, packing
+from renderer.formats.pdf.continued import ContinuedLine, entry_of
 from renderer.formats.pdf.flowables import (
     EAST_ASIAN,
     AsideLine,
@@ -59,6 +60,9 @@ class _Document(BaseDocTemplate):
         self.on_page: list[dict[str, None]] = [{}]
         self.section_height: dict[str, float] = {}
         self._top = 0.0
+        self.continuing = ""  # the entry the last flowable belonged to
+        self.pending = ""  # that entry, at the top of a new page
+        self.continued: Callable[[str], Flowable | None] = lambda name: None
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         title = getattr(flowable, "outline_title", None)
@@ -71,6 +75,21 @@ class _Document(BaseDocTemplate):
         self.on_page[-1][self.section] = None
         size = getattr(flowable, "height_", 0) or getattr(flowable, "height", 0)
         self.section_height[self.section] = self.section_height.get(self.section, 0) + size
+        self.continuing = getattr(flowable, "opens", "") or entry_of(flowable)
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab's name)
+        self.pending = self.continuing
+        super().handle_pageBegin()
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """At the top of a page whose first flowable goes on with an entry of the page
+        before, the entry's name first."""
+        if self.pending and flowables and entry_of(flowables[0]) == self.pending:
+            line = self.continued(self.pending)
+            if line is not None:
+                flowables.insert(0, line)
+        self.pending = ""
+        super().handle_flowable(flowables)
 
     def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab's name)
         frame = self.frame
@@ -184,8 +203,11 @@ def _flowables(
     width, height = _frame_size(theme, page_size)
     east_asian: dict[Role, ParagraphStyle] = {}
     story: list[Flowable] = []
+    entry = ""  # the entry the blocks belong to, as a page that goes on with it names it
     for index, block in enumerate(document.blocks):
         first = len(story)
+        if block.role in (Role.HEADING, Role.ENTRY):
+            entry = _entry_label(document, block) if block.role is Role.ENTRY else ""
         style = styles[block.role]
         if EAST_ASIAN.search(block.text):
             if block.role not in east_asian:
@@ -233,9 +255,16 @@ def _flowables(
         story[-1].keepWithNext = int(keeps_with_next(document.blocks, index))
         for flowable in story[first:]:  # and the paragraphs inside them, for their parts
             flowable.marks = marks[index]
+            if block.role is Role.ENTRY:
+                flowable.opens = entry
+            else:
+                flowable.continues = entry
             for inner in ("body", "paragraph"):
                 if hasattr(flowable, inner):
                     getattr(flowable, inner).marks = marks[index]
+                    getattr(flowable, inner).continues = (
+                        flowable.continues if block.role is not Role.ENTRY else ""
+                    )
         if block.role is Role.HEADING and theme.styles.heading.rule:
             rule = Rule(
                 width="100%",
@@ -248,6 +277,15 @@ def _flowables(
             rule.keepWithNext = 1
             story.append(rule)
     return story
+
+
+def _entry_label(document: Document, block: Block) -> str:
+    """What a page that goes on with this entry says over it: "Datavisor, continued"."""
+    head = block.head
+    name = (head.organisation or head.title) if head else ""
+    if not name or not document.continued_label or document.kind != "resume":
+        return ""
+    return document.continued_label.replace("{name}", name)
 
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
@@ -302,6 +340,9 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         muted,
         bottom / 2,
     )
+    subline = theme.styles.subline
+    italic = [theme.font_path(theme.fonts.italic), *fonts.fallback_files]
+    doc.continued = lambda name: ContinuedLine(name, italic, subline.size, muted)
     try:
         story = _flowables(document, theme, fonts, page_size, marks)
         doc.build(story, canvasmaker=canvasmaker)
