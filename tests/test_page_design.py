@@ -103,3 +103,17 @@ def test_a_page_that_opens_with_a_new_entry_names_none():
         for _, stream in _pages_content(rendered(person, "classic", "pdf"))[1:]:
             if HEADER in stream:  # only where the page goes on with an entry's bullets
                 assert stream.index(HEADER) < stream.index(b"/LBody")
+
+
+def test_entries_with_nothing_under_them_read_as_a_list():
+    """Ao Wang's four employers, named alone, stand one under another without the space that
+    parts entries with bullets; the entries of Projects, which have bullets, keep it."""
+    from renderer.compose.document import Role
+    from tests.conftest import document
+
+    blocks = document("ao-wang", "classic").blocks
+    employers = [b for b in blocks if b.role is Role.ENTRY and b.source.startswith("experience")]
+    assert [b.text for b in employers] == ["TikTok/ByteDance", "Tencent", "Sea", "Garena"]
+    assert [b.gap for b in employers] == [None, 0.0, 0.0, 0.0]
+    projects = [b for b in blocks if b.role is Role.ENTRY and b.source.startswith("projects")]
+    assert projects and all(b.gap is None for b in projects)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Literal, TypeVar
 
 from renderer.compose.document import Block, Document, Head, Role
@@ -191,7 +192,7 @@ class _Composer:
             chosen.reverse()  # a reader looks for the latest first (lint says so)
         for i, item in chosen:
             blocks += self.entry(kind.view(item), f"{source}[{i}]")
-        return blocks
+        return listed(blocks)
 
     def entry(self, view: EntryView, source: str) -> Blocks:
         dates = self.dates(view.dates)
@@ -341,6 +342,18 @@ def compose(
         page_label=page_label(theme, locale.word("page")),
         continued_label=locale.word("continued"),
     )
+
+
+def listed(blocks: Blocks) -> Blocks:
+    """Entries with nothing under them (an employer named alone, a title alone) set one under
+    another as a list, without the space that parts entries with bullets: four bold names
+    with gaps between them read as four empty entries."""
+    bare = {
+        i
+        for i, block in enumerate(blocks)
+        if block.role is Role.ENTRY and (i + 1 == len(blocks) or blocks[i + 1].role is Role.ENTRY)
+    }
+    return [replace(b, gap=0.0) if i in bare and i - 1 in bare else b for i, b in enumerate(blocks)]
 
 
 def header_blocks(profile: Profile, theme: Theme, locale: Locale) -> list[Block]:
