@@ -80,7 +80,7 @@ def test_an_entry_that_runs_over_a_page_is_named_at_the_top_of_the_next(tmp_path
     from renderer.inputs import load_profile
     from tests.conftest import check_bytes, render_bytes, write_profile
 
-    bullet = "with care and attention to the details that matter to the people who use it, every day"
+    bullet = "with care and attention to the details that matter to the people who use it, daily"
     lines = ["name: Pat Long", "email: pat@example.com", "experience:"]
     for n in range(4):
         lines += [f"  - company: Company {n}", "    title: Engineer", f"    start: {2010 + n}"]
