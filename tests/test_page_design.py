@@ -117,3 +117,19 @@ def test_entries_with_nothing_under_them_read_as_a_list():
     assert [b.gap for b in employers] == [None, 0.0, 0.0, 0.0]
     projects = [b for b in blocks if b.role is Role.ENTRY and b.source.startswith("projects")]
     assert projects and all(b.gap is None for b in projects)
+
+
+def test_a_head_keeps_at_least_two_bullets_on_its_page():
+    """An entry's head holds its first bullet, and that bullet the second, so that no page
+    ends with a head and a lone bullet; later bullets may break anywhere."""
+    from renderer.compose.document import Role, keeps_with_next
+    from tests.conftest import document
+
+    blocks = document("kaiyang", "classic").blocks
+    for index, block in enumerate(blocks[:-1]):
+        if block.role is not Role.BULLET:
+            continue
+        after_head = blocks[index - 1].role in (Role.ENTRY, Role.SUBLINE, Role.GROUP)
+        more = blocks[index + 1].role is Role.BULLET
+        assert keeps_with_next(blocks, index) == (after_head and more), block.text
+    assert any(keeps_with_next(blocks, i) for i, b in enumerate(blocks) if b.role is Role.BULLET)

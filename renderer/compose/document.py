@@ -162,10 +162,16 @@ def keeps_with_next(blocks: tuple[Block, ...], index: int) -> bool:
 
     A heading holds on to its first entry; an entry, its sub-line or group heading hold on to
     their own content, but not to the next entry (else a section of body-less entries, such
-    as a list of employers, would be glued into one unbreakable lump).
+    as a list of employers, would be glued into one unbreakable lump). The first bullet under
+    a head holds on to the second: a head never ends a page with a single bullet under it.
     """
     block = blocks[index]
-    if block.role not in KEEP_WITH_NEXT or index + 1 >= len(blocks):
+    if index + 1 >= len(blocks):
         return False
     following = blocks[index + 1].role
+    if block.role is Role.BULLET:
+        opens = index > 0 and blocks[index - 1].role in KEEP_WITH_NEXT - {Role.HEADING}
+        return opens and following is Role.BULLET
+    if block.role not in KEEP_WITH_NEXT:
+        return False
     return block.role is Role.HEADING or following not in (Role.ENTRY, Role.HEADING)
