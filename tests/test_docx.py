@@ -189,6 +189,20 @@ def test_libreoffice_lays_out_every_docx_on_as_many_pages_as_the_pdf(
     assert report.ok, report.problems
 
 
+def test_a_pdf_made_from_the_docx_reads_each_job_with_its_dates(person, theme, libreoffice_pdfs):
+    """LibreOffice draws the tab before an entry's dates as empty room; pdfminer.six (and
+    the parsers on it) then read the dates apart from their job, in the middle of its
+    bullets. Spaces fill most of that room, as in the PDF: each entry's head and dates are
+    one line of LibreOffice's PDF, read with pdfminer's default settings."""
+    from pdfminer.high_level import extract_text
+
+    lines = extract_text(str(libreoffice_pdfs[f"{person}-{theme}"])).splitlines()
+    heads = [b for b in document(person, theme).blocks if b.role is Role.ENTRY and b.aside]
+    for head in heads:
+        first = head.body.split()[0]
+        assert any(first in line and head.aside in line for line in lines), head.text
+
+
 def test_no_template_leftovers_and_truthful_extended_properties():
     data = rendered("ao-wang", "modern", "docx")
     archive = zipfile.ZipFile(io.BytesIO(data))

@@ -253,9 +253,35 @@ def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Them
     paragraph.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     owner = "contact" if block.role in (Role.NAME, Role.HEADLINE) else block.role.value
     look = theme.style(owner).model_copy(update={"bold": False, "italic": False})
+    spaces = _filling_spaces(block, text_width.pt, theme, look.size)
+    if spaces:
+        filler = paragraph.add_run(" " * spaces)
+        filler.font.size = Pt(look.size)
     tab = paragraph.add_run("\t")
     tab.font.size = Pt(look.size)
     _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
+
+
+def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> int:
+    """Spaces that fill most of the gap before a flush-right aside, as the PDF's are: Word
+    and LibreOffice draw a tab as empty room, and a PDF made from the DOCX (LibreOffice's
+    export, a print to PDF) then reads in pdfminer.six and the parsers built on it with the
+    dates apart from their job, in the middle of its bullets. Measured with the theme's own
+    fonts (the DOCX names their metric twins); none when the head would wrap."""
+    # fontTools metrics of the theme's files, as the PDF's page numbers use them
+    from renderer.formats.pdf.outlines import width as text_width
+
+    spec = theme.style(block.role.value)
+    regular = [theme.font_path(theme.fonts.regular)]
+    bold = [theme.font_path(theme.fonts.bold)]
+    body = sum(
+        text_width(run.text, bold if run.bold or spec.bold else regular, spec.size)
+        for run in block.runs
+    )
+    aside = text_width(block.aside, regular, size)
+    space = text_width(" ", regular, size)
+    room = width - body - aside - 0.3 * size  # to spare: the DOCX font is a metric twin
+    return int(room / space) if space and room > 2 * space else 0
 
 
 # The parts a resume writes anew each time; every other part is the theme's, compressed once
