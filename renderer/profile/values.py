@@ -189,7 +189,7 @@ def read_span(text: str) -> dict[str, str] | None:
     {"start": …, "end": …} for a range (`Sep 2009 - June 2012`, `2019 to present`), None when
     it is neither."""
     text = " ".join(text.split())
-    if _readable(text):
+    if readable(text):
         return {"date": text}
     years = re.fullmatch(r"(\d{4})\s*[-/–]\s*(\d{4})", text)
     if years:
@@ -197,21 +197,22 @@ def read_span(text: str) -> dict[str, str] | None:
     for word in sorted(_PRESENT, key=len, reverse=True):  # 2020/10至今, 2019 - heute
         if text.lower().endswith(word) and len(text) > len(word):
             start = text[: -len(word)].strip(" -–—~～至:")
-            if _readable(start):
+            if readable(start):
                 return {"start": start, "end": "present"}
     parts = re.split(
         r"\s*(?:–|—|--|~|～)\s*|\s+(?:-|to|until|till|bis|a|à|au|al)\s+", text, maxsplit=1
     )
-    if len(parts) == 2 and _readable(parts[0]):
+    if len(parts) == 2 and readable(parts[0]):
         end = parts[1].strip()
         if means_present(end):
             return {"start": parts[0], "end": "present"}
-        if _readable(end):
+        if readable(end):
             return {"start": parts[0], "end": end}
     return None
 
 
-def _readable(text: str) -> bool:
+def readable(text: str) -> bool:
+    """Whether a date reads as written."""
     try:
         read_date(text)
     except ValueError:
@@ -333,3 +334,19 @@ def reading_notes(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple
     elif isinstance(data, list):
         for i, item in enumerate(data):
             yield from reading_notes(item, (*path, i))
+
+
+def split_items(text: str, separators: str = ",;") -> list[str]:
+    """`Python, Go (Gin, Echo); SQL` -> its items, unstripped: a separator inside brackets
+    (a list inside an item) does not split."""
+    items, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char in separators and depth <= 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    return items

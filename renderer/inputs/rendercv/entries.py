@@ -18,6 +18,7 @@ from renderer.inputs.headings import section_names, words
 from renderer.inputs.imported import Imported, Json, kind_of, present
 from renderer.inputs.rendercv import fields as table
 from renderer.inputs.rendercv.text import cleaned, plain, read_when
+from renderer.profile.values import split_items
 
 # The profile's section each entry type may become, and the entry maker for it.
 _BUILT_IN = {
@@ -329,17 +330,7 @@ def _one_line_item(item: Any) -> str:
 
 def _split_list(text: str) -> list[str]:
     """`Python, Go (Gin, Echo), SQL` -> its items, a comma inside brackets kept."""
-    items, depth, current = [], 0, ""
-    for char in cleaned(text):
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if char in ",;" and depth <= 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    items.append(current)
-    return [plain(i.strip())[0] for i in items if i.strip()]
+    return [plain(i.strip())[0] for i in split_items(cleaned(text)) if i.strip()]
 
 
 def _section_id(key: str, sections: list[Json]) -> str:

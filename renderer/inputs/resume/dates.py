@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from renderer.profile.values import Reading, means_present, read_date
+from renderer.profile.values import Reading, means_present, read_date, readable
 
 _WORD = r"[^\W\d_]{3,10}\.?"
 _ONE = (
@@ -87,14 +87,14 @@ def _read(found: re.Match[str]) -> dict[str, str] | None:
         return None
     if not end and one.isdigit() and re.match(r"\s+[a-z]", found.string[found.end() :]):
         return None  # `2000 servers`: a number in a sentence
-    start = one if read_ok(one) else str(_date(one))
+    start = one if readable(one) else str(_date(one))
     if not end:
         return {"date": start}
     if re.fullmatch(_NOW, end, re.I) or means_present(end):
         return {"start": start, "end": "present"}
     if _date(end) is None:
         return None
-    return {"start": start, "end": end if read_ok(end) else str(_date(end))}
+    return {"start": start, "end": end if readable(end) else str(_date(end))}
 
 
 def _date(text: str) -> Reading | None:
@@ -104,15 +104,6 @@ def _date(text: str) -> Reading | None:
         return read_date(text)
     except ValueError:
         return None
-
-
-def read_ok(text: str) -> bool:
-    """Whether the profile reads a date as written (else it is given as YYYY-MM)."""
-    try:
-        read_date(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _two_digit(month: str, year: str) -> str | None:

@@ -23,6 +23,7 @@ from renderer.inputs.resume.heads import Head, holds_place, kind_of, read_head
 from renderer.inputs.resume.lines import Line, shouting
 from renderer.inputs.resume.sections import CONTACT, CUSTOM, Headings
 from renderer.profile.model import SECTION_FIELDS
+from renderer.profile.values import split_items
 
 _ENTRIES = {"experience", "education", "projects", "awards", "certifications", "publications"}
 _LABELLED = re.compile(r"^([^:：]{1,40})[:：]\s*(.+)$")
@@ -494,16 +495,7 @@ def _address(shown: str, entry: Entry) -> str:
 
 def _items(text: str) -> list[str]:
     """`Python, Go (Gin, Echo); SQL` -> its items (a comma inside brackets kept)."""
-    items, depth, current = [], 0, ""
-    for char in text:
-        depth += char in "([{"
-        depth -= char in ")]}"
-        if char in ",;，、" and depth <= 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    items.append(current)
+    items = split_items(text, ",;，、")
     return [i.strip(" .•·") for i in items if i.strip(" .•·")]
 
 
