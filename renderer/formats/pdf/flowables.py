@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -23,9 +24,14 @@ from renderer.formats.pdf.tags import Marks, Structure
 from renderer.theme.model import Style, Theme
 
 # reportlab's marks that may not open a line are Japanese; Chinese full-width punctuation
-# (，；：！？》〉) joins them, so a CJK line never starts with a comma. Set once, at import.
+# (，；：！？》〉) joins them, so a CJK line never starts with a comma. Set once, at import, in
+# both of reportlab's line breakers: a paragraph of several fonts, and one of a single font
+# (textsplit's, which keeps its own copy).
 _paragraph.ALL_CANNOT_START += "".join(
     c for c in "，；：！？）》〉」』】〕" if c not in _paragraph.ALL_CANNOT_START
+)
+_textsplit.ALL_CANNOT_START += "".join(
+    c for c in "，；：！？）》〉」』】〕" if c not in _textsplit.ALL_CANNOT_START
 )
 
 
