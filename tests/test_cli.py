@@ -81,8 +81,8 @@ def test_usage_errors_exit_2(tmp_path):
     unknown_theme = runner.invoke(app, ["render", profile, "-t", "fancy", "-o", str(tmp_path)])
     assert unknown_theme.exit_code == 2
     assert (
-        "unknown theme 'fancy'; known themes: classic, compact, executive, modern"
-        in unknown_theme.output
+        "unknown theme 'fancy'; known themes: classic, compact, engineering, executive, harvard, "
+        "modern" in unknown_theme.output
     )
     bad_format = runner.invoke(app, ["render", profile, "-f", "pdf,odt"])
     assert bad_format.exit_code == 2 and "unknown format 'odt'" in bad_format.output
@@ -349,7 +349,10 @@ def test_version_and_help_that_fits_80_columns():
     ("words", "expected"),
     [
         ("resume ren", {"render"}),
-        ("resume render --theme ", {"classic", "compact", "executive", "modern", "all"}),
+        (
+            "resume render --theme ",
+            {"classic", "compact", "engineering", "executive", "harvard", "modern", "all"},
+        ),
         ("resume render -f pdf,d", {"pdf,docx"}),
     ],
 )

@@ -36,12 +36,30 @@ def _edit(folder, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
-def test_four_builtin_themes_three_font_families_one_made_by_extending():
-    assert builtin_names() == ["classic", "compact", "executive", "modern"]
+def test_six_builtin_themes_four_font_families_three_made_by_extending():
+    assert builtin_names() == [
+        "classic",
+        "compact",
+        "engineering",
+        "executive",
+        "harvard",
+        "modern",
+    ]
     loaded = {n: load_theme(n) for n in builtin_names()}
-    assert {t.docx_font for t in loaded.values()} == {"Cambria", "Calibri", "Arial"}
-    for name in ("classic", "compact", "modern"):  # full themes carry their fonts and licence
+    assert {t.docx_font for t in loaded.values()} == {
+        "Cambria",
+        "Calibri",
+        "Arial",
+        "Times New Roman",
+    }
+    for name in ("classic", "compact", "modern", "harvard"):  # fonts of their own, and licence
         assert (loaded[name].folder / "fonts" / "LICENSE").is_file()
+    assert not (loaded["engineering"].folder / "fonts").exists()  # classic's
+    harvard = loaded["harvard"]
+    assert harvard.fonts.fallback == loaded["classic"].fonts.fallback  # inherited
+    assert harvard.entry_head == "organisation-title"
+    assert loaded["engineering"].entry_head == "title-organisation"
+    assert loaded["engineering"].styles.heading.small_caps
     # executive says only what differs from classic; the rest is classic's.
     executive, classic = loaded["executive"], loaded["classic"]
     assert not (executive.folder / "fonts").exists()
@@ -112,7 +130,9 @@ def test_theme_from_a_folder(copy_of_classic):
 def test_unknown_theme_lists_the_known_ones():
     with pytest.raises(InputError) as caught:
         load_theme("fancy")
-    assert "known themes: classic, compact, executive, modern" in str(caught.value)
+    assert "known themes: classic, compact, engineering, executive, harvard, modern" in str(
+        caught.value
+    )
 
 
 def test_broken_yaml(copy_of_classic):

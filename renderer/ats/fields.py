@@ -148,13 +148,16 @@ def _dates_near(text: list[str], line: int, rest: str, dates: str) -> str:
 
 
 def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:
-    """Title and organisation as a parser splits the head at its separator."""
+    """Title and organisation as a parser splits the head at its separator (the organisation
+    first where the theme sets it first, in bold, the title after it in italic)."""
     if not (title and organisation):
         return ("", shown) if organisation and not title else (shown, "")
-    separator = normalise(shown[len(normalise(title)) : len(shown) - len(normalise(organisation))])
-    if separator and shown.startswith(normalise(title)):
-        first, _, second = shown.partition(separator)
-        return first.strip(), second.strip()
+    title, organisation = normalise(title), normalise(organisation)
+    for first, second, swapped in ((title, organisation, False), (organisation, title, True)):
+        separator = normalise(shown[len(first) : len(shown) - len(second)])
+        if separator and shown.startswith(first) and shown.endswith(second):
+            one, _, other = shown.partition(separator)
+            return (other.strip(), one.strip()) if swapped else (one.strip(), other.strip())
     return shown, ""
 
 

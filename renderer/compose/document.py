@@ -26,6 +26,24 @@ def shows_address(text: str, href: str) -> bool:
     return shown in href or shown in unquote(href)  # <a> as written, %3Ca> as a file has it
 
 
+SMALL_CAPITALS = 0.8  # of the type size: a small capital's size, drawn from a capital
+
+
+def small_capitals(text: str) -> list[tuple[str, bool]]:
+    """Text set in small capitals as pieces, each marked whether it is drawn smaller: the
+    capitals that follow a letter in a word (EXPERIENCE: E, then XPERIENCE smaller)."""
+    pieces: list[tuple[str, bool]] = []
+    previous = ""
+    for char in text:
+        small = char.isupper() and previous.isalpha()
+        if pieces and pieces[-1][1] == small:
+            pieces[-1] = (pieces[-1][0] + char, small)
+        else:
+            pieces.append((char, small))
+        previous = char
+    return pieces
+
+
 class Role(str, Enum):
     NAME = "name"  # the person's name, the document title
     HEADLINE = "headline"  # one line under the name

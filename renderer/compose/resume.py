@@ -191,20 +191,27 @@ class _Composer:
         if reorder and written_oldest_first([item for _, item in chosen]):
             chosen.reverse()  # a reader looks for the latest first (lint says so)
         for i, item in chosen:
-            blocks += self.entry(kind.view(item), f"{source}[{i}]")
+            blocks += self.entry(kind.view(item), f"{source}[{i}]", kind.name in LED_BY_PLACE)
         return listed(blocks)
 
-    def entry(self, view: EntryView, source: str) -> Blocks:
+    def entry(self, view: EntryView, source: str, led_by_place: bool = False) -> Blocks:
         dates = self.dates(view.dates)
         head = Head(view.title or "", view.organisation or "", dates, self.when(view.dates))
         sub = self.subline(view.subline_slot, source, view.subline)
+        over = self.theme.entry_head == "title-over-organisation"
+        if over and head.title and head.organisation:
+            sub = self.organisation_line(head.organisation, sub, source)
         if head.title or head.organisation or not sub:
-            blocks = [Block(Role.ENTRY, self.head_runs(head), dates, source, head), *sub]
+            blocks = [
+                Block(Role.ENTRY, self.head_runs(head, led_by_place), dates, source, head),
+                *sub,
+            ]
         else:  # nothing to title it by: its sub-line heads it, rather than an invented name
             blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
-        if view.byline:
+        if view.byline:  # under the head, or under the organisation's line under a title
+            at = 2 if over and head.title and head.organisation else 1
             blocks.insert(
-                1, Block(Role.SUBLINE, self.byline(view.byline), source=f"{source}.authors")
+                at, Block(Role.SUBLINE, self.byline(view.byline), source=f"{source}.authors")
             )
         if view.technologies:
             self.remember(view.technologies, "technologies")
@@ -216,7 +223,7 @@ class _Composer:
         for g, group in self.selected(view.groups):
             blocks += self.group(group, f"{source}.groups[{g}]")
         for p, position in self.selected(view.positions):
-            blocks += self.entry(position, f"{source}.{view.positions_key}[{p}]")
+            blocks += self.entry(position, f"{source}.{view.positions_key}[{p}]", led_by_place)
         keywords = view.subline.get("keywords")
         if isinstance(keywords, list):
             self.remember(keywords, "keywords")
@@ -233,14 +240,36 @@ class _Composer:
         ]
         return parse(", ".join(marked))
 
-    def head_runs(self, head: Head) -> tuple[Run, ...]:
-        """Title in bold, then the organisation after the theme's separator, as separate runs
-        (a parser can fill both fields); an entry with only one of them shows it in bold."""
-        first, second = (head.title, head.organisation) if head.title else (head.organisation, "")
-        runs = [Run(first, bold=True)] if first else []
-        if second:
-            runs += [Run(self.theme.entry_separator), Run(second)]
-        return tuple(runs)
+    def head_runs(self, head: Head, led_by_place: bool = False) -> tuple[Run, ...]:
+        """Title and organisation as separate runs in distinct styles (a parser can fill both
+        fields): the title in bold, then the organisation after the theme's separator; or,
+        as the theme says, the organisation in bold first and the title in italic (in the
+        sections of places worked or studied at), or the title alone (the organisation opens
+        the line under it). An entry with only one of
+        them shows it in bold."""
+        title, organisation = head.title, head.organisation
+        if not (title and organisation):
+            return (Run(title or organisation, bold=True),) if title or organisation else ()
+        if self.theme.entry_head == "title-over-organisation":
+            return (Run(title, bold=True),)
+        if self.theme.entry_head == "organisation-title" and led_by_place:
+            return (
+                Run(organisation, bold=True),
+                Run(self.theme.entry_separator),
+                Run(title, italic=True),
+            )
+        return (Run(title, bold=True), Run(self.theme.entry_separator), Run(organisation))
+
+    def organisation_line(self, organisation: str, sub: Blocks, source: str) -> Blocks:
+        """The line under a title that stands alone: the organisation, with what the entry's
+        sub-line says (its place, its link) set flush right beside it, as the dates are
+        beside the title (where parsers of such resumes look for a place)."""
+        line = Block(Role.SUBLINE, (Run(organisation),), source=source)
+        if sub:
+            runs = sub[0].runs
+            aside = "".join(run.text for run in runs)
+            line = replace(line, aside=aside, aside_runs=runs if any(r.href for r in runs) else ())
+        return [line, *sub[1:]]
 
     def group(self, group: HighlightGroup, source: str) -> Blocks:
         heading = Block(Role.GROUP, (Run(group.heading),), source=f"{source}.heading")
@@ -330,6 +359,10 @@ def compose(
                 job.company for _, job in composer.selected(profile.experience) if job.company
             )
         )
+    blocks = [
+        in_capitals(block) if theme.style(block.role.value).small_caps else block
+        for block in blocks
+    ]
     return Document(
         title=" – ".join(
             filter(None, [profile.name, "Resume", None if profile.name else profile.headline])
@@ -342,6 +375,17 @@ def compose(
         page_label=page_label(theme, locale.word("page")),
         continued_label=locale.word("continued"),
     )
+
+
+# Sections whose entries a theme may lead with the organisation (where one worked or studied);
+# a project, an award, a paper or a certificate leads with its own name in every theme.
+LED_BY_PLACE = frozenset({"experience", "education"})
+
+
+def in_capitals(block: Block) -> Block:
+    """A block set in small capitals reads as capitals in every format (each writer draws the
+    letters after a word's first smaller): the text a reader gets is what the page shows."""
+    return replace(block, runs=tuple(replace(run, text=run.text.upper()) for run in block.runs))
 
 
 def listed(blocks: Blocks) -> Blocks:

@@ -77,6 +77,11 @@ class Style(_Strict):
     space_after: float = Field(default=0, ge=0, le=72, description="Points below.")
     indent: float = Field(default=0, ge=0, le=72, description="Left indent in points.")
     rule: bool = Field(default=False, description="A hairline under the block (headings).")
+    small_caps: bool = Field(
+        default=False,
+        description="Set in capitals, each word's letters after the first drawn smaller, as "
+        "typeset small capitals look; every reader gets the capitals (headings).",
+    )
 
 
 class Styles(_Strict):
@@ -216,6 +221,14 @@ class Theme(_Strict):
         default=" | ",
         description="Between an entry's title and its organisation (Engineer | Acme): a "
         "separator parsers know, so they fill both fields.",
+    )
+    entry_head: Literal["title-organisation", "organisation-title", "title-over-organisation"] = (
+        Field(
+            default="title-organisation",
+            description="An entry's head: the title in bold, then the organisation after the "
+            "separator; the organisation in bold first, then the title in italic; or the title "
+            "alone beside the dates, the organisation opening the line under it.",
+        )
     )
     sections: list[SectionName] = Field(
         default=list(SECTION_FIELDS),

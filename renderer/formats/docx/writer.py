@@ -15,6 +15,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable
+from dataclasses import replace
 from typing import Any
 
 import docx
@@ -28,7 +29,14 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from renderer.compose.document import Block, Document, Role, keeps_with_next
+from renderer.compose.document import (
+    SMALL_CAPITALS,
+    Block,
+    Document,
+    Role,
+    keeps_with_next,
+    small_capitals,
+)
 from renderer.formats import Options, Rendered
 from renderer.formats.docx.zipwriter import Member, ZipWriter
 from renderer.locale import load_locale
@@ -157,23 +165,43 @@ def _styles(document: Any, theme: Theme) -> None:
 
 
 def _add_runs(
-    paragraph: Paragraph, runs: tuple[Run, ...], theme: Theme, look: Style | None = None
+    paragraph: Paragraph,
+    runs: tuple[Run, ...],
+    theme: Theme,
+    look: Style | None = None,
+    role: Role | None = None,
 ) -> None:
     """Runs into the paragraph; `look`: a size and colour of their own (an aside in a larger
     line), else the paragraph style's. The run elements are made directly: python-docx's
     run and font setters search the XML for every property, 100 µs a run."""
-    for run in runs:
-        element = _run_element(run, theme, look)
-        if run.href:
-            link = OxmlElement("w:hyperlink")
-            rel = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-            link.set(qn("r:id"), rel)
-            link.append(element)
-            element = link
-        paragraph._p.append(element)
+    spec = look or (theme.style(role.value) if role else None)
+    for whole in runs:
+        if spec is not None and spec.small_caps:  # capitals after a word's first, smaller
+            small = spec.size * SMALL_CAPITALS
+            pieces = [
+                (replace(whole, text=t), small if s else None)
+                for t, s in small_capitals(whole.text)
+            ]
+        else:
+            pieces = [(whole, None)]
+        for run, size in pieces:
+            _add_run(paragraph, run, theme, look, size)
 
 
-def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
+def _add_run(
+    paragraph: Paragraph, run: Run, theme: Theme, look: Style | None, size: float | None
+) -> None:
+    element = _run_element(run, theme, look, size)
+    if run.href:
+        link = OxmlElement("w:hyperlink")
+        rel = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rel)
+        link.append(element)
+        element = link
+    paragraph._p.append(element)
+
+
+def _run_element(run: Run, theme: Theme, look: Style | None, size: float | None = None) -> Any:
     """<w:r> with its properties in the schema's order (b, i, color, sz), then its text."""
     element = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
@@ -188,9 +216,9 @@ def _run_element(run: Run, theme: Theme, look: Style | None) -> Any:
         node = OxmlElement("w:color")
         node.set(qn("w:val"), colour.lstrip("#").upper())
         properties.append(node)
-    if look is not None:
+    if size is not None or look is not None:
         node = OxmlElement("w:sz")
-        node.set(qn("w:val"), str(round(look.size * 2)))
+        node.set(qn("w:val"), str(round((size or look.size) * 2)))  # type: ignore[union-attr]
         properties.append(node)
     if _is_right_to_left(run.text):
         properties.append(OxmlElement("w:rtl"))
@@ -272,10 +300,15 @@ def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> in
     from renderer.formats.pdf.outlines import width as text_width
 
     spec = theme.style(block.role.value)
-    regular = [theme.font_path(theme.fonts.regular)]
-    bold = [theme.font_path(theme.fonts.bold)]
+    f = theme.fonts
+    faces = [[f.regular, f.italic], [f.bold, f.bold_italic]]
+    regular = [theme.font_path(f.regular)]
     body = sum(
-        text_width(run.text, bold if run.bold or spec.bold else regular, spec.size)
+        text_width(
+            run.text,
+            [theme.font_path(faces[run.bold or spec.bold][run.italic or spec.italic])],
+            spec.size,
+        )
         for run in block.runs
     )
     aside = text_width(block.aside, regular, size)
@@ -454,7 +487,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         if block.aside:
             _with_aside(paragraph, block, text_width, theme)
         else:
-            _add_runs(paragraph, block.runs, theme)
+            _add_runs(paragraph, block.runs, theme, role=block.role)
 
     core = word.core_properties
     # Word's core properties hold at most 255 characters each (python-docx refuses more): a

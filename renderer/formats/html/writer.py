@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from renderer.compose.document import Block, Document, Role
+from renderer.compose.document import SMALL_CAPITALS, Block, Document, Role, small_capitals
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
 from renderer.formats.html.reader import read_back
@@ -24,12 +24,19 @@ from renderer.theme.slots import render_output
 GENERIC_FAMILY = {"Calibri": "sans-serif", "Arial": "sans-serif", "Cambria": "serif"}
 
 
-def inline(runs: tuple[Run, ...]) -> Markup:
+def inline(runs: tuple[Run, ...], small_caps: bool = False) -> Markup:
     """Runs as HTML: escaped text in <strong>, <em> and <a href> (addresses were checked to
-    be https, http, mailto or tel when the profile was read)."""
+    be https, http, mailto or tel when the profile was read); in small capitals, the
+    capitals after a word's first in <span class="sc">."""
     parts = []
     for run in runs:
-        text = escape(run.text)
+        if small_caps:
+            text = Markup("").join(
+                Markup('<span class="sc">%s</span>') % piece if smaller else escape(piece)
+                for piece, smaller in small_capitals(run.text)
+            )
+        else:
+            text = escape(run.text)
         if run.italic:
             text = Markup("<em>%s</em>") % text
         if run.bold:
@@ -51,6 +58,7 @@ class _Item:
     dates: str = ""
     separator: str = ""
     body: list[_Item] = field(default_factory=list)
+    aside: Markup = Markup("")  # set flush right (the place beside an organisation's line)
 
 
 @dataclass
@@ -63,7 +71,7 @@ class _Section:
 _HEADER = (Role.NAME, Role.HEADLINE, Role.CONTACT)
 
 
-def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
+def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Section]]:
     """The header's blocks, and the sections with their entries nested, bullets in lists
     (what comes before the first heading, as in a letter, is a section without one)."""
     header: list[Block] = []
@@ -75,7 +83,10 @@ def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
             continue
         if block.role is Role.HEADING:
             sections.append(
-                _Section(block.section or f"section-{len(sections)}", inline(block.runs))
+                _Section(
+                    block.section or f"section-{len(sections)}",
+                    inline(block.runs, theme.styles.heading.small_caps),
+                )
             )
             entry = None
             continue
@@ -95,7 +106,8 @@ def _structure(document: Document) -> tuple[list[Block], list[_Section]]:
             into[-1].items.append(inline(block.runs))
         else:
             kind = {Role.SUBLINE: "subline", Role.GROUP: "group", Role.LINE: "address"}
-            into.append(_Item(kind.get(block.role, "p"), inline(block.runs)))
+            aside = inline(block.aside_runs or (Run(block.aside),)) if block.aside else Markup("")
+            into.append(_Item(kind.get(block.role, "p"), inline(block.runs), aside=aside))
     return header, sections
 
 
@@ -128,6 +140,7 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
             rule(".contact,.aside", s.contact),
             ".aside{text-align:right}",
             rule("h2", s.heading, heading_rule),
+            f".sc{{font-size:{SMALL_CAPITALS:.0%}}}" if s.heading.small_caps else "",
             rule("h3", s.entry),
             ".head{display:flex;justify-content:space-between;align-items:baseline;gap:1em}",
             f".dates{{font-size:{s.entry.size}pt;margin:0;white-space:nowrap}}",
@@ -156,7 +169,7 @@ def _css_string(value: str) -> str:
 
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
-    header, sections = _structure(document)
+    header, sections = _structure(document, theme)
     text = render_output(
         theme,
         "page.html.j2",

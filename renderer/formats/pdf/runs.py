@@ -11,7 +11,7 @@ from functools import cache
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-from renderer.compose.document import Block
+from renderer.compose.document import SMALL_CAPITALS, Block, small_capitals
 from renderer.errors import RenderError
 from renderer.formats.pdf.flowables import EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, draws, missing_glyph
@@ -50,10 +50,16 @@ def _run_markup(
     glyphs = main.face.charToGlyph
     if keep_dashes and " " in run.text and 0xA0 in glyphs:
         run = replace(run, text=_DASH_AFTER_SPACE.sub("\u00a0", run.text))
-    if all(ord(c) in glyphs and _ordinary(c) for c in set(run.text)):
-        text = escape(run.text)  # the usual case: every character in the run's own face
+    if style.small_caps:
+        small = f'<font size="{style.size * SMALL_CAPITALS:g}">'
+        text = "".join(
+            f"{small}{_run_text(replace(run, text=piece), main, fonts, theme, source)}</font>"
+            if smaller
+            else _run_text(replace(run, text=piece), main, fonts, theme, source)
+            for piece, smaller in small_capitals(run.text)
+        )
     else:
-        text = _run_with_fallbacks(run, main, fonts, theme, source)
+        text = _run_text(run, main, fonts, theme, source)
     # <b>/<i> pick the family's faces (registered below), so fallback spans nest inside them.
     if run.bold:
         text = f"<b>{text}</b>"
@@ -63,6 +69,12 @@ def _run_markup(
         colour = theme.colours.accent
         text = f"<a href={attribute(run.href)} color={attribute(colour)}>{text}</a>"
     return text
+
+
+def _run_text(run: Run, main: TTFont, fonts: FontSet, theme: Theme, source: str) -> str:
+    if all(ord(c) in main.face.charToGlyph and _ordinary(c) for c in set(run.text)):
+        return escape(run.text)  # the usual case: every character in the run's own face
+    return _run_with_fallbacks(run, main, fonts, theme, source)
 
 
 def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, source: str) -> str:

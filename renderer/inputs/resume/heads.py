@@ -290,8 +290,10 @@ def _is_place(text: str) -> bool:
     town = r"[^\W\d_][\w'’.-]*(?: [\w'’.-]+)?\s\((?:\d{2,5}|[^\W\d_][^\W\d_A-Z]+)\)"
     if re.fullmatch(town, text) and _city(text):
         return True  # `Tarbes (65)`, `Cork (Irlande)`; not `Oakridge (KSP)`
-    if _org(text) or _role(text, False):
-        return False  # `Acme Labs, Berlin` is an organisation and its place, not a place
+    if _org(text) or _role(text, False) or _DEGREE.search(text):
+        # `Acme Labs, Berlin` is an organisation and its place, not a place; `Bachelor's
+        # Degree, Computer Science` (after its school) is a degree and its field
+        return False
     words = text.replace(",", " ").split()
     caseless = all(w[:1].isalpha() and w[:1].lower() == w[:1].upper() for w in words)
     if caseless and ", " in text and len(words) <= 4:

@@ -1,0 +1,91 @@
+"""The looks of the two themes in the manner of well-known resumes: headings in small capitals
+(engineering) and the organisation first in bold with the title in italic (harvard); each drawn
+in every format, and read back by a simple parser into the right fields."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from renderer.ats.fields import compare, parse
+from renderer.compose.document import Role, small_capitals
+from tests.conftest import document, rendered
+
+PERSON = "rui-shao"  # jobs with a title and an organisation each
+
+
+def test_small_capitals_draw_the_letters_after_a_words_first_smaller():
+    assert small_capitals("EXPERIENCE") == [("E", False), ("XPERIENCE", True)]
+    assert small_capitals("WORK & AI 2") == [
+        ("W", False),
+        ("ORK", True),
+        (" & A", False),
+        ("I", True),
+        (" 2", False),
+    ]
+    assert small_capitals("") == []
+
+
+def test_small_capital_headings_read_as_capitals_in_every_reader():
+    """The page shows capitals (two sizes), so the Document, and every reader, has capitals."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+
+    headings = [b.text for b in document(PERSON, "engineering").blocks if b.role is Role.HEADING]
+    assert "EXPERIENCE" in headings
+    sizes: dict[str, float] = {}
+    for page in extract_pages(io.BytesIO(rendered(PERSON, "engineering", "pdf"))):
+        for box in page:
+            if isinstance(box, LTTextContainer) and box.get_text().strip() == "EXPERIENCE":
+                for line in box:
+                    for char in line:
+                        if isinstance(char, LTChar):
+                            sizes.setdefault(char.get_text(), round(char.size, 1))
+    assert sizes["E"] > sizes["X"] == sizes["P"]  # the first capital, then the small ones
+    assert sizes["X"] == pytest.approx(sizes["E"] * 0.8, abs=0.2)
+
+
+def test_small_capitals_in_the_docx_and_the_html():
+    import docx
+
+    data = rendered(PERSON, "engineering", "docx")
+    heading = next(p for p in docx.Document(io.BytesIO(data)).paragraphs if p.text == "EXPERIENCE")
+    sizes = [(run.text, run.font.size.pt if run.font.size else None) for run in heading.runs]
+    # the style's size, then smaller (in Word's half points)
+    assert sizes == [("E", None), ("XPERIENCE", pytest.approx(13 * 0.8, abs=0.25))]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert b"EXPERIENCE" not in package.read("word/document.xml")  # in two runs
+    html = rendered(PERSON, "engineering", "html").decode()
+    assert 'E<span class="sc">XPERIENCE</span>' in html
+    assert ".sc{font-size:80%}" in html
+
+
+def test_the_organisation_comes_first_in_bold_the_title_after_it_in_italic():
+    blocks = document(PERSON, "harvard").blocks
+    head = next(b for b in blocks if b.role is Role.ENTRY and b.source == "experience[0]")
+    assert [(r.text, r.bold, r.italic) for r in head.runs] == [
+        ("Datavisor", True, False),
+        (" — ", False, False),
+        ("Infrastructure Engineer", False, True),
+    ]
+    # a project leads with its own name, in every theme
+    project = next(b for b in blocks if b.role is Role.ENTRY and b.source == "projects[0]")
+    assert project.runs[0].bold and not project.runs[0].italic
+    assert project.runs[0].text == "production-infra-casebook"
+
+
+@pytest.mark.parametrize("theme", ["engineering", "harvard"])
+def test_a_simple_parser_fills_title_and_organisation(theme):
+    """From pdfminer's lines of the PDF: each job's title and organisation in their fields,
+    neither merged nor swapped, dates on the head's line."""
+    from pdfminer.high_level import extract_text
+
+    doc = document(PERSON, theme)
+    lines = extract_text(io.BytesIO(rendered(PERSON, theme, "pdf"))).split("\n")
+    parsed = parse(lines, doc, "pdfminer.six")
+    assert compare(parsed, doc) == []
+    jobs = {e.source: (e.title, e.organisation, e.dates) for e in parsed.entries}
+    assert jobs["experience[0]"] == ("Infrastructure Engineer", "Datavisor", "2025 – Present")
+    assert jobs["experience[1]"] == ("Cloud Software Development Engineer", "Intel", "2022 – 2025")
