@@ -23,8 +23,10 @@ _IGNORABLE = dict.fromkeys(
 
 
 def normalise(text: str) -> str:
-    """Text as compared: NFC, characters that carry no text dropped, white space collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_IGNORABLE).split())
+    """Text as compared: NFC, characters that carry no text dropped, white space collapsed,
+    Thai and Lao ำ/ຳ written in its two drawn parts taken for itself."""
+    text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
+    return " ".join(text.replace("\u0ecd\u0eb2", "\u0eb3").translate(_IGNORABLE).split())
 
 
 def decode(data: bytes) -> str | None:

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.errors import RenderError
+from renderer.formats.pdf.shaping import MARK_WIDTH, NEEDS_SHAPING, made_from
 from renderer.theme.fontcache import unhinted
 from renderer.theme.model import Theme
 
@@ -31,6 +32,15 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         code = int(match.group(2), 16)
         return f"<{match.group(1)}> <{chr(code).encode('utf-16-be').hex().upper()}>"
 
+    def characters(match: re.Match[str]) -> str:
+        # a shaped glyph no character maps to (a conjunct), or one of a cluster written under
+        # a code of its own: what it stands for (see shaping.py), which may be nothing
+        text = made_from(fontname, int(match.group(2), 16))
+        if text is None:
+            return match.group(0)
+        return f"<{match.group(1)}> <{text.encode('utf-16-be').hex().upper()}>"
+
+    made = re.sub(r"<([0-9A-F]{2,})> <([EF][0-9A-F]{3}|F[0-9A-F]{4})>", characters, made)
     return re.sub(r"<([0-9A-F]{2,})> <([0-9A-F]{5,6})>", utf16, made)
 
 
@@ -44,6 +54,7 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove fonts load once
 _registered: dict[Path, TTFont] = {}
+_paths: dict[str, Path] = {}  # a registered font's file, by its name
 
 
 def register_font(path: Path) -> TTFont:
@@ -60,8 +71,12 @@ def register_font(path: Path) -> TTFont:
         except Exception as error:  # noqa: BLE001 (reportlab raises many kinds for a bad font)
             message = f"font file {path.name!r} cannot be read: {error}"
             raise RenderError(message, file=str(path)) from None
+        for code, advance in list(font.face.charWidths.items()):
+            if not advance:  # marks: see shaping.MARK_WIDTH
+                font.face.charWidths[code] = MARK_WIDTH
         pdfmetrics.registerFont(font)
         _registered[path] = font
+        _paths[font.fontName] = path
         FONT_REGISTRATIONS[path] += 1
     return _registered[path]
 
@@ -115,13 +130,30 @@ class FontSet:
         character first needs it (most resumes never do, and parsing one costs ~15 ms)."""
         for path in self.fallback_files:
             font = register_font(path)
-            name = font.fontName  # <b> around a fallback span keeps the fallback face
+            name = font.fontName  # <b> around a fallback span: the family's bold, if beside it
+            bold = _bold_beside(path)
             pdfmetrics.registerFontFamily(
-                name, normal=name, bold=name, italic=name, boldItalic=name
+                name, normal=name, bold=bold, italic=name, boldItalic=bold
             )
             if draws(font, char):
                 return font
         return None
+
+
+def bold_of(font: TTFont) -> str:
+    """The name of a registered font's bold face (itself where it has none beside it)."""
+    path = _paths.get(font.fontName)
+    return _bold_beside(path) if path else font.fontName
+
+
+def _bold_beside(path: Path) -> str:
+    """The bold face of a fallback font where its family installs one beside it
+    (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf), else the font itself."""
+    if "Regular" in path.name:
+        bold = path.with_name(path.name.replace("Regular", "Bold"))
+        if bold.is_file():
+            return register_font(bold).fontName
+    return register_font(path).fontName
 
 
 def draws(font: TTFont, char: str) -> bool:
@@ -136,6 +168,12 @@ def missing_glyph(char: str, source: str, theme: Theme) -> RenderError:
             " (the built-in themes use Droid Sans Fallback for Chinese and Japanese and Nanum "
             "Gothic for Korean where they are installed: on Debian or Ubuntu, apt-get install "
             "fonts-droid-fallback fonts-nanum)"
+        )
+    elif NEEDS_SHAPING.match(char):
+        hint = (
+            " (the built-in themes draw the Indic scripts, Thai, Lao, Khmer and Myanmar with "
+            "Noto Sans where it is installed: on Debian or Ubuntu, apt-get install "
+            "fonts-noto-core)"
         )
     elif unicodedata.category(char) == "So" or 0x1F000 <= ord(char) <= 0x1FAFF:
         hint = (

@@ -14,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from renderer.compose.document import SMALL_CAPITALS, Block, small_capitals
 from renderer.errors import RenderError
 from renderer.formats.pdf.flowables import EAST_ASIAN
-from renderer.formats.pdf.fonts import FontSet, draws, missing_glyph
+from renderer.formats.pdf.fonts import FontSet, bold_of, draws, missing_glyph
 from renderer.profile.markup import Run
 from renderer.theme.model import Style, Theme
 
@@ -87,7 +87,9 @@ def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, so
     def flush() -> None:
         if chunk and current is not None:
             text = escape("".join(chunk))
-            face = current.fontName
+            # a fallback in a bold line (a name, a heading): its family's bold, where it has one
+            bold = main is fonts.bold or main is fonts.bold_italic
+            face = bold_of(current) if bold else current.fontName
             pieces.append(text if current is main else f'<font face="{face}">{text}</font>')
             chunk.clear()
 

@@ -40,6 +40,7 @@ from renderer.formats.pdf.flowables import (
 )
 from renderer.formats.pdf.fonts import FontSet, drawable, theme_fonts
 from renderer.formats.pdf.runs import chunks, markup
+from renderer.formats.pdf.shaping import NEEDS_SHAPING, shaped_style
 from renderer.formats.pdf.tags import Marks, Structure, link_entries, page_keys, plan
 from renderer.profile.markup import Run
 from renderer.theme.model import Theme
@@ -202,6 +203,7 @@ def _flowables(
     regular = fonts.regular
     width, height = _frame_size(theme, page_size)
     east_asian: dict[Role, ParagraphStyle] = {}
+    shaped: dict[str, ParagraphStyle] = {}
     story: list[Flowable] = []
     entry = ""  # the entry the blocks belong to, as a page that goes on with it names it
     for index, block in enumerate(document.blocks):
@@ -213,6 +215,8 @@ def _flowables(
             if block.role not in east_asian:
                 east_asian[block.role] = east_asian_style(style, block.role)
             style = east_asian[block.role]
+        if NEEDS_SHAPING.search(block.text):  # Hindi, Thai…: set with HarfBuzz
+            style = shaped.setdefault(style.name, shaped_style(style))
         # Half a frame of text at one em a character, the widest a character is drawn.
         limit = max(200, int(width / style.fontSize * height / 2 / style.leading))
         pieces = [markup(block, runs, fonts, theme) for runs in chunks(block.runs, limit)]
@@ -223,6 +227,8 @@ def _flowables(
             story.append(item)
         elif block.aside:
             aside_style = aside_styles[block.role]
+            if NEEDS_SHAPING.search(block.aside):
+                aside_style = shaped.setdefault(aside_style.name, shaped_style(aside_style))
             runs = block.aside_runs or (Run(block.aside),)
             aside = MarkedParagraph(markup(block, runs, fonts, theme, plain=True), aside_style)
             space = (regular.fontName, aside_style.fontSize)

@@ -1,0 +1,240 @@
+"""Scripts whose letters change shape with their neighbours (Devanagari, Bengali, Tamil and the
+other Indic scripts, Thai, Lao, Khmer, Myanmar): set with HarfBuzz, through reportlab's own
+support (`uharfbuzz`), so that conjuncts join, vowel signs sit where they belong and lines are
+measured as drawn. Without it a Hindi name comes out as broken letters.
+
+A shaped glyph that no character maps to (a conjunct such as क्ष) gets a private code from
+reportlab; readers would read that code, or nothing. Here each such glyph is remembered with
+the characters it was made from, and the font's ToUnicode map (fonts.py) gives readers those
+characters: क्षेत्र reads back as क्षेत्र, not as its consonants' halves or blanks.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import paragraph as _paragraph
+
+# Indic scripts (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar, Khmer.
+NEEDS_SHAPING = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+# A glyph drawn with no advance (a vowel sign or tone mark over its consonant) is written with a
+# thousandth of an em instead, made up in the text's positioning: pdfminer.six puts two
+# zero-width characters in a row (Thai ที่: a vowel and a tone mark) on different lines.
+MARK_WIDTH = 1
+
+_PRIVATE = range(0xE000, 0xF900)  # where reportlab puts glyphs no character maps to
+_lock = threading.Lock()
+_made_from: dict[tuple[str, int], str] = {}  # (PDF font name, private code): the characters
+
+
+def shaped_style(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
+def made_from(base_font: str, code: int) -> str | None:
+    """The characters a private code of a font's shaped glyph was made from; the font by its
+    name in the PDF (a subset's, `AAAAAB+NotoSansDevanagari-Regular`)."""
+    return _made_from.get((base_font.partition("+")[2] or base_font, code))
+
+
+def _pdf_name(font_name: str) -> str:
+    face = pdfmetrics.getFont(font_name).face
+    return (face.name + face.subfontNameX).decode("latin-1")
+
+
+def _remembering(shape):  # type: ignore[no-untyped-def]
+    """reportlab's word shaper, one font at a time (it shapes a whole word with its first
+    piece's font, so a Hindi word with a Latin comma drawn in another face came out as wrong
+    glyphs), and only the pieces in a script that needs it; each private glyph remembered
+    with what it was made from."""
+
+    def shape_word(word, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
+            return word  # shaped already (a line split again)
+        pieces = _by_font(word[1:])
+        if not NEEDS_SHAPING.search("".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))):
+            return word  # Latin, numbers: set as in every other paragraph
+        if len(pieces) == 1:
+            shaped = shape(word, *args, **kwargs)
+            _remember(word, shaped)
+            return shaped
+        width, items, changed = 0.0, [], False
+        for piece in pieces:
+            part = [sum(_width(f, s) for f, s in piece), *piece]
+            if NEEDS_SHAPING.search("".join(s for f, s in piece if not hasattr(f, "cbDefn"))):
+                shaped = shape(part, *args, **kwargs)
+                _remember(part, shaped)
+                changed = changed or shaped is not part
+                part = shaped
+            width += part[0]
+            items += part[1:]
+        return ttfonts.makeShapedFragWord(word)([width, *items]) if changed else word
+
+    shape_word.__wrapped__ = shape  # type: ignore[attr-defined]
+    return shape_word
+
+
+def _by_font(items: list) -> list[list]:  # type: ignore[type-arg]
+    """A word's (frag, text) pieces in runs of one font."""
+    runs: list[list] = []  # type: ignore[type-arg]
+    for item in items:
+        if runs and runs[-1][0][0].fontName == item[0].fontName:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _width(frag, text: str) -> float:  # type: ignore[no-untyped-def]
+    if hasattr(frag, "cbDefn"):
+        return float(getattr(frag, "width", 0))
+    return float(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize))
+
+
+def _remember(word: list, shaped: list) -> None:  # type: ignore[type-arg]
+    """Settle a shaped word for readers: marks given a trace of width; each private glyph
+    remembered with the characters it stands for; and the glyphs of each cluster written in
+    the order of its characters, each still drawn where HarfBuzz put it (Hindi's ि is drawn
+    before its consonant but written after it, so readers get कि, not िक)."""
+    if shaped is word:
+        return
+    text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
+    clusters = sorted(
+        {
+            d.cluster
+            for _, s in shaped[1:]
+            if isinstance(s, ttfonts.ShapedStr)
+            for d in s.__shapeData__
+        }
+        | {len(text)}
+    )
+    for index, item in enumerate(shaped):
+        if index == 0 or not isinstance(item[1], ttfonts.ShapedStr):
+            continue
+        frag, glyphs = item
+        font = pdfmetrics.getFont(frag.fontName)
+        data = [d if d.width else d._replace(width=MARK_WIDTH) for d in glyphs.__shapeData__]
+        with _lock:
+            for char in glyphs:
+                if not font.face.charWidths.get(ord(char)):
+                    font.face.charWidths[ord(char)] = MARK_WIDTH
+        chars, settled = [], []
+        start = 0
+        while start < len(data):
+            end = start
+            while end < len(data) and data[end].cluster == data[start].cluster:
+                end += 1
+            cluster = data[start].cluster
+            after = next((c for c in clusters if c > cluster), len(text))
+            members = _in_order(font, glyphs[start:end], data[start:end], text[cluster:after])
+            chars += [c for c, _ in members]
+            settled += [d for _, d in members]
+            start = end
+        _reaching(font, chars, settled)
+        shaped[index] = (frag, ttfonts.ShapedStr("".join(chars), shapeData=settled))
+
+
+def _reaching(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """Each glyph's box reaching where the next is drawn: a vowel sign drawn under the
+    consonant before it (कु) or a glyph standing for nothing otherwise leaves a gap that
+    pdfminer.six and pdftotext read as a space in the middle of a word (कु मार)."""
+    name = (font.face.name + font.face.subfontNameX).decode("latin-1")
+    drawn, pen = [], 0.0
+    for d in data:
+        drawn.append(pen + d.x_offset)
+        pen += d.x_advance
+    for k, d in enumerate(data):
+        reach = (drawn[k + 1] if k + 1 < len(data) else pen) - drawn[k]
+        if reach - d.width > _GAP:
+            meaning = _made_from.get((name, ord(chars[k])), chars[k])
+            chars[k] = _alias(font, name, chars[k], meaning, round(reach))
+            data[k] = d._replace(width=round(reach))
+
+
+_GAP = 1  # thousandths of an em: poppler reads a gap of 0.04 em after a vowel sign as a space
+
+
+def _in_order(font, glyphs: str, data: list, written: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """One cluster's glyphs, each under a code that gives readers the cluster's characters.
+    A glyph that is its cluster's one character keeps its own code; a private glyph alone
+    (a conjunct, क्ष) stands for its cluster. A cluster of several glyphs that do not spell
+    it in order (Hindi's ि is drawn before its consonant: िक for कि; a half form, a reph)
+    is written under codes of our own that share its characters out in the order the glyphs
+    are drawn (ि's glyph stands for क, क's for ि): every reader gets कि, and the page is
+    unchanged."""
+    name = (font.face.name + font.face.subfontNameX).decode("latin-1")
+    private = [ord(c) in _PRIVATE for c in glyphs]
+    if len(glyphs) == 1:
+        if private[0]:
+            with _lock:
+                meaning = _made_from.setdefault((name, ord(glyphs)), written)
+        else:
+            meaning = glyphs
+        if meaning == written:
+            return [(glyphs, data[0])]
+    elif not any(private) and glyphs == written:
+        return list(zip(glyphs, data, strict=True))
+    shares = _shares(written, [d.x_advance for d in data])
+    codes = [
+        _alias(font, name, char, share, d.width)
+        for char, share, d in zip(glyphs, shares, data, strict=True)
+    ]
+    return list(zip(codes, data, strict=True))
+
+
+def _shares(written: str, advances: list[float]) -> list[str]:
+    """A cluster's characters shared out among its glyphs in the order they are drawn: one
+    each, the last glyph the rest. A character drawn as two glyphs is shared out as Unicode
+    decomposes it (Thai ทำ: ท, ํ, า; readers give ทํา, which check and NFKC take for ทำ);
+    failing that the glyphs that advance carry the characters and the marks over them stand
+    for nothing (pdfium and MuPDF print a stray letter for such a glyph)."""
+    count = len(advances)
+    if len(written) < count:  # Thai ำ is ํ and า: each glyph its part, as Unicode spells it
+        parts = unicodedata.normalize("NFKD", written)
+        written = parts if len(parts) == count else written
+    if len(written) >= count:
+        return [*written[: count - 1], written[count - 1 :]]
+    carriers = [n for n, advance in enumerate(advances) if advance][: len(written)]
+    if len(carriers) < len(written):
+        carriers = list(range(len(written)))
+    shares = [""] * count
+    for n, char in zip(carriers, written, strict=True):
+        shares[n] = char
+    return shares
+
+
+_ALIASES = (
+    0xF0000  # Supplementary Private Use Area-A: codes no font maps, one per glyph and meaning
+)
+
+
+def _alias(font, name: str, char: str, meaning: str, width: float) -> str:  # type: ignore[no-untyped-def]
+    """A code of our own for a glyph that stands for `meaning` (possibly nothing), with the
+    width its box is given."""
+    face = font.face
+    glyph = face.charToGlyph[ord(char)]
+    key = (name, glyph, meaning, width)
+    with _lock:
+        code = _alias_codes.get(key)
+        if code is None:
+            code = _ALIASES + _alias_counts.get(name, 0)
+            _alias_counts[name] = _alias_counts.get(name, 0) + 1
+            _alias_codes[key] = code
+            face.charToGlyph[code] = glyph
+            face.charWidths[code] = width
+            _made_from[(name, code)] = meaning
+    return chr(code)
+
+
+_alias_codes: dict[tuple[str, int, str, float], int] = {}
+_alias_counts: dict[str, int] = {}
+
+
+# Set once, at import (reportlab < 6): the paragraph module holds its own reference.
+_original = getattr(_paragraph.shapeFragWord, "__wrapped__", _paragraph.shapeFragWord)
+_paragraph.shapeFragWord = _remembering(_original)
