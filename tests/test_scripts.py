@@ -135,3 +135,32 @@ def test_first_page_of_a_shaped_script_looks_as_it_did(script, request):
     difference = ImageChops.difference(before, now)
     changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
     assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
+
+
+@pytest.mark.parametrize(
+    ("profile", "name", "bold"),
+    [
+        ("locale: hi\nname: अनिल शर्मा\nemail: a@example.org\n", "अ", "NotoSansDevanagari-Bold"),
+        ("locale: ko\nname: 김민준\nemail: m@example.org\n", "김", "NanumGothicBold"),
+    ],
+)
+def test_a_bold_line_takes_the_fallback_familys_bold(profile, name, bold, tmp_path):
+    """The name is bold in every theme: a script drawn by a fallback font is drawn in that
+    family's bold where one is installed beside it, not in its regular face."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def chars(item):  # type: ignore[no-untyped-def]
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from chars(child)
+
+    path = tmp_path / "p.yaml"
+    path.write_text(profile, encoding="utf-8")
+    chosen = load_theme("classic")
+    data = render_bytes("pdf", compose(load_profile(path).profile, chosen), chosen)
+    drawn = [c for page in extract_pages(io.BytesIO(data)) for c in chars(page)]
+    first = next(c for c in drawn if c.get_text().startswith(name))
+    assert first.fontname.endswith(bold), first.fontname

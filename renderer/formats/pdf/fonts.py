@@ -148,10 +148,13 @@ def bold_of(font: TTFont) -> str:
 
 def _bold_beside(path: Path) -> str:
     """The bold face of a fallback font where its family installs one beside it
-    (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf), else the font itself."""
+    (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf, NanumGothicBold.ttf by
+    NanumGothic.ttf), else the font itself."""
+    names = [f"{path.stem}Bold{path.suffix}", f"{path.stem}-Bold{path.suffix}"]
     if "Regular" in path.name:
-        bold = path.with_name(path.name.replace("Regular", "Bold"))
-        if bold.is_file():
+        names.insert(0, path.name.replace("Regular", "Bold"))
+    for name in names:
+        if (bold := path.with_name(name)).is_file():
             return register_font(bold).fontName
     return register_font(path).fontName
 
