@@ -164,3 +164,35 @@ def test_a_bold_line_takes_the_fallback_familys_bold(profile, name, bold, tmp_pa
     drawn = [c for page in extract_pages(io.BytesIO(data)) for c in chars(page)]
     first = next(c for c in drawn if c.get_text().startswith(name))
     assert first.fontname.endswith(bold), first.fontname
+
+
+def test_shaped_pdfs_are_the_same_bytes_from_many_threads():
+    """Shaping gives a font's unmapped glyphs codes as it meets them, in fonts every render
+    shares: eight threads rendering Hindi and Thai at once make the same files as one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [("hi", "classic"), ("th", "modern"), ("hi", "compact"), ("th", "harvard")] * 4
+    alone = {job: _pdf(*job) for job in set(jobs)}
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda job: _pdf(*job), jobs))
+    assert all(data == alone[job] for job, data in zip(jobs, together, strict=True))
+
+
+def test_a_shaped_pdf_is_the_same_bytes_whatever_the_process_rendered_before():
+    """Codes are given to glyphs in the order a process meets them: a Hindi resume rendered
+    first, or after others in other scripts and themes, is the same file."""
+    import hashlib
+    import sys
+
+    program = (
+        "import sys, hashlib; sys.path.insert(0, '.'); from tests.test_scripts import _pdf\n"
+        "for job in sys.argv[1:]: data = _pdf(*job.split(':'))\n"
+        "print(hashlib.sha256(data).hexdigest())"
+    )
+
+    def run(*jobs: str) -> str:
+        command = [sys.executable, "-c", program, *jobs]
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    assert run("hi:classic") == run("th:classic", "hi:modern", "th:compact", "hi:classic")
+    assert run("hi:classic").strip() == hashlib.sha256(_pdf("hi", "classic")).hexdigest()

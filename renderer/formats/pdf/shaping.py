@@ -28,7 +28,9 @@ NEEDS_SHAPING = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u10
 MARK_WIDTH = 1
 
 _PRIVATE = range(0xE000, 0xF900)  # where reportlab puts glyphs no character maps to
-_lock = threading.Lock()
+# reportlab's shaper gives a font's unmapped glyphs codes as it meets them, in the font shared by
+# every render of the process: one word is shaped at a time, so threads get the same codes.
+_lock = threading.RLock()
 _made_from: dict[tuple[str, int], str] = {}  # (PDF font name, private code): the characters
 
 
@@ -60,15 +62,17 @@ def _remembering(shape):  # type: ignore[no-untyped-def]
         if not NEEDS_SHAPING.search("".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))):
             return word  # Latin, numbers: set as in every other paragraph
         if len(pieces) == 1:
-            shaped = shape(word, *args, **kwargs)
-            _remember(word, shaped)
+            with _lock:
+                shaped = shape(word, *args, **kwargs)
+                _remember(word, shaped)
             return shaped
         width, items, changed = 0.0, [], False
         for piece in pieces:
             part = [sum(_width(f, s) for f, s in piece), *piece]
             if NEEDS_SHAPING.search("".join(s for f, s in piece if not hasattr(f, "cbDefn"))):
-                shaped = shape(part, *args, **kwargs)
-                _remember(part, shaped)
+                with _lock:
+                    shaped = shape(part, *args, **kwargs)
+                    _remember(part, shaped)
                 changed = changed or shaped is not part
                 part = shaped
             width += part[0]
