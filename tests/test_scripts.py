@@ -196,3 +196,36 @@ def test_a_shaped_pdf_is_the_same_bytes_whatever_the_process_rendered_before():
 
     assert run("hi:classic") == run("th:classic", "hi:modern", "th:compact", "hi:classic")
     assert run("hi:classic").strip() == hashlib.sha256(_pdf("hi", "classic")).hexdigest()
+
+
+# One line in each of the other scripts the themes shape: "software engineer" and a word with
+# a conjunct or stacked marks, as people write them.
+OTHER_SCRIPTS = {
+    "bn": "সফটওয়্যার প্রকৌশলী, কর্মক্ষেত্র",
+    "ta": "மென்பொருள் பொறியாளர், க்ஷேத்திரம்",
+    "te": "సాఫ్ట్‌వేర్ ఇంజనీర్, క్షేత్రం",
+    "kn": "ಸಾಫ್ಟ್‌ವೇರ್ ಎಂಜಿನಿಯರ್, ಕ್ಷೇತ್ರ",
+    "ml": "സോഫ്റ്റ്‌വെയർ എഞ്ചിനീയർ, ക്ഷേത്രം",
+    "gu": "સોફ્ટવેર ઇજનેર, ક્ષેત્ર",
+    "pa": "ਸਾਫਟਵੇਅਰ ਇੰਜੀਨੀਅਰ, ਖੇਤਰ",
+    "si": "මෘදුකාංග ඉංජිනේරු, ක්ෂේත්‍රය",
+    "lo": "ວິສະວະກອນ ຊອບແວ, ບໍລິສັດ",
+    "my": "ဆော့ဖ်ဝဲ အင်ဂျင်နီယာ, ကုမ္ပဏီ",
+}
+
+
+@pytest.mark.parametrize("script", sorted(OTHER_SCRIPTS))
+def test_other_shaped_scripts_pass_check(script, tmp_path):
+    """Every reader check uses gets the line back as written (Myanmar's tall font had each of
+    its words read as a line of its own by pdfminer.six)."""
+    line = OTHER_SCRIPTS[script]
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        f'name: Test Person\nemail: t@example.org\nheadline: "{line}"\nsummary: "{line} {line}"\n',
+        encoding="utf-8",
+    )
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    report = check_bytes(tmp_path / "p.pdf", document, data)
+    assert report.ok, report.problems[:3]

@@ -54,6 +54,7 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 FONT_REGISTRATIONS: Counter[Path] = Counter()  # work count, so tests can prove fonts load once
 _registered: dict[Path, TTFont] = {}
+MAX_DESCENT = 500  # thousandths of an em
 _paths: dict[str, Path] = {}  # a registered font's file, by its name
 
 
@@ -74,6 +75,10 @@ def register_font(path: Path) -> TTFont:
         for code, advance in list(font.face.charWidths.items()):
             if not advance:  # marks: see shaping.MARK_WIDTH
                 font.face.charWidths[code] = MARK_WIDTH
+        # The descent the PDF states (readers' character boxes; nothing drawn uses it), at most
+        # half an em: pdfminer.six boxes each character from it, and Noto Sans Myanmar's 0.86
+        # em put every Burmese word on a line of its own beside the main font's spaces.
+        font.face.descent = max(font.face.descent, -MAX_DESCENT)
         pdfmetrics.registerFont(font)
         _registered[path] = font
         _paths[font.fontName] = path
