@@ -1,6 +1,7 @@
 """The looks of the two themes in the manner of well-known resumes: headings in small capitals
-(engineering) and the organisation first in bold with the title in italic (harvard); each drawn
-in every format, and read back by a simple parser into the right fields."""
+and the title over its organisation (engineering), the organisation first in bold with the
+title in italic (harvard); each drawn in every format, and read back by a simple parser into
+the right fields."""
 
 from __future__ import annotations
 
@@ -60,6 +61,40 @@ def test_small_capitals_in_the_docx_and_the_html():
     html = rendered(PERSON, "engineering", "html").decode()
     assert 'E<span class="sc">XPERIENCE</span>' in html
     assert ".sc{font-size:80%}" in html
+
+
+def test_the_title_stands_over_its_organisation():
+    """engineering: the title beside the dates, the organisation opening the line under it
+    with a short place flush right (a parser reads a field a line, as OpenResume's does)."""
+    blocks = document(PERSON, "engineering").blocks
+    i = next(
+        i for i, b in enumerate(blocks) if b.role is Role.ENTRY and b.source == "experience[0]"
+    )
+    head, under = blocks[i], blocks[i + 1]
+    assert [(r.text, r.bold) for r in head.runs] == [("Infrastructure Engineer", True)]
+    assert head.aside == "2025 – Present"
+    assert under.role is Role.SUBLINE and [r.text for r in under.runs] == ["Datavisor"]
+
+
+def test_a_long_address_under_an_organisation_keeps_a_line_of_its_own(tmp_path):
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from renderer.theme.model import load_theme
+
+    place = "Hollowbrook Technology Park, Building 7, Stormhaven, United Kingdom"
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: A B\nemail: a@example.org\nexperience:\n  - company: Acme\n    title: Engineer\n"
+        f"    location: Berlin\n    start: 2020-01\n  - company: Beta\n    title: Lead\n"
+        f"    location: {place}\n    start: 2019-01\n    end: 2019-12\n",
+        encoding="utf-8",
+    )
+    blocks = compose(load_profile(path).profile, load_theme("engineering")).blocks
+    acme = next(i for i, b in enumerate(blocks) if b.source == "experience[0]")
+    assert (blocks[acme + 1].body, blocks[acme + 1].aside) == ("Acme", "Berlin")
+    beta = next(i for i, b in enumerate(blocks) if b.source == "experience[1]")
+    assert (blocks[beta + 1].body, blocks[beta + 1].aside) == ("Beta", "")
+    assert blocks[beta + 2].role is Role.SUBLINE and blocks[beta + 2].body == place
 
 
 def test_the_organisation_comes_first_in_bold_the_title_after_it_in_italic():

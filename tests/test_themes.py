@@ -58,7 +58,7 @@ def test_six_builtin_themes_four_font_families_three_made_by_extending():
     harvard = loaded["harvard"]
     assert harvard.fonts.fallback == loaded["classic"].fonts.fallback  # inherited
     assert harvard.entry_head == "organisation-title"
-    assert loaded["engineering"].entry_head == "title-organisation"
+    assert loaded["engineering"].entry_head == "title-over-organisation"
     assert loaded["engineering"].styles.heading.small_caps
     # executive says only what differs from classic; the rest is classic's.
     executive, classic = loaded["executive"], loaded["classic"]

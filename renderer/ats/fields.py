@@ -82,6 +82,11 @@ def parse(
         entry.title, entry.organisation = _split(
             shown, head.title if head else "", head.organisation if head else ""
         )
+        if head and head.organisation and shown == normalise(head.title):  # a title alone
+            organisation, dates = normalise(head.organisation), normalise(head.dates)
+            below = _organisation_below(text, last, organisation, dates)
+            if below is not None:  # read: the next entry is looked for after it
+                entry.organisation, position = organisation, below + 1
         if head and head.dates:
             entry.dates = _dates_near(text, last, rest, normalise(head.dates))
             if not entry.dates:
@@ -159,6 +164,20 @@ def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:
             one, _, other = shown.partition(separator)
             return (other.strip(), one.strip()) if swapped else (one.strip(), other.strip())
     return shown, ""
+
+
+def _organisation_below(text: list[str], last: int, organisation: str, dates: str) -> int | None:
+    """The line the organisation opens, where the theme sets it under a title alone: the next
+    that holds text, or the one after the title's dates (a reader puts a flush-right date on a
+    line of its own); the line may hold only the organisation's opening, as a long one wraps."""
+    following = [i for i in range(last + 1, min(last + 4, len(text))) if text[i]][:2]
+    if following and dates and text[following[0]].startswith(dates):
+        following = following[1:]
+    if not following:
+        return None
+    line = text[following[0]]
+    opens = line.startswith(organisation[:40]) or len(line) >= 8 and organisation.startswith(line)
+    return following[0] if opens else None
 
 
 def _count_bullets(

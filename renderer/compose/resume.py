@@ -265,10 +265,13 @@ class _Composer:
         sub-line says (its place, its link) set flush right beside it, as the dates are
         beside the title (where parsers of such resumes look for a place)."""
         line = Block(Role.SUBLINE, (Run(organisation),), source=source)
-        if sub:
-            runs = sub[0].runs
-            aside = "".join(run.text for run in runs)
-            line = replace(line, aside=aside, aside_runs=runs if any(r.href for r in runs) else ())
+        if not sub:
+            return [line]
+        runs = sub[0].runs
+        aside = "".join(run.text for run in runs)
+        if len(aside) > ORGANISATION_ASIDE:  # a long address: on its own line, under it
+            return [line, *sub]
+        line = replace(line, aside=aside, aside_runs=runs if any(r.href for r in runs) else ())
         return [line, *sub[1:]]
 
     def group(self, group: HighlightGroup, source: str) -> Blocks:
@@ -376,6 +379,10 @@ def compose(
         continued_label=locale.word("continued"),
     )
 
+
+# The most characters set flush right beside an organisation under its title (a place, a short
+# link): a longer sub-line would squeeze the organisation into a narrow column that wraps.
+ORGANISATION_ASIDE = 32
 
 # Sections whose entries a theme may lead with the organisation (where one worked or studied);
 # a project, an award, a paper or a certificate leads with its own name in every theme.
