@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -135,12 +136,12 @@ class FontSet:
         character first needs it (most resumes never do, and parsing one costs ~15 ms)."""
         for path in self.fallback_files:
             font = register_font(path)
-            name = font.fontName  # <b> around a fallback span: the family's bold, if beside it
-            bold = _bold_beside(path)
-            pdfmetrics.registerFontFamily(
-                name, normal=name, bold=bold, italic=name, boldItalic=bold
-            )
             if draws(font, char):
+                name = font.fontName  # <b> around its span: the family's bold, if beside it
+                bold = _bold_beside(path)
+                pdfmetrics.registerFontFamily(
+                    name, normal=name, bold=bold, italic=name, boldItalic=bold
+                )
                 return font
         return None
 
@@ -151,6 +152,7 @@ def bold_of(font: TTFont) -> str:
     return _bold_beside(path) if path else font.fontName
 
 
+@cache  # asked for each span drawn in a fallback font: the folder is looked in once
 def _bold_beside(path: Path) -> str:
     """The bold face of a fallback font where its family installs one beside it
     (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf, NanumGothicBold.ttf by

@@ -44,9 +44,9 @@ def made_from(base_font: str, code: int) -> str | None:
     return _made_from.get((base_font.partition("+")[2] or base_font, code))
 
 
-def _pdf_name(font_name: str) -> str:
-    face = pdfmetrics.getFont(font_name).face
-    return (face.name + face.subfontNameX).decode("latin-1")
+def _pdf_name(font) -> str:  # type: ignore[no-untyped-def]
+    """A font's name in the PDF, as its subsets are named after the `+`."""
+    return (font.face.name + font.face.subfontNameX).decode("latin-1")
 
 
 def _remembering(shape):  # type: ignore[no-untyped-def]
@@ -147,7 +147,7 @@ def _reaching(font, chars: list[str], data: list) -> None:  # type: ignore[no-un
     """Each glyph's box reaching where the next is drawn: a vowel sign drawn under the
     consonant before it (कु) or a glyph standing for nothing otherwise leaves a gap that
     pdfminer.six and pdftotext read as a space in the middle of a word (कु मार)."""
-    name = (font.face.name + font.face.subfontNameX).decode("latin-1")
+    name = _pdf_name(font)
     drawn, pen = [], 0.0
     for d in data:
         drawn.append(pen + d.x_offset)
@@ -171,7 +171,7 @@ def _in_order(font, glyphs: str, data: list, written: str) -> list:  # type: ign
     is written under codes of our own that share its characters out in the order the glyphs
     are drawn (ि's glyph stands for क, क's for ि): every reader gets कि, and the page is
     unchanged."""
-    name = (font.face.name + font.face.subfontNameX).decode("latin-1")
+    name = _pdf_name(font)
     private = [ord(c) in _PRIVATE for c in glyphs]
     if len(glyphs) == 1:
         if private[0]:
