@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from renderer.ats.fields import Parse, compare, parse
 from renderer.compose.document import Document, Role
 from renderer.formats import Format
+from renderer.formats.bidi import has_right_to_left
 from renderer.formats.plaintext import normalise
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a resume is well under 1 MiB in every format
@@ -210,7 +211,20 @@ def _check_against(
     fmt: Format, data: bytes, document: Document, lines: list[str], problems: list[str]
 ) -> Report:
     first, *others = fmt.readers
+    unordered: list[str] = []
+    if has_right_to_left(" ".join(document.lines())) and not first.orders_right_to_left:
+        # Its lines cannot be compared; its problems with fonts and metadata still count.
+        ordering = [r for r in others if r.orders_right_to_left]
+        if ordering:
+            unordered = [first.name]
+            first, others = ordering[0], [r for r in others if r is not ordering[0]]
+            lines = first.read(data).lines
     report = check_lines(lines, document, fmt)
+    report.warnings += [
+        f"{name} gives Hebrew and Arabic lines in the order they are drawn, not read: "
+        f"lines compared as {first.name} reads them"
+        for name in unordered
+    ]
     if report.lines_total >= 5 and report.lines_found * 4 < report.lines_total:
         # Not a file that lost lines: another resume. One line says so before the details.
         report.problems.insert(

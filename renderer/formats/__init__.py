@@ -68,6 +68,9 @@ class Reader:
 
     name: str
     read: Callable[[bytes], ReadBack]
+    # Gives Hebrew and Arabic lines in the order they are read (pypdf reverses each run of
+    # one direction on its own, and leaves the runs in the order they are drawn).
+    orders_right_to_left: bool = True
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,10 @@ FORMAT = Format(
     suffix=".pdf",
     description="PDF: embedded subset TrueType fonts, real text, one column",
     render=writer.render,
-    readers=(Reader("pypdf", reader.read_back), Reader("pdfminer", reader.read_with_pdfminer)),
+    readers=(
+        Reader("pypdf", reader.read_back, orders_right_to_left=False),
+        Reader("pdfminer", reader.read_with_pdfminer),
+    ),
     paged=True,
     media_type="application/pdf",
 )

@@ -10,7 +10,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -19,6 +19,7 @@ from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.flowables import HRFlowable
 
 from renderer.compose.document import Role
+from renderer.formats.pdf.direction import visual_lines
 from renderer.formats.pdf.fonts import FontSet
 from renderer.formats.pdf.tags import Marks, Structure
 from renderer.theme.model import Style, Theme
@@ -94,30 +95,62 @@ class MarkedParagraph(Paragraph):
 
     marks: Marks | None = None
     bullet = ""  # drawn on the first line, at the style's bullet indent
+    # With right-to-left text: the paragraph's level (1: set right to left, its bullet on the
+    # right), its lines drawn in visual order.
+    level: int | None = None
+    mirrored = False  # on a right-to-left page: the bullet on the right
 
     def draw(self) -> None:
+        if self.level is None and not self.mirrored:
+            self._draw()
+            return
+        lines = self.blPara.lines
+        level = self.level if self.level is not None else 0
+        filled = self.mirrored and self.style.alignment == TA_RIGHT
+        self.blPara.lines = visual_lines(lines, level, filled)
+        try:
+            self._draw()
+        finally:
+            self.blPara.lines = lines  # a paragraph split later splits its logical lines
+
+    def _draw(self) -> None:
         structure = _structure(self.canv)
         if structure is None or self.marks is None:
-            self._draw_bullet()
+            if not self.mirrored:
+                self._draw_bullet()
             super().draw()
+            if self.mirrored:
+                self._draw_bullet()
             return
         canvas = self.canv
-        if self.bullet and self.marks.label is not None:
+        # On a right-to-left page the bullet, on the right, is drawn after the text, which is
+        # drawn left to right: readers that follow the drawing meet the two side by side.
+        if self.bullet and self.marks.label is not None and not self.mirrored:
             began = structure.begin(canvas, self.marks.label)
             self._draw_bullet()
             structure.end(canvas, began)
         began = structure.begin(canvas, self.marks.body or self.marks.element)
-        canvas.line_breaks = len(self.blPara.lines) - 1  # for its text object
+        # for its text object, which follows the text to keep the spaces lines break at (not
+        # in visual order)
+        canvas.line_breaks = len(self.blPara.lines) - 1 if self.level is None else 0
         canvas.line_source = self.getPlainText()
         super().draw()
         structure.end(canvas, began)
+        if self.bullet and self.marks.label is not None and self.mirrored:
+            began = structure.begin(canvas, self.marks.label)
+            self._draw_bullet()
+            structure.end(canvas, began)
 
     def _draw_bullet(self) -> None:
         if not self.bullet:
             return
         style = self.style
         offset = style.fontSize if rl_config.paraFontSizeHeightOffset else style.fontSize * 0.8
-        text = self.canv.beginText(style.bulletIndent, self.height - offset)
+        x = style.bulletIndent
+        if self.mirrored:  # the bullet right of the text
+            width = pdfmetrics.stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
+            x = self.width - style.bulletIndent - width
+        text = self.canv.beginText(x, self.height - offset)
         text.setFont(style.bulletFontName, style.bulletFontSize)
         text.setFillColor(style.bulletColor)
         text.textOut(self.bullet)
@@ -127,6 +160,7 @@ class MarkedParagraph(Paragraph):
         parts = super().split(available_width, available_height)
         for number, part in enumerate(parts):
             part.marks = self.marks
+            part.level, part.mirrored = self.level, self.mirrored
             part.bullet = self.bullet if number == 0 else ""
             part.continues = getattr(self, "continues", "")
         return parts
@@ -223,39 +257,61 @@ class AsideLine(Marked):
         return available_width, self.height_
 
     def draw(self) -> None:
-        # In this order, which is the order readers take characters in: body, spaces, aside.
+        # In this order, which is the order readers take characters in: body, spaces, aside;
+        # right to left, the order they are drawn in (aside, spaces, body), which readers
+        # that reorder a line themselves turn round.
         structure, marks = _structure(self.canv), self.marks
         if structure is None or marks is None or marks.aside is None:
+            if self.mirrored:
+                self._draw_aside()
             self._draw_body()
-            self._draw_aside()
+            if not self.mirrored:
+                self._draw_aside()
             return
+        if self.mirrored:
+            began = structure.begin(self.canv, marks.aside)
+            self._draw_aside()
+            structure.end(self.canv, began)
         began = structure.begin(self.canv, marks.element)  # the name, and the spaces after it
         self._draw_body()
         structure.end(self.canv, began)
-        began = structure.begin(self.canv, marks.aside)  # the contact details: another element
-        self._draw_aside()
-        structure.end(self.canv, began)
+        if not self.mirrored:
+            began = structure.begin(self.canv, marks.aside)  # the contact details
+            self._draw_aside()
+            structure.end(self.canv, began)
+
+    @property
+    def mirrored(self) -> bool:
+        """Set right to left: the body on the right, the aside (dates) on the left."""
+        return bool(getattr(self.body, "mirrored", False))
 
     def _draw_body(self) -> None:
         top = self.height_
-        self.body.drawOn(self.canv, 0, top - self.body.height)
-        x = self.width_ - self.aside_width
         lines = self.body.blPara.lines
-        last_line_end = line_end(self.body, len(lines) - 1) if lines else 0.0
-        aside_start = x + self.aside_width - first_line_width(self.aside)
         font, size = self.space
-        count = int((aside_start - last_line_end) / pdfmetrics.stringWidth(" ", font, size))
+        if self.mirrored:  # the spaces first, from the aside to the body, which fills its own
+            body_x = self.width_ - self.body.width
+            start = first_line_width(self.aside)  # the aside, left-aligned, ends here
+            end = body_x
+        else:
+            self.body.drawOn(self.canv, 0, top - self.body.height)
+            x = self.width_ - self.aside_width
+            start = line_end(self.body, len(lines) - 1) if lines else 0.0
+            end = x + self.aside_width - first_line_width(self.aside)
+        count = int((end - start) / pdfmetrics.stringWidth(" ", font, size))
         if count > 1:  # textOut: no line break after them, for readers that honour T*
             baseline = (
                 top - self.body.style.fontSize - max(len(lines) - 1, 0) * self.body.style.leading
             )
-            spaces = self.canv.beginText(last_line_end, baseline)
+            spaces = self.canv.beginText(start, baseline)
             spaces.setFont(font, size)
             spaces.textOut(" " * count)
             self.canv.drawText(spaces)
+        if self.mirrored:
+            self.body.drawOn(self.canv, body_x, top - self.body.height)
 
     def _draw_aside(self) -> None:
-        x = self.width_ - self.aside_width
+        x = 0 if self.mirrored else self.width_ - self.aside_width
         self.aside.drawOn(self.canv, x, self.height_ - self.drop - self.aside.height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:

@@ -12,6 +12,7 @@ import warnings
 from typing import Any
 
 from renderer.formats import ReadBack
+from renderer.formats.bidi import logical, mostly_right_to_left
 
 MAX_PDF_PAGES = 200
 
@@ -200,4 +201,8 @@ def read_with_pdfminer(data: bytes) -> ReadBack:
         text = extract_text(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PDF_PAGES)
     except Exception as error:  # noqa: BLE001 (a malformed file can break pdfminer anywhere)
         return ReadBack([], [f"cannot be read by pdfminer.six: {_reason(error)}"])
-    return ReadBack(text.replace("\f", "\n").splitlines(), [], checked.pages)
+    # pdfminer.six gives each line in the order its glyphs are drawn, Hebrew and Arabic
+    # reversed: put back in the order they are read, as pdftotext and MuPDF do themselves.
+    rtl_page = mostly_right_to_left(text)
+    lines = [logical(line, rtl_page) for line in text.replace("\f", "\n").splitlines()]
+    return ReadBack(lines, [], checked.pages)

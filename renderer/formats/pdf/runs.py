@@ -12,7 +12,7 @@ from functools import cache
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.compose.document import SMALL_CAPITALS, Block, small_capitals
-from renderer.errors import RenderError
+from renderer.formats.bidi import RIGHT_TO_LEFT
 from renderer.formats.pdf.flowables import EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, bold_of, draws, missing_glyph
 from renderer.profile.markup import Run
@@ -29,10 +29,9 @@ def attribute(value: str) -> str:
 
 @cache
 def _ordinary(char: str) -> bool:
-    """Neither an invisible format character nor right-to-left: drawn as it is, if the font
-    has it."""
-    category, direction = unicodedata.category(char), unicodedata.bidirectional(char)
-    return category != "Cf" and direction not in ("R", "AL")
+    """Neither an invisible format character nor a mark (which goes with its letter's font):
+    drawn as it is, if the font has it."""
+    return unicodedata.category(char)[0] not in "CM"
 
 
 # A dash set between spaces (`delivery - with`, `models — using`): the space before it does not
@@ -78,8 +77,8 @@ def _run_text(run: Run, main: TTFont, fonts: FontSet, theme: Theme, source: str)
 
 
 def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, source: str) -> str:
-    """A run's escaped text with spans in fallback fonts for characters its face lacks,
-    invisible characters no font has dropped, right-to-left text refused."""
+    """A run's escaped text with spans in fallback fonts for characters its face lacks, and
+    invisible characters no font has dropped."""
     pieces: list[str] = []
     current: TTFont | None = None
     chunk: list[str] = []
@@ -93,7 +92,8 @@ def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, so
             pieces.append(text if current is main else f'<font face="{face}">{text}</font>')
             chunk.clear()
 
-    for char in run.text:
+    text = run.text
+    for at, char in enumerate(text):
         # An invisible format character (a bidi mark, a zero-width joiner) that no font has a
         # glyph for has no width and nothing to draw; the text formats keep it.
         if (
@@ -102,14 +102,11 @@ def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, so
             and not any(draws(f, char) for f in fonts.loaded_fallbacks())
         ):
             continue
-        if unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char) != "Cf":
-            raise RenderError(
-                f"right-to-left text ({char!r}, U+{ord(char):04X}) is not supported in "
-                "PDF output yet: reportlab would draw it in reverse. DOCX, txt and md carry it.",
-                source,
-                text=run.text,
-            )
-        if char == " " or draws(main, char):
+        if unicodedata.category(char)[0] == "M" and current is not None and draws(current, char):
+            font = current  # a mark goes with its letter's font, which places it over it
+        elif current not in (None, main) and _inside_right_to_left(text, at, current):
+            font = current  # type: ignore[assignment]
+        elif char == " " or draws(main, char):
             font = main
         else:
             font = fonts.fallback_for(char)
@@ -123,6 +120,26 @@ def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, so
         chunk.append(char)
     flush()
     return "".join(pieces)
+
+
+def _inside_right_to_left(text: str, at: int, font: TTFont) -> bool:
+    """A space or punctuation mark between two Hebrew or Arabic letters of one font stays in
+    it: the phrase is one run of text in the PDF, which readers that reverse right-to-left
+    runs one at a time (pypdf) then read in order, word after word."""
+    char = text[at]
+    if unicodedata.bidirectional(char) not in ("WS", "ON", "CS", "ES") or not draws(font, char):
+        return False
+    before = text[at - 1] if at else ""
+    after = next((c for c in text[at + 1 :] if unicodedata.bidirectional(c) not in _NEUTRAL), "")
+    return bool(
+        RIGHT_TO_LEFT.match(before)
+        and RIGHT_TO_LEFT.match(after)
+        and draws(font, before)
+        and draws(font, after)
+    )
+
+
+_NEUTRAL = {"WS", "ON", "CS", "ES", "NSM"}
 
 
 def markup(

@@ -15,9 +15,12 @@ import re
 import threading
 import unicodedata
 
+import uharfbuzz
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as _paragraph
+
+from renderer.formats.bidi import RIGHT_TO_LEFT
 
 # Indic scripts (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar, Khmer.
 NEEDS_SHAPING = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
@@ -59,6 +62,15 @@ def _remembering(shape):  # type: ignore[no-untyped-def]
         if any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
             return word  # shaped already (a line split again)
         pieces = _by_font(word[1:])
+        if RIGHT_TO_LEFT.search("".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))):
+            # Hebrew, Arabic: kept in logical order until its line is drawn (direction.py),
+            # and measured as it will be drawn, joined letters and all.
+            width = sum(
+                _width(f, s) if hasattr(f, "cbDefn") else shaped_width(s, f.fontName, f.fontSize)
+                for piece in pieces
+                for f, s in piece
+            )
+            return word.__class__([width, *word[1:]])
         if not NEEDS_SHAPING.search("".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))):
             return word  # Latin, numbers: set as in every other paragraph
         if len(pieces) == 1:
@@ -100,7 +112,63 @@ def _width(frag, text: str) -> float:  # type: ignore[no-untyped-def]
     return float(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize))
 
 
-def _remember(word: list, shaped: list) -> None:  # type: ignore[type-arg]
+def _harfbuzz(text: str, font_name: str, size: float, rtl: bool):  # type: ignore[no-untyped-def]
+    """HarfBuzz's glyphs and positions for a run of one font and one direction: right to left,
+    its glyphs come in visual order, and brackets mirrored."""
+    font = pdfmetrics.getFont(font_name)
+    hb_font = font.hbFont(size)
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
+    buffer.guess_segment_properties()  # the script and language, the direction being set
+    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
+    return font, hb_font, buffer.glyph_infos, buffer.glyph_positions
+
+
+def shaped_width(text: str, font_name: str, size: float) -> float:
+    """How wide a run is drawn, shaped (Arabic letters joined are narrower than alone)."""
+    font = pdfmetrics.getFont(font_name)
+    if not getattr(font, "shapable", False):
+        return float(pdfmetrics.stringWidth(text, font_name, size))
+    with _lock:
+        rtl = RIGHT_TO_LEFT.search(text) is not None
+        _, _, _, positions = _harfbuzz(text, font_name, size, rtl)
+    return sum(font.pdfScale(p.x_advance) for p in positions) * size / 1000
+
+
+def shape_run(frag, text: str, rtl: bool):  # type: ignore[no-untyped-def]
+    """A run of one font drawn in one direction, as the ShapedStr reportlab draws: right to
+    left, its glyphs in visual order; each glyph readable as what it was made from."""
+    name, size = frag.fontName, frag.fontSize
+    with _lock:
+        font, hb_font, infos, positions = _harfbuzz(text, name, size, rtl)
+        glyphs, data = [], []
+        for info, position in zip(infos, positions, strict=True):
+            code = font.face.glyphToChar.get(info.codepoint)
+            if code:
+                char = code[0]
+            else:  # a glyph no character maps to (a joined Arabic letter): a private code
+                glyph_name = hb_font.glyph_to_string(info.codepoint)
+                char = font.hbAddPrivate(glyph_name, info.codepoint, position.x_advance)
+            glyphs.append(chr(char))
+            data.append(
+                ttfonts.ShapeData(
+                    info.cluster,
+                    font.pdfScale(position.x_advance),
+                    font.pdfScale(position.y_advance),
+                    font.pdfScale(position.x_offset),
+                    font.pdfScale(position.y_offset),
+                    font.face.charWidths.get(char, 0),
+                )
+            )
+        drawn = ttfonts.ShapedStr("".join(glyphs), shapeData=data)
+        shaped: list = [0.0, (frag, drawn)]  # type: ignore[type-arg]
+        _remember([0.0, (frag, text)], shaped, rtl)
+    return shaped[1][1]
+
+
+def _remember(word: list, shaped: list, rtl: bool = False) -> None:  # type: ignore[type-arg]
     """Settle a shaped word for readers: marks given a trace of width; each private glyph
     remembered with the characters it stands for; and the glyphs of each cluster written in
     the order of its characters, each still drawn where HarfBuzz put it (Hindi's ि is drawn
@@ -135,12 +203,41 @@ def _remember(word: list, shaped: list) -> None:  # type: ignore[type-arg]
                 end += 1
             cluster = data[start].cluster
             after = next((c for c in clusters if c > cluster), len(text))
-            members = _in_order(font, glyphs[start:end], data[start:end], text[cluster:after])
+            written = text[cluster:after]
+            if rtl and end - start == 1 and len(written) > 1 and 32 in font.face.charToGlyph:
+                members = _spread(font, glyphs[start], data[start], written)
+            elif rtl:  # drawn right to left: the cluster's characters shared out that way
+                members = _in_order(font, glyphs[start:end][::-1], data[start:end][::-1], written)[
+                    ::-1
+                ]
+            else:
+                members = _in_order(font, glyphs[start:end], data[start:end], text[cluster:after])
             chars += [c for c, _ in members]
             settled += [d for _, d in members]
             start = end
         _reaching(font, chars, settled)
         shaped[index] = (frag, ttfonts.ShapedStr("".join(chars), shapeData=settled))
+
+
+def _spread(font, glyph: str, data, written: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """A ligature in right-to-left text (Arabic lam-alef, لا) as one glyph per character: the
+    ligature for the last, then blank glyphs right of it for the others, sharing its width.
+    Readers reverse a right-to-left run glyph by glyph, and some reverse a glyph's characters
+    too (pdfium) while others keep them (poppler, pypdf): one character a glyph reads the same
+    in all."""
+    name, count = _pdf_name(font), len(written)
+    share = round(data.x_advance / count)
+    widths = [data.x_advance - share * (count - 1), *[share] * (count - 1)]
+    members = [
+        (
+            _alias(font, name, glyph, written[-1], widths[0]),
+            data._replace(x_advance=widths[0], width=widths[0]),
+        )
+    ]
+    for width, char in zip(widths[1:], reversed(written[:-1]), strict=True):
+        blank = ttfonts.ShapeData(data.cluster, width, 0, 0, 0, width)
+        members.append((_alias(font, name, " ", char, width), blank))
+    return members
 
 
 def _reaching(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]

@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -26,8 +26,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from renderer.compose.document import Block, Document, Role, keeps_with_next
 from renderer.errors import RenderError
 from renderer.formats import Layout, Options, Rendered
+from renderer.formats.bidi import has_right_to_left, page_is_right_to_left, paragraph_level
 from renderer.formats.pdf import metadata, packing
 from renderer.formats.pdf.continued import ContinuedLine, entry_of
+from renderer.formats.pdf.direction import mirrored_style
 from renderer.formats.pdf.flowables import (
     EAST_ASIAN,
     AsideLine,
@@ -205,6 +207,7 @@ def _flowables(
     east_asian: dict[Role, ParagraphStyle] = {}
     shaped: dict[str, ParagraphStyle] = {}
     story: list[Flowable] = []
+    rtl_page = page_is_right_to_left(document.language, " ".join(document.lines()))
     entry = ""  # the entry the blocks belong to, as a page that goes on with it names it
     for index, block in enumerate(document.blocks):
         first = len(story)
@@ -215,26 +218,33 @@ def _flowables(
             if block.role not in east_asian:
                 east_asian[block.role] = east_asian_style(style, block.role)
             style = east_asian[block.role]
-        if NEEDS_SHAPING.search(block.text):  # Hindi, Thai…: set with HarfBuzz
-            style = shaped.setdefault(style.name, shaped_style(style))
+        if rtl_page:  # right-aligned, indents mirrored, shaped
+            style = shaped.setdefault(f"{style.name}-rtl", mirrored_style(style))
+        elif NEEDS_SHAPING.search(block.text) or has_right_to_left(block.text):
+            style = shaped.setdefault(style.name, shaped_style(style))  # Hindi, Thai, Hebrew…
         # Half a frame of text at one em a character, the widest a character is drawn.
         limit = max(200, int(width / style.fontSize * height / 2 / style.leading))
         pieces = [markup(block, runs, fonts, theme) for runs in chunks(block.runs, limit)]
         text, rest = pieces[0], pieces[1:]
         if block.role is Role.BULLET:
-            item = MarkedParagraph(text, style)
+            item = _paragraph(text, style, block.text, rtl_page)
             item.bullet = theme.bullet
             story.append(item)
         elif block.aside:
             aside_style = aside_styles[block.role]
-            if NEEDS_SHAPING.search(block.aside):
+            if rtl_page:  # the dates on the left
+                aside_style = shaped.setdefault(
+                    f"{aside_style.name}-rtl", mirrored_style(aside_style, TA_LEFT)
+                )
+            elif NEEDS_SHAPING.search(block.aside) or has_right_to_left(block.aside):
                 aside_style = shaped.setdefault(aside_style.name, shaped_style(aside_style))
             runs = block.aside_runs or (Run(block.aside),)
-            aside = MarkedParagraph(markup(block, runs, fonts, theme, plain=True), aside_style)
+            aside_markup = markup(block, runs, fonts, theme, plain=True)
+            aside = _paragraph(aside_markup, aside_style, block.aside, rtl_page)
             space = (regular.fontName, aside_style.fontSize)
-            story.append(AsideLine(MarkedParagraph(text, style), aside, space))
+            story.append(AsideLine(_paragraph(text, style, block.text, rtl_page), aside, space))
         else:
-            paragraph = MarkedParagraph(text, style)
+            paragraph = _paragraph(text, style, block.text, rtl_page)
             if block.role is Role.HEADING:
                 paragraph.outline_title = block.text  # type: ignore[attr-defined]
                 paragraph.section_id = block.section  # type: ignore[attr-defined]
@@ -254,7 +264,7 @@ def _flowables(
             if isinstance(head, MarkedParagraph):  # styles are shared: the head gets its own
                 head.style = ParagraphStyle(f"{style.name}-head", parent=style, spaceAfter=0)
             head.spaceAfter = 0
-            story += [MarkedParagraph(piece, continued) for piece in rest]
+            story += [_paragraph(piece, continued, block.text, rtl_page) for piece in rest]
             story[-1].style = ParagraphStyle(
                 f"{style.name}-last", parent=continued, spaceAfter=style.spaceAfter
             )
@@ -283,6 +293,15 @@ def _flowables(
             rule.keepWithNext = 1
             story.append(rule)
     return story
+
+
+def _paragraph(markup: str, style: ParagraphStyle, text: str, rtl_page: bool) -> MarkedParagraph:
+    """A paragraph; with right-to-left text (or on a page set right to left), the level its
+    lines are ordered from (bidi.paragraph_level) and its bullet on the right."""
+    paragraph = MarkedParagraph(markup, style)
+    paragraph.mirrored = rtl_page
+    paragraph.level = paragraph_level(text, rtl_page)
+    return paragraph
 
 
 def _entry_label(document: Document, block: Block) -> str:

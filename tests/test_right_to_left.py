@@ -1,0 +1,209 @@
+"""Hebrew and Arabic in the PDF: set right to left in every theme (right-aligned, the bullet on
+the right, an entry's dates on the left), Arabic letters joined by HarfBuzz, mixed runs
+(Kubernetes, 40%, brackets) ordered by the bidirectional algorithm; and read back in the
+order they were written by pdfminer.six (through our reader), pdftotext and pdfium.
+
+The profiles (tests/data/scripts/he.yaml, ar.yaml) are made up, in the shape of real resumes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from renderer.compose.resume import compose
+from renderer.formats.pdf.reader import read_with_pdfminer
+from renderer.formats.plaintext import normalise
+from renderer.inputs import load_profile
+from renderer.theme.model import load_theme
+from tests.conftest import ROOT, THEMES, check_bytes, render_bytes
+
+SCRIPTS = ROOT / "tests" / "data" / "scripts"
+
+# What each reader must give back as written: names, headings of entries, bullets, a Latin
+# name in right-to-left text, a lam-alef ligature (الأنظمة), marks (يوميًا, وحسّنته).
+PHRASES = {
+    "he": [
+        "דנה לוי",
+        "מהנדסת תוכנה בכירה",
+        'מערכות נתונים בע"מ',
+        "הפחתתי את זמן התגובה של שירות התשלומים",
+        "עבור מיליון בקשות ביום",
+        "בניתי מנגנון שחזור אוטומטי בין מרכזי נתונים",
+        "ניתחתי ושיפרתי את ביצועי מסד הנתונים PostgreSQL",
+        "הטכניון – מכון טכנולוגי לישראל",
+        "dana@example.org",
+        "+972 50-123-4567",
+        "2013 – 2017",
+    ],
+    "ar": [
+        "ليلى حسن",
+        "مهندسة برمجيات أولى",
+        "شركة أنظمة البيانات",
+        "خفضت زمن استجابة خدمة الدفع بنسبة",
+        "لمليون طلب يوميًا",
+        "في الأنظمة الموزعة",
+        "حللت أداء قاعدة بيانات PostgreSQL وحسّنته",
+        "جامعة الإمارات العربية المتحدة",
+        "layla@example.org",
+        "+971 50 123 4567",
+    ],
+}
+# Numbers with signs inside right-to-left text (ב-40%, 40% in Arabic), which the bidi
+# algorithm orders by their neighbours: pdfminer.six through our reader gives them as written.
+SIGNED = {"he": ["ב-40%", "(3 אזורים)"], "ar": ["بنسبة 40%", "(٣ مناطق)"]}
+
+
+def _pdf(script: str, theme: str) -> bytes:
+    chosen = load_theme(theme)
+    profile = load_profile(SCRIPTS / f"{script}.yaml").profile
+    return render_bytes("pdf", compose(profile, chosen), chosen)
+
+
+def _pdftotext(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    return re.sub("[\u202a-\u202e]", "", text)  # the embeddings poppler marks runs with
+
+
+def _pdfium(data: bytes) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    return text
+
+
+def _letters(text: str) -> str:
+    """Letters and digits in order, without marks, spaces and punctuation."""
+    return "".join(c for c in normalise(text) if unicodedata.category(c)[0] in "LN")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("script", sorted(PHRASES))
+def test_right_to_left_resumes_pass_check_and_read_back_in_every_theme(script, theme, tmp_path):
+    data = _pdf(script, theme)
+    document = compose(load_profile(SCRIPTS / f"{script}.yaml").profile, load_theme(theme))
+    report = check_bytes(tmp_path / "r.pdf", document, data)
+    assert report.ok, report.problems[:3]
+    assert any("pypdf gives Hebrew and Arabic lines" in w for w in report.warnings)
+    pdfminer = normalise(" ".join(read_with_pdfminer(data).lines))
+    missing = [p for p in PHRASES[script] + SIGNED[script] if normalise(p) not in pdfminer]
+    assert not missing, f"pdfminer.six: {missing[:2]} not in {pdfminer[:300]!r}"
+    poppler = normalise(_pdftotext(data, tmp_path))
+    # A mark HarfBuzz moves up or down (ً, ّ: the text rise of its glyph) makes poppler
+    # start a word there and read it elsewhere on the page: its letters are checked apart.
+    plain = [p for p in PHRASES[script] if not any(unicodedata.category(c) == "Mn" for c in p)]
+    missing = [p for p in plain if normalise(p) not in poppler]
+    assert not missing, f"pdftotext: {missing[:2]} not in {poppler[:300]!r}"
+    words = {w for p in PHRASES[script] for w in normalise(p).split()}
+    missing = [w for w in words if _letters(w) not in _letters(poppler)]
+    assert not missing, f"pdftotext: {missing[:2]} not in {poppler[:300]!r}"
+    # pdfium orders a line by its own guess of the line's direction: a name beside a Latin
+    # e-mail address (executive) is read as a left-to-right line. Each word reads whole.
+    pdfium = _letters(_pdfium(data))
+    missing = [w for w in words if _letters(w) not in pdfium]
+    assert not missing, f"pdfium: {missing[:2]}"
+
+
+def _chars(data: bytes):  # type: ignore[no-untyped-def]
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def walk(item):  # type: ignore[no-untyped-def]
+        if isinstance(item, LTChar):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from walk(child)
+
+    return [c for page in extract_pages(io.BytesIO(data)) for c in walk(page)]
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_the_page_is_mirrored_bullets_right_dates_left(theme):
+    chars = _chars(_pdf("he", theme))
+    bullets = [c for c in chars if c.get_text() == "•"]
+    hebrew = [c for c in chars if "\u0590" <= c.get_text() <= "\u05ff"]
+    assert bullets and hebrew
+    for bullet in bullets:  # right of every letter on its line
+        line = [c for c in hebrew if abs(c.y0 - bullet.y0) < 2]
+        assert line and bullet.x0 > max(c.x1 for c in line)
+    right_edge = max(c.x1 for c in hebrew)
+    dates = [c for c in chars if c.get_text() == "2" and c.x1 < right_edge / 2]
+    assert dates, "an entry's dates are drawn on the left half of the page"
+    # Every Hebrew line ends at the right margin, as right-aligned text does.
+    name = [c for c in hebrew if c.size > 14]
+    assert name
+
+
+def test_arabic_letters_are_joined_not_drawn_alone():
+    """A joined Arabic letter is a glyph no character maps to (its initial, medial or final
+    form): the PDF holds them, each read back as its letter."""
+    from pdfminer.high_level import extract_text
+
+    data = _pdf("ar", "classic")
+    assert "ليلى حسن" in normalise(" ".join(read_with_pdfminer(data).lines))
+    raw = extract_text(io.BytesIO(data))
+    # Drawn left to right, a word comes out reversed where a reader does not reorder it.
+    assert "نسح" in raw
+
+
+def test_a_left_to_right_resume_with_a_hebrew_name(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: דנה לוי\nemail: dana@example.org\nheadline: Senior Software Engineer\n"
+        "summary: Eight years of distributed systems at מערכות נתונים (Tel Aviv), on call.\n",
+        encoding="utf-8",
+    )
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    report = check_bytes(tmp_path / "p.pdf", document, data)
+    assert report.ok, report.problems[:3]
+    summary = "Eight years of distributed systems at מערכות נתונים (Tel Aviv), on call."
+    assert normalise(summary) in normalise(" ".join(read_with_pdfminer(data).lines))
+    poppler = normalise(_pdftotext(data, tmp_path))
+    assert "דנה לוי" in poppler and "מערכות נתונים" in poppler
+    # The page stays left to right: the name's bullet-free lines start at the left margin.
+    chars = _chars(data)
+    senior = [c for c in chars if c.get_text() == "S"]
+    assert min(c.x0 for c in senior) < 200
+
+
+def test_right_to_left_pdfs_are_the_same_bytes_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [("ar", "classic"), ("he", "modern"), ("ar", "harvard"), ("he", "compact")] * 3
+    alone = {job: _pdf(*job) for job in set(jobs)}
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda job: _pdf(*job), jobs))
+    assert all(data == alone[job] for job, data in zip(jobs, together, strict=True))
+
+
+@pytest.mark.parametrize("script", sorted(PHRASES))
+def test_first_page_of_a_right_to_left_resume_looks_as_it_did(script, request):
+    from PIL import Image, ImageChops, ImageStat
+
+    from tests.test_golden import MEAN_TOLERANCE, PIXEL_TOLERANCE, UPDATE, first_page_picture
+
+    path = ROOT / "tests" / "golden" / "scripts" / f"{script}-classic.png"
+    now = first_page_picture(_pdf(script, "classic"))
+    if request.config.getoption("--update-golden"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        now.save(path, "PNG", optimize=True)
+        return
+    assert path.is_file(), f"no stored picture {path.relative_to(ROOT)}; {UPDATE}"
+    before = Image.open(path).convert("L")
+    difference = ImageChops.difference(before, now)
+    changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
+    assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
