@@ -97,8 +97,9 @@ def test_golden_files_cover_every_person_and_theme():
     expected = {
         f"{p}/{t}.{k}" for p in PEOPLE for t in THEMES for k in ("json", "txt", "md", "html", "png")
     }
-    # and the first pages of the scripts that need shaping (tests/test_scripts.py)
-    expected |= {f"scripts/{script}-classic.png" for script in ("hi", "th")}
+    # and the first pages of the scripts that need shaping (tests/test_scripts.py) or run right
+    # to left (tests/test_right_to_left.py)
+    expected |= {f"scripts/{script}-classic.png" for script in ("hi", "th", "ar", "he")}
     present = {
         str(f.relative_to(GOLDEN))
         for f in GOLDEN.rglob("*")

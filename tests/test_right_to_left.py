@@ -207,3 +207,104 @@ def test_first_page_of_a_right_to_left_resume_looks_as_it_did(script, request):
     difference = ImageChops.difference(before, now)
     changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
     assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
+
+
+def _document(script: str, theme: str = "classic"):  # type: ignore[no-untyped-def]
+    return compose(load_profile(SCRIPTS / f"{script}.yaml").profile, load_theme(theme))
+
+
+def test_the_docx_sets_right_to_left_paragraphs_and_libreoffice_reads_them(tmp_path):
+    import shutil
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = _document("ar", "modern")  # its header is aligned left, not centred
+    data = render_bytes("docx", document, load_theme("modern"))
+    word = docx.Document(io.BytesIO(data))
+    arabic = [p for p in word.paragraphs if re.search("[\u0600-\u06ff]", p.text)]
+    assert arabic and all(p._p.pPr.find(qn("w:bidi")) is not None for p in arabic)
+    contact = next(p for p in word.paragraphs if "layla@example.org" in p.text)
+    assert contact._p.pPr.find(qn("w:bidi")) is None  # Latin only, aligned right
+    assert contact.alignment is not None and contact.alignment.name == "RIGHT"
+    styles = word.styles.element.xml
+    assert 'w:bidi="ar-SA"' in styles
+    # LibreOffice lays it out right to left; poppler reads its PDF back as written.
+    path = tmp_path / "ar.docx"
+    path.write_bytes(data)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is installed by .ci/setup"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    poppler = normalise(_pdftotext((tmp_path / "ar.pdf").read_bytes(), tmp_path))
+    for phrase in ("ليلى حسن", "مهندسة برمجيات أولى", "شركة أنظمة البيانات", "الخبرة العملية"):
+        assert normalise(phrase) in poppler, phrase
+
+
+def test_the_html_is_right_to_left_where_the_page_is():
+    page = render_bytes("html", _document("ar"), load_theme("classic")).decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "text-align:right" in page and ".aside{text-align:left}" in page
+    hebrew = render_bytes("html", _document("he"), load_theme("modern")).decode()
+    assert 'dir="rtl"' in hebrew  # no locale: right to left by its letters
+
+
+def test_a_left_to_right_html_page_orders_a_right_to_left_paragraph_by_its_first_letter(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("name: Ann Lee\nsummary: 'שלום, Ann here'\n", encoding="utf-8")
+    chosen = load_theme("classic")
+    page = render_bytes("html", compose(load_profile(path).profile, chosen), chosen).decode()
+    assert '<html lang="en">' in page and "unicode-bidi:plaintext" in page
+    plain = tmp_path / "q.yaml"
+    plain.write_text("name: Ann Lee\nsummary: Ann here\n", encoding="utf-8")
+    page = render_bytes("html", compose(load_profile(plain).profile, chosen), chosen).decode()
+    assert "unicode-bidi" not in page  # pages without such text are as they were
+
+
+@pytest.mark.parametrize("locale", ["ar", "he", "fa"])
+def test_a_right_to_left_locale_sets_its_words_and_the_docx_language(locale, tmp_path):
+    from renderer.locale import load_locale
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        f"locale: {locale}\nname: Test Person\nemail: t@example.org\n"
+        "experience: [{company: Example, title: Engineer, start: 2023-03, end: present}]\n",
+        encoding="utf-8",
+    )
+    chosen = load_theme("modern")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "p.pdf", document, data).ok
+    words = load_locale(locale)
+    read = normalise(" ".join(read_with_pdfminer(data).lines))
+    assert normalise(words.headings["experience"]) in read
+    assert normalise(words.word("present")) in read
+    styles = render_bytes("docx", document, chosen)
+    tag = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR"}[locale]
+    assert f'w:bidi="{tag}"'.encode() in _styles_xml(styles)
+
+
+def _styles_xml(data: bytes) -> bytes:
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")
+
+
+def test_a_page_number_in_arabic_is_drawn_shaped_right_to_left(tmp_path):
+    """The page label is drawn as outlines (not text): its Arabic is joined and ordered as
+    a line of text would be, here compared with the same words drawn as text."""
+    from renderer.formats.pdf import outlines
+
+    fonts = [Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf")]
+    label = "صفحة 2 من 3"
+    glyphs = outlines._shaped(label, fonts, 10)
+    names = [name for _, name, *_ in glyphs]
+    assert names[0] == outlines._glyph("3", fonts)[1]  # the last number is leftmost
+    own = {outlines._glyph(c, fonts)[1] for c in label}  # each letter alone
+    assert set(names) - own, "joined forms, not letters alone"
+    # joined letters are narrower than the same letters alone
+    alone = sum(outlines._advance(c, fonts, 10) for c in label)
+    assert outlines.width(label, fonts, 10) < alone

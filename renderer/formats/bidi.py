@@ -249,18 +249,25 @@ def logical(line: str, rtl_page: bool) -> str:
     """A line read from a PDF in the order its glyphs are drawn (pdfminer.six gives Hebrew
     and Arabic reversed) put back in the order it was written, by the rules it was set by.
     Paragraphs set side by side, with spaces between (a head and its dates), are each put
-    back on their own, and on a page right to left the rightmost is read first. For the lines
-    a resume holds (runs of words, numbers and brackets) the algorithm undoes itself."""
-    if not has_right_to_left(line):
+    back on their own, and on a page right to left the rightmost is read first, as is the
+    list marker right of a line of Latin. For the lines a resume holds (runs of words,
+    numbers and brackets) the algorithm undoes itself."""
+    if not rtl_page and not has_right_to_left(line):
         return line
     parts = _GAP.split(line)  # text, gap, text, gap, ...
     for index in range(0, len(parts), 2):
         level = paragraph_level(parts[index], rtl_page)
         if level is not None:
             parts[index] = display(parts[index], level)
+        elif rtl_page:
+            parts[index] = _MARKER_LAST.sub(r"\3 \1", parts[index])
     if rtl_page:
         parts.reverse()
     return "".join(parts)
+
+
+# A line of Latin ending in a list marker drawn right of it (on a page right to left).
+_MARKER_LAST = re.compile(r"^(.*\S)(\s+)([^\w\s])\s*$")
 
 
 def mostly_right_to_left(text: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import replace
@@ -38,6 +37,7 @@ from renderer.compose.document import (
     small_capitals,
 )
 from renderer.formats import Options, Rendered
+from renderer.formats.bidi import has_right_to_left, page_is_right_to_left
 from renderer.formats.docx.zipwriter import Member, ZipWriter
 from renderer.locale import load_locale
 from renderer.profile.markup import Run
@@ -81,8 +81,14 @@ def _restyle(style: ParagraphStyle, spec: Style, theme: Theme, role: Role) -> No
     _set_font(style.element, theme.docx_font)
     font = style.font
     font.size = Pt(spec.size)
-    font.bold = spec.bold
-    font.italic = spec.italic
+    font.bold = font.cs_bold = spec.bold  # cs: Hebrew, Arabic and other complex scripts
+    font.italic = font.cs_italic = spec.italic
+    rpr = style.element.get_or_add_rPr()
+    cs_size = rpr.find(qn("w:szCs"))
+    if cs_size is None:
+        cs_size = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(cs_size)
+    cs_size.set(qn("w:val"), str(round(spec.size * 2)))
     font.color.rgb = _colour(theme, spec.colour)
     for attribute in ("w:caps", "w:smallCaps", "w:spacing"):  # Title/Heading defaults we undo
         rpr = style.element.rPr
@@ -207,20 +213,22 @@ def _run_element(run: Run, theme: Theme, look: Style | None, size: float | None 
     properties = OxmlElement("w:rPr")
     for flag, on in (("w:b", run.bold), ("w:i", run.italic)):
         if on or look is not None:  # beside a name, the name's bold must not reach the aside
-            node = OxmlElement(flag)
-            if not on:
-                node.set(qn("w:val"), "0")
-            properties.append(node)
+            for name in (flag, flag + "Cs"):  # and in complex scripts (Hebrew, Arabic)
+                node = OxmlElement(name)
+                if not on:
+                    node.set(qn("w:val"), "0")
+                properties.append(node)
     colour = theme.colours.accent if run.href else (look and getattr(theme.colours, look.colour))
     if colour:
         node = OxmlElement("w:color")
         node.set(qn("w:val"), colour.lstrip("#").upper())
         properties.append(node)
     if size is not None or look is not None:
-        node = OxmlElement("w:sz")
-        node.set(qn("w:val"), str(round((size or look.size) * 2)))  # type: ignore[union-attr]
-        properties.append(node)
-    if _is_right_to_left(run.text):
+        for name in ("w:sz", "w:szCs"):
+            node = OxmlElement(name)
+            node.set(qn("w:val"), str(round((size or look.size) * 2)))  # type: ignore[union-attr]
+            properties.append(node)
+    if has_right_to_left(run.text):
         properties.append(OxmlElement("w:rtl"))
     if len(properties):
         element.append(properties)
@@ -261,16 +269,16 @@ def _language(word: Any, document: Document, theme: Theme) -> Hashable:
     tag = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(document.language, document.language)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else "zh-CN")
-    lang.set(qn("w:bidi"), "ar-SA")
+    lang.set(qn("w:bidi"), _BIDI_LANGUAGES.get(document.language.split("-")[0], "ar-SA"))
     return (fonts.get(qn("w:eastAsia")), tag, lang.get(qn("w:eastAsia")))  # all it changes
+
+
+# The language Word shapes and sorts right-to-left text by (w:lang w:bidi).
+_BIDI_LANGUAGES = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK", "yi": "yi-001"}
 
 
 def _has_east_asian(text: str) -> bool:
     return bool(re.search(r"[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]", text))
-
-
-def _is_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Theme) -> None:
@@ -311,6 +319,8 @@ def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> in
         )
         for run in block.runs
     )
+    if has_right_to_left(block.text):
+        return 0  # drawn in a font the theme does not name: no measure to fill it by
     aside = text_width(block.aside, regular, size)
     space = text_width(" ", regular, size)
     room = width - body - aside - 0.3 * size  # to spare: the DOCX font is a metric twin
@@ -461,6 +471,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
     section.bottom_margin, section.left_margin = Pt(bottom), Pt(left)
     section.header_distance = section.footer_distance = Pt(bottom / 2)
     text_width = Pt(width - left - right)
+    rtl_page = page_is_right_to_left(document.language, " ".join(document.lines()))
 
     # Set each paragraph's style id directly: python-docx's own setter scans every style of
     # the document for each paragraph, which was half of the render time.
@@ -482,8 +493,13 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         if block.gap is not None:  # the document's own spacing (a letter's)
             spec = theme.style(block.role.value)
             paragraph.paragraph_format.space_before = Pt(block.gap * spec.size * spec.leading)
-        if _is_right_to_left(block.text):  # Hebrew, Arabic: a right-to-left paragraph
+        # Hebrew, Arabic: a right-to-left paragraph (aligned right by its style's "left",
+        # which is its start); on a page right to left, the others aligned right too, as
+        # in the PDF.
+        if has_right_to_left(block.text):
             paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        elif rtl_page and theme.style(block.role.value).align != "center":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if block.aside:
             _with_aside(paragraph, block, text_width, theme)
         else:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from renderer.compose.document import SMALL_CAPITALS, Block, Document, Role, small_capitals
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
+from renderer.formats.bidi import has_right_to_left, page_is_right_to_left
 from renderer.formats.html.reader import read_back
 from renderer.profile.markup import Run
 from renderer.theme.model import PAGE_SIZES, Style, Theme
@@ -111,24 +112,31 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
     return header, sections
 
 
-def _css(theme: Theme, page_size: str | None) -> Markup:
-    """The theme's look as a stylesheet: sizes in points, as in the PDF and the DOCX."""
+def _css(theme: Theme, page_size: str | None, rtl: bool = False, mixed: bool = False) -> Markup:
+    """The theme's look as a stylesheet: sizes in points, as in the PDF and the DOCX; on a
+    page right to left (`rtl`), mirrored as the PDF is: text aligned right, indents on the
+    right, asides (dates) on the left; on a page left to right with some right-to-left text
+    (`mixed`), each paragraph in its own direction."""
     colours = theme.colours
+    start, end = ("right", "left") if rtl else ("left", "right")
     family = f"{_css_string(theme.docx_font)}, {GENERIC_FAMILY.get(theme.docx_font, 'sans-serif')}"
     width, height = PAGE_SIZES[page_size or theme.page.size]
     top, right, bottom, left = theme.page.margins
 
     def rule(selector: str, style: Style, extra: str = "") -> str:
         colour = getattr(colours, style.colour)
+        indent = style.indent if selector != "li" else 0
         return (
             f"{selector}{{font-size:{style.size}pt;line-height:{style.leading};"
             f"font-weight:{'bold' if style.bold else 'normal'};"
             f"font-style:{'italic' if style.italic else 'normal'};color:{colour};"
-            f"text-align:{style.align};margin:{style.space_before}pt 0 {style.space_after}pt "
-            f"{style.indent if selector != 'li' else 0}pt;{extra}}}"
+            f"text-align:{style.align if style.align == 'center' else start};"
+            f"margin:{style.space_before}pt {f'{indent}pt' if rtl else 0} {style.space_after}pt "
+            f"{0 if rtl else f'{indent}pt'};{extra}}}"
         )
 
     s = theme.styles
+    bullet = f"{s.bullet.indent}pt"
     heading_rule = f"border-bottom:0.6pt solid {colours.accent};" if s.heading.rule else ""
     css = "".join(
         [
@@ -138,7 +146,7 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
             rule("h1", s.name),
             rule(".headline", s.headline),
             rule(".contact,.aside", s.contact),
-            ".aside{text-align:right}",
+            f".aside{{text-align:{end}}}",
             rule("h2", s.heading, heading_rule),
             f".sc{{font-size:{SMALL_CAPITALS:.0%}}}" if s.heading.small_caps else "",
             rule("h3", s.entry),
@@ -150,7 +158,10 @@ def _css(theme: Theme, page_size: str | None) -> Markup:
             rule("p", s.paragraph),
             ".address{margin:0}",
             ".letter>p:not(.address){margin-top:1.2em}.letter{margin-top:2.4em}",
-            f"ul{{margin:0 0 0 {s.bullet.indent}pt;padding:0}}",
+            f"ul{{margin:0 {bullet if rtl else 0} 0 {0 if rtl else bullet};padding:0}}",
+            # A paragraph with Hebrew or Arabic in a left-to-right page takes its direction
+            # from its first letter, as the PDF orders it.
+            "h1,h2,h3,h4,p,li{unicode-bidi:plaintext}" if mixed else "",
             rule("li", s.bullet, f"list-style:{_css_string(theme.bullet + '  ')}"),
             f"a{{color:{colours.accent};text-decoration:none}}",
             f"@media print{{@page{{size:{width}pt {height}pt;margin:{top}pt {right}pt "
@@ -170,14 +181,18 @@ def _css_string(value: str) -> str:
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     header, sections = _structure(document, theme)
+    lines = " ".join(document.lines())
+    rtl = page_is_right_to_left(document.language, lines)
+    mixed = not rtl and has_right_to_left(lines)
     text = render_output(
         theme,
         "page.html.j2",
         document=document,
+        direction="rtl" if rtl else "ltr",
         header=header,
         sections=sections,
         inline=inline,
-        css=_css(theme, options.page_size),
+        css=_css(theme, options.page_size, rtl, mixed),
         separator=theme.dates.separator,
     )
     if "page.html.j2" in theme.own_templates:  # a theme's own page may hold anything

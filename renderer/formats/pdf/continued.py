@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from renderer.formats.bidi import has_right_to_left
 from renderer.formats.pdf.tags import Structure
 
 
@@ -39,6 +40,9 @@ class ContinuedLine(Flowable):
     def draw(self) -> None:
         import renderer.formats.pdf.outlines as outlines  # fontTools: only when a page breaks
 
+        x = 0.0
+        if has_right_to_left(self.text):  # "(تابع) …": on the right, where its page starts
+            x = self.width - outlines.width(self.text, self.fonts, self.size)
         with Structure.artifact(self.canv, "Pagination", "Header"):
             self.canv.setFillColor(self.colour)
-            outlines.draw(self.canv, self.text, self.fonts, self.size, 0, self.size * 0.3)
+            outlines.draw(self.canv, self.text, self.fonts, self.size, x, self.size * 0.3)

@@ -12,7 +12,7 @@ import warnings
 from typing import Any
 
 from renderer.formats import ReadBack
-from renderer.formats.bidi import logical, mostly_right_to_left
+from renderer.formats.bidi import logical, page_is_right_to_left
 
 MAX_PDF_PAGES = 200
 
@@ -203,6 +203,16 @@ def read_with_pdfminer(data: bytes) -> ReadBack:
         return ReadBack([], [f"cannot be read by pdfminer.six: {_reason(error)}"])
     # pdfminer.six gives each line in the order its glyphs are drawn, Hebrew and Arabic
     # reversed: put back in the order they are read, as pdftotext and MuPDF do themselves.
-    rtl_page = mostly_right_to_left(text)
+    rtl_page = page_is_right_to_left(_language(data), text)  # as the writer decided it
     lines = [logical(line, rtl_page) for line in text.replace("\f", "\n").splitlines()]
     return ReadBack(lines, [], checked.pages)
+
+
+def _language(data: bytes) -> str:
+    """The document's language (the catalog's /Lang), "" when it has none."""
+    from pypdf import PdfReader  # read back only, never for a render
+
+    try:
+        return str(PdfReader(io.BytesIO(data)).root_object.get("/Lang", ""))
+    except Exception:  # noqa: BLE001 (a malformed file can break pypdf anywhere)
+        return ""

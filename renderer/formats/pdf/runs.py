@@ -127,7 +127,9 @@ def _inside_right_to_left(text: str, at: int, font: TTFont) -> bool:
     it: the phrase is one run of text in the PDF, which readers that reverse right-to-left
     runs one at a time (pypdf) then read in order, word after word."""
     char = text[at]
-    if unicodedata.bidirectional(char) not in ("WS", "ON", "CS", "ES") or not draws(font, char):
+    if unicodedata.bidirectional(char) not in ("WS", "ON", "CS", "ES", "BN") or not draws(
+        font, char
+    ):
         return False
     before = text[at - 1] if at else ""
     after = next((c for c in text[at + 1 :] if unicodedata.bidirectional(c) not in _NEUTRAL), "")
@@ -139,7 +141,7 @@ def _inside_right_to_left(text: str, at: int, font: TTFont) -> bool:
     )
 
 
-_NEUTRAL = {"WS", "ON", "CS", "ES", "NSM"}
+_NEUTRAL = {"WS", "ON", "CS", "ES", "NSM", "BN"}
 
 
 def markup(

@@ -204,8 +204,7 @@ def _flowables(
     aside_styles = _aside_styles(theme, fonts)
     regular = fonts.regular
     width, height = _frame_size(theme, page_size)
-    east_asian: dict[Role, ParagraphStyle] = {}
-    shaped: dict[str, ParagraphStyle] = {}
+    variants: dict[str, ParagraphStyle] = {}
     story: list[Flowable] = []
     rtl_page = page_is_right_to_left(document.language, " ".join(document.lines()))
     entry = ""  # the entry the blocks belong to, as a page that goes on with it names it
@@ -213,15 +212,7 @@ def _flowables(
         first = len(story)
         if block.role in (Role.HEADING, Role.ENTRY):
             entry = _entry_label(document, block) if block.role is Role.ENTRY else ""
-        style = styles[block.role]
-        if EAST_ASIAN.search(block.text):
-            if block.role not in east_asian:
-                east_asian[block.role] = east_asian_style(style, block.role)
-            style = east_asian[block.role]
-        if rtl_page:  # right-aligned, indents mirrored, shaped
-            style = shaped.setdefault(f"{style.name}-rtl", mirrored_style(style))
-        elif NEEDS_SHAPING.search(block.text) or has_right_to_left(block.text):
-            style = shaped.setdefault(style.name, shaped_style(style))  # Hindi, Thai, Hebrew…
+        style = _variant(styles[block.role], block.text, rtl_page, variants, block.role)
         # Half a frame of text at one em a character, the widest a character is drawn.
         limit = max(200, int(width / style.fontSize * height / 2 / style.leading))
         pieces = [markup(block, runs, fonts, theme) for runs in chunks(block.runs, limit)]
@@ -231,13 +222,7 @@ def _flowables(
             item.bullet = theme.bullet
             story.append(item)
         elif block.aside:
-            aside_style = aside_styles[block.role]
-            if rtl_page:  # the dates on the left
-                aside_style = shaped.setdefault(
-                    f"{aside_style.name}-rtl", mirrored_style(aside_style, TA_LEFT)
-                )
-            elif NEEDS_SHAPING.search(block.aside) or has_right_to_left(block.aside):
-                aside_style = shaped.setdefault(aside_style.name, shaped_style(aside_style))
+            aside_style = _variant(aside_styles[block.role], block.aside, rtl_page, variants)
             runs = block.aside_runs or (Run(block.aside),)
             aside_markup = markup(block, runs, fonts, theme, plain=True)
             aside = _paragraph(aside_markup, aside_style, block.aside, rtl_page)
@@ -293,6 +278,31 @@ def _flowables(
             rule.keepWithNext = 1
             story.append(rule)
     return story
+
+
+def _variant(
+    style: ParagraphStyle,
+    text: str,
+    rtl_page: bool,
+    made: dict[str, ParagraphStyle],
+    role: Role | None = None,
+) -> ParagraphStyle:
+    """The style a block's text (or, without `role`, an aside's) is set in: Chinese, Japanese
+    and Korean broken between characters; on a page right to left, mirrored (an aside then
+    on the left); Hindi, Thai, Hebrew, Arabic shaped. Each variant made once a render."""
+    if role is not None and EAST_ASIAN.search(text):
+        if f"{style.name}-cjk" not in made:
+            made[f"{style.name}-cjk"] = east_asian_style(style, role)
+        style = made[f"{style.name}-cjk"]
+    if rtl_page:
+        if f"{style.name}-rtl" not in made:
+            made[f"{style.name}-rtl"] = mirrored_style(style, None if role else TA_LEFT)
+        return made[f"{style.name}-rtl"]
+    if NEEDS_SHAPING.search(text) or has_right_to_left(text):
+        if f"{style.name}-shaped" not in made:
+            made[f"{style.name}-shaped"] = shaped_style(style)
+        return made[f"{style.name}-shaped"]
+    return style
 
 
 def _paragraph(markup: str, style: ParagraphStyle, text: str, rtl_page: bool) -> MarkedParagraph:
