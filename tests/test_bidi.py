@@ -64,6 +64,7 @@ def test_the_order_a_line_is_drawn_in_is_the_unicode_algorithms(seed):
         ("بنسبة ٤٠٪", 1, "٪٤٠ ةبسنب"),
         # A Hebrew name on a left-to-right page: only the name turns round.
         ("Name: שלום (Tel Aviv)", 0, "Name: םולש (Tel Aviv)"),
+        ("الرياض, Saudi Arabia", 0, "ضايرلا, Saudi Arabia"),
     ],
 )
 def test_mixed_direction_lines_character_by_character(written, level, drawn):
@@ -90,8 +91,9 @@ def test_a_paragraphs_level():
     assert paragraph_level("B.Sc., מדעי המחשב", rtl_page=True) == 1  # read from the right
     assert paragraph_level("Go, Python, SQL", rtl_page=True) is None  # as it always was
     assert paragraph_level("2013 – 2017", rtl_page=True) is None
+    # a page left to right keeps its direction: each word reads in its own
     assert paragraph_level("Led the move to שלום", rtl_page=False) == 0
-    assert paragraph_level("שלום and more", rtl_page=False) == 1
+    assert paragraph_level("الرياض, Saudi Arabia", rtl_page=False) == 0
     assert paragraph_level("Plain English", rtl_page=False) is None
 
 

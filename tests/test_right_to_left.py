@@ -252,16 +252,22 @@ def test_the_html_is_right_to_left_where_the_page_is():
     assert 'dir="rtl"' in hebrew  # no locale: right to left by its letters
 
 
-def test_a_left_to_right_html_page_orders_a_right_to_left_paragraph_by_its_first_letter(tmp_path):
+def test_a_left_to_right_page_keeps_its_direction_with_right_to_left_words(tmp_path):
+    """An English resume with an Arabic place: the PDF sets it as written, each word in its
+    own direction ("الرياض, Saudi Arabia"), and so does the HTML, left to right."""
     path = tmp_path / "p.yaml"
-    path.write_text("name: Ann Lee\nsummary: 'שלום, Ann here'\n", encoding="utf-8")
+    path.write_text(
+        "name: Ann Lee\nemail: ann@example.org\nsummary: 'الرياض, Saudi Arabia: ten years'\n",
+        encoding="utf-8",
+    )
     chosen = load_theme("classic")
-    page = render_bytes("html", compose(load_profile(path).profile, chosen), chosen).decode()
-    assert '<html lang="en">' in page and "unicode-bidi:plaintext" in page
-    plain = tmp_path / "q.yaml"
-    plain.write_text("name: Ann Lee\nsummary: Ann here\n", encoding="utf-8")
-    page = render_bytes("html", compose(load_profile(plain).profile, chosen), chosen).decode()
-    assert "unicode-bidi" not in page  # pages without such text are as they were
+    document = compose(load_profile(path).profile, chosen)
+    page = render_bytes("html", document, chosen).decode()
+    assert '<html lang="en">' in page and "unicode-bidi" not in page
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "p.pdf", document, data).ok
+    poppler = normalise(_pdftotext(data, tmp_path))
+    assert "الرياض" in poppler and "Saudi Arabia: ten years" in poppler
 
 
 @pytest.mark.parametrize("locale", ["ar", "he", "fa"])

@@ -232,12 +232,13 @@ def display(text: str, base: int) -> str:
 
 
 def paragraph_level(text: str, rtl_page: bool) -> int | None:
-    """The level a paragraph with Hebrew or Arabic letters is set at: 1 on a page right to
-    left; on a page left to right, its first letter's, as a browser does for `dir="auto"`.
-    None for a paragraph without them, set left to right as it always was (a contact line,
-    a date range, a list of tools: each reads the same in every reader)."""
+    """The level a paragraph with Hebrew or Arabic letters is set at: the page's (1 right to
+    left, 0 left to right: "الرياض, Saudi Arabia" in an English resume reads as written, each
+    word in its own direction). None for a paragraph without them, set left to right as it
+    always was (a contact line, a date range, a list of tools: each reads the same in every
+    reader)."""
     if has_right_to_left(text):
-        return 1 if rtl_page else base_level(text)
+        return 1 if rtl_page else 0
     return None
 
 

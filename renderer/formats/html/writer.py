@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from renderer.compose.document import SMALL_CAPITALS, Block, Document, Role, small_capitals
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
-from renderer.formats.bidi import has_right_to_left, page_is_right_to_left
+from renderer.formats.bidi import page_is_right_to_left
 from renderer.formats.html.reader import read_back
 from renderer.profile.markup import Run
 from renderer.theme.model import PAGE_SIZES, Style, Theme
@@ -112,11 +112,10 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
     return header, sections
 
 
-def _css(theme: Theme, page_size: str | None, rtl: bool = False, mixed: bool = False) -> Markup:
+def _css(theme: Theme, page_size: str | None, rtl: bool = False) -> Markup:
     """The theme's look as a stylesheet: sizes in points, as in the PDF and the DOCX; on a
     page right to left (`rtl`), mirrored as the PDF is: text aligned right, indents on the
-    right, asides (dates) on the left; on a page left to right with some right-to-left text
-    (`mixed`), each paragraph in its own direction."""
+    right, asides (dates) on the left."""
     colours = theme.colours
     start, end = ("right", "left") if rtl else ("left", "right")
     family = f"{_css_string(theme.docx_font)}, {GENERIC_FAMILY.get(theme.docx_font, 'sans-serif')}"
@@ -159,9 +158,6 @@ def _css(theme: Theme, page_size: str | None, rtl: bool = False, mixed: bool = F
             ".address{margin:0}",
             ".letter>p:not(.address){margin-top:1.2em}.letter{margin-top:2.4em}",
             f"ul{{margin:0 {bullet if rtl else 0} 0 {0 if rtl else bullet};padding:0}}",
-            # A paragraph with Hebrew or Arabic in a left-to-right page takes its direction
-            # from its first letter, as the PDF orders it.
-            "h1,h2,h3,h4,p,li{unicode-bidi:plaintext}" if mixed else "",
             rule("li", s.bullet, f"list-style:{_css_string(theme.bullet + '  ')}"),
             f"a{{color:{colours.accent};text-decoration:none}}",
             f"@media print{{@page{{size:{width}pt {height}pt;margin:{top}pt {right}pt "
@@ -181,9 +177,7 @@ def _css_string(value: str) -> str:
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
     header, sections = _structure(document, theme)
-    lines = " ".join(document.lines())
-    rtl = page_is_right_to_left(document.language, lines)
-    mixed = not rtl and has_right_to_left(lines)
+    rtl = page_is_right_to_left(document.language, " ".join(document.lines()))
     text = render_output(
         theme,
         "page.html.j2",
@@ -192,7 +186,7 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         header=header,
         sections=sections,
         inline=inline,
-        css=_css(theme, options.page_size, rtl, mixed),
+        css=_css(theme, options.page_size, rtl),
         separator=theme.dates.separator,
     )
     if "page.html.j2" in theme.own_templates:  # a theme's own page may hold anything

@@ -11,6 +11,7 @@ from reportlab import rl_config
 from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -21,6 +22,7 @@ from reportlab.platypus.flowables import HRFlowable
 from renderer.compose.document import Role
 from renderer.formats.pdf.direction import visual_lines
 from renderer.formats.pdf.fonts import FontSet
+from renderer.formats.pdf.marks import draw_lifted_marks
 from renderer.formats.pdf.tags import Marks, Structure
 from renderer.theme.model import Style, Theme
 
@@ -103,6 +105,7 @@ class MarkedParagraph(Paragraph):
     def draw(self) -> None:
         if self.level is None and not self.mirrored:
             self._draw()
+            draw_lifted_marks(self.canv, self, self.blPara.lines)
             return
         lines = self.blPara.lines
         level = self.level if self.level is not None else 0
@@ -110,6 +113,7 @@ class MarkedParagraph(Paragraph):
         self.blPara.lines = visual_lines(lines, level, filled)
         try:
             self._draw()
+            draw_lifted_marks(self.canv, self, self.blPara.lines)
         finally:
             self.blPara.lines = lines  # a paragraph split later splits its logical lines
 
@@ -175,6 +179,20 @@ class SpacedText(PDFTextObject):
     the text drawn is followed through the paragraph's own text to tell."""
 
     breaks = 0  # how many of the line ends to come are the paragraph's
+
+    def setRise(self, rise: float) -> None:  # noqa: N802 (reportlab's name)
+        """reportlab's reads the last operator of a text object that has none yet (a line that
+        opens with a raised Arabic mark: an IndexError) and, merging two rises, forgets the
+        new one; here the baseline moves by exactly the rise asked for."""
+        self._y += self._rise  # type: ignore[has-type]
+        code = f"{fp_str(rise)} Ts"
+        if self._code and self._code[-1].endswith(" Ts"):
+            self._code[-1] = code
+        else:
+            self._code.append(code)
+        self._rise = rise
+        self._y -= rise
+
     source = ""  # the paragraph's text
     at = 0  # how far through it the text drawn has come
 

@@ -146,6 +146,11 @@ class FontSet:
         return None
 
 
+def font_file(name: str) -> Path:
+    """The file a registered font was read from."""
+    return _paths[name]
+
+
 def bold_of(font: TTFont) -> str:
     """The name of a registered font's bold face (itself where it has none beside it)."""
     path = _paths.get(font.fontName)

@@ -92,6 +92,13 @@ def draw(canvas: Any, text: str, fonts: list[Path], size: float, x: float, y: fl
     canvas.drawPath(path, stroke=0, fill=1)
 
 
+def draw_glyph(path: Any, file: Path, glyph: int, size: float, x: float, y: float) -> None:
+    """Add one glyph of a font file, by its id, to a path: its origin at (x, y)."""
+    glyphs, _, _, units = _font(file)
+    _, order, _ = _harfbuzz(file)
+    glyphs[order[glyph]].draw(_PathPen(glyphs, path, size / units, x, y))
+
+
 def _complex(text: str) -> bool:
     # shaping's script test: imported here, as the DOCX measures its tabs with this module
     # and has no use for reportlab, which shaping imports

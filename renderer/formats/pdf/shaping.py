@@ -204,8 +204,11 @@ def _remember(word: list, shaped: list, rtl: bool = False) -> None:  # type: ign
             cluster = data[start].cluster
             after = next((c for c in clusters if c > cluster), len(text))
             written = text[cluster:after]
-            if rtl and end - start == 1 and len(written) > 1 and 32 in font.face.charToGlyph:
+            blank = 32 in font.face.charToGlyph
+            if rtl and end - start == 1 and len(written) > 1 and blank:
                 members = _spread(font, glyphs[start], data[start], written)
+            elif rtl and len(written) > end - start and blank:
+                members = _one_each(font, glyphs[start:end], data[start:end], written)
             elif rtl:  # drawn right to left: the cluster's characters shared out that way
                 members = _in_order(font, glyphs[start:end][::-1], data[start:end][::-1], written)[
                     ::-1
@@ -216,7 +219,28 @@ def _remember(word: list, shaped: list, rtl: bool = False) -> None:  # type: ign
             settled += [d for _, d in members]
             start = end
         _reaching(font, chars, settled)
+        if rtl:
+            _covering(font, chars, settled)
+        _lift(font, chars, settled)
         shaped[index] = (frag, ttfonts.ShapedStr("".join(chars), shapeData=settled))
+
+
+def _covering(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """In right-to-left text a letter's marks come before it, each drawn where it sits (Hebrew
+    ֵ, then ּ further left, over ד): a mark followed by another drawn further left gets a box
+    that reaches near it, where pdfminer.six broke the line between two marks a few
+    hundredths of an em apart (it joins characters closer than twice the wider's width)."""
+    name = _pdf_name(font)
+    for k in range(len(data) - 1):
+        d, after = data[k], data[k + 1]
+        if d.x_advance or after.x_advance:
+            continue  # only between two marks
+        gap = d.x_offset - after.x_offset  # how far left the next one is drawn
+        cover = round(gap / 2) + 1
+        if cover > d.width:
+            meaning = _made_from.get((name, ord(chars[k])), chars[k])
+            chars[k] = _alias(font, name, chars[k], meaning, cover)
+            data[k] = d._replace(width=cover)
 
 
 def _spread(font, glyph: str, data, written: str) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -227,16 +251,36 @@ def _spread(font, glyph: str, data, written: str) -> list:  # type: ignore[no-un
     in all."""
     name, count = _pdf_name(font), len(written)
     share = round(data.x_advance / count)
-    widths = [data.x_advance - share * (count - 1), *[share] * (count - 1)]
+    advances = [data.x_advance - share * (count - 1), *[share] * (count - 1)]
+    # A mark ligature (shadda with fatha) advances nothing: each part a trace of width, drawn
+    # where the ligature is.
+    widths = [max(advance, MARK_WIDTH) for advance in advances]
     members = [
         (
             _alias(font, name, glyph, written[-1], widths[0]),
-            data._replace(x_advance=widths[0], width=widths[0]),
+            data._replace(x_advance=advances[0], width=widths[0]),
         )
     ]
-    for width, char in zip(widths[1:], reversed(written[:-1]), strict=True):
-        blank = ttfonts.ShapeData(data.cluster, width, 0, 0, 0, width)
+    for advance, width, char in zip(advances[1:], widths[1:], reversed(written[:-1]), strict=True):
+        offset = 0 if data.x_advance else data.x_offset
+        blank = ttfonts.ShapeData(data.cluster, advance, 0, offset, 0, width)
         members.append((_alias(font, name, " ", char, width), blank))
+    return members
+
+
+def _one_each(font, glyphs: str, data: list, written: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """A right-to-left cluster of more characters than glyphs (the ligature of الله with its
+    marks): one character a glyph, right to left, and the characters left over on blank
+    glyphs of no advance at the cluster's right end, where it is read from."""
+    name = _pdf_name(font)
+    extra = len(written) - len(glyphs)
+    members = [
+        (_alias(font, name, glyph, written[-1 - i], d.width), d)
+        for i, (glyph, d) in enumerate(zip(glyphs, data, strict=True))
+    ]
+    for j in range(extra):
+        blank = ttfonts.ShapeData(data[-1].cluster, 0, 0, 0, 0, MARK_WIDTH)
+        members.append((_alias(font, name, " ", written[extra - 1 - j], MARK_WIDTH), blank))
     return members
 
 
@@ -314,12 +358,15 @@ _ALIASES = (
 )
 
 
-def _alias(font, name: str, char: str, meaning: str, width: float) -> str:  # type: ignore[no-untyped-def]
+def _alias(  # type: ignore[no-untyped-def]
+    font, name: str, char: str, meaning: str, width: float, lifted: tuple[int, float] | None = None
+) -> str:
     """A code of our own for a glyph that stands for `meaning` (possibly nothing), with the
-    width its box is given."""
+    width its box is given; `lifted`: the code is a blank standing in for that glyph (its id)
+    drawn that far (thousandths of an em) above the baseline, as a shape (_lift)."""
     face = font.face
     glyph = face.charToGlyph[ord(char)]
-    key = (name, glyph, meaning, width)
+    key = (name, glyph, meaning, width, lifted)
     with _lock:
         code = _alias_codes.get(key)
         if code is None:
@@ -329,11 +376,41 @@ def _alias(font, name: str, char: str, meaning: str, width: float) -> str:  # ty
             face.charToGlyph[code] = glyph
             face.charWidths[code] = width
             _made_from[(name, code)] = meaning
+            if lifted is not None:
+                _lifted[(name, code)] = lifted
     return chr(code)
 
 
-_alias_codes: dict[tuple[str, int, str, float], int] = {}
+_alias_codes: dict[tuple[str, int, str, float, tuple[int, float] | None], int] = {}
 _alias_counts: dict[str, int] = {}
+_lifted: dict[tuple[str, int], tuple[int, float]] = {}  # (PDF font, code): (glyph, y offset)
+
+
+def _lift(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """A mark HarfBuzz moves up or down (ً over alef, Hebrew dagesh, fatha over shadda, a Thai
+    tone mark over a vowel) is written on the baseline as a blank glyph that reads as the
+    mark, and the mark itself is drawn as a shape where HarfBuzz put it (marks.py). Drawn as
+    text with a rise, it moved its box off the line: pdfminer.six and pdftotext broke the
+    line there, or read the word on another line."""
+    if 32 not in font.face.charToGlyph:
+        return
+    name = _pdf_name(font)
+    for k, d in enumerate(data):
+        if not d.y_offset:
+            continue
+        meaning = _made_from.get((name, ord(chars[k])), chars[k])
+        glyph = font.face.charToGlyph[ord(chars[k])]
+        chars[k] = _alias(font, name, " ", meaning, d.width, (glyph, d.y_offset))
+        data[k] = d._replace(y_offset=0)
+
+
+def lifted(font_name: str, code: int) -> tuple[int, float] | None:
+    """The glyph a blank code of a font stands in for, and how far above the baseline it is
+    drawn (thousandths of an em); None for any other code."""
+    if not _lifted:
+        return None
+    font = pdfmetrics.getFont(font_name)
+    return _lifted.get((_pdf_name(font), code))
 
 
 # Set once, at import (reportlab < 6): the paragraph module holds its own reference.
