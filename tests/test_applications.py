@@ -102,8 +102,11 @@ def test_an_unknown_tag_is_an_error_listing_the_known_ones(tmp_path):
 
 
 def _libreoffice_pages(docx: Path, out: Path) -> int:
+    # A profile of its own: LibreOffice refuses to start (exit 1) while another instance
+    # holds the default one.
+    profile = f"-env:UserInstallation=file://{out / 'lo-profile'}"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
         capture_output=True,
         timeout=300,
         check=True,

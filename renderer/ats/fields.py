@@ -110,10 +110,16 @@ def _find_head(text: list[str], start: int, head: str) -> tuple[int, int, str] |
     wrapped in a narrow column is still read in one place)."""
     if not head:
         return None
+    # A line that opens with the head, else one that does after a list marker (a reader that
+    # put a bullet's mark before it): a bullet that says what a head does ("0") is no head.
+    return _head_at(text, start, head, False) or _head_at(text, start, head, True)
+
+
+def _head_at(text: list[str], start: int, head: str, marked: bool) -> tuple[int, int, str] | None:
     opening = head[:40]
     for first in range(start, len(text)):
         line = text[first]
-        if not line.startswith(opening) and _is_bullet(line):  # a list marker before it
+        if marked and not line.startswith(opening) and _is_bullet(line):
             line = line[2:]
         # The head starts this line: the line holds its opening, or is all of its first part
         # (a head that wraps early, before a long address).
