@@ -95,7 +95,7 @@ def check_lines(lines: list[str], document: Document, fmt: Format) -> Report:
     position = 0
     expected = expected_lines(document, fmt)
     report.lines_total = len(expected)
-    explained = 0
+    explained = shuffled = 0
     for number, (line, source) in enumerate(expected, 1):
         needle = normalise(line)
         found = text.find(needle, position)
@@ -120,14 +120,47 @@ def check_lines(lines: list[str], document: Document, fmt: Format) -> Report:
                 report.lines_found += 1
             position = end_in_text
             continue
+        reordered = _runs_near(text, needle, position) if has_right_to_left(needle) else None
+        if reordered is not None:
+            position = reordered
+            report.lines_found += 1
+            shuffled += 1
+            continue
         explained += 1
         nearest = _nearest(text, needle, position) if explained <= MAX_EXPLAINED else ""
         report.problems.append(
             f"line {number} ({source}) not found in order: {_clip(needle)!r}{nearest}"
         )
+    if shuffled:
+        report.warnings.append(
+            f"{shuffled} line(s) with Hebrew or Arabic read with their words whole but in "
+            "another order around brackets, numbers or dashes (readers apply the bidirectional "
+            "algorithm's rules for these in their own ways)"
+        )
     _check_characters(text, document, report)
     _check_headings(lines, document, report)
     return report
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _runs_near(text: str, needle: str, position: int) -> int | None:
+    """Where a line with right-to-left text ends when its words (runs of letters and digits)
+    are all there, each whole, just after `position` but in another order: a reader ordered
+    the neutral characters between them its own way ("C++ (C++17)", "1.0.0-beta.2")."""
+    words = _WORD.findall(needle)
+    if not words:
+        return None
+    window = text[position : position + len(needle) + 40]
+    found = [(m.group(), m.end()) for m in _WORD.finditer(window)]
+    end = 0
+    for word in words:
+        at = next((i for i, (w, _) in enumerate(found) if w == word), None)
+        if at is None:
+            return None
+        end = max(end, found.pop(at)[1])
+    return position + end
 
 
 def _check_characters(text: str, document: Document, report: Report) -> None:

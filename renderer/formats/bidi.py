@@ -52,6 +52,16 @@ def _class(char: str) -> str:
     return unicodedata.bidirectional(char) or "L"
 
 
+# Marks, embeddings and isolates of direction: they order a line, and are never drawn (a font
+# that has a glyph for them draws a hook).
+CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_CONTROLS = str.maketrans("", "", CONTROLS)
+
+
+def without_controls(text: str) -> str:
+    return text.translate(_NO_CONTROLS) if any(c in text for c in CONTROLS) else text
+
+
 def has_right_to_left(text: str) -> bool:
     return RIGHT_TO_LEFT.search(text) is not None
 

@@ -22,7 +22,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 
-from renderer.formats.bidi import RIGHT_TO_LEFT, levels, visual_order
+from renderer.formats.bidi import RIGHT_TO_LEFT, levels, visual_order, without_controls
 from renderer.formats.pdf.shaping import NEEDS_SHAPING, shape_run
 
 
@@ -90,6 +90,10 @@ def _visual(line: Any, base: int) -> Any:
         index, level, start, end = runs[position]
         frag = words[index]
         piece = frag.text[start:end]
+        if not hasattr(piece, "__shapeData__"):
+            piece = without_controls(piece)  # they have ordered the line: not drawn
+            if not piece:
+                continue
         if level % 2:
             piece = shape_run(frag, piece, rtl=True)
         elif NEEDS_SHAPING.search(piece) and not hasattr(piece, "__shapeData__"):

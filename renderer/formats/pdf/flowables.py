@@ -111,6 +111,8 @@ class MarkedParagraph(Paragraph):
         level = self.level if self.level is not None else 0
         filled = self.mirrored and self.style.alignment == TA_RIGHT
         self.blPara.lines = visual_lines(lines, level, filled)
+        if self.mirrored and self.blPara.lines:
+            self.blPara.lines[0] = self._bullet_in_line(self.blPara.lines[0])
         try:
             self._draw()
             draw_lifted_marks(self.canv, self, self.blPara.lines)
@@ -123,12 +125,8 @@ class MarkedParagraph(Paragraph):
             if not self.mirrored:
                 self._draw_bullet()
             super().draw()
-            if self.mirrored:
-                self._draw_bullet()
             return
         canvas = self.canv
-        # On a right-to-left page the bullet, on the right, is drawn after the text, which is
-        # drawn left to right: readers that follow the drawing meet the two side by side.
         if self.bullet and self.marks.label is not None and not self.mirrored:
             began = structure.begin(canvas, self.marks.label)
             self._draw_bullet()
@@ -140,10 +138,33 @@ class MarkedParagraph(Paragraph):
         canvas.line_source = self.getPlainText()
         super().draw()
         structure.end(canvas, began)
-        if self.bullet and self.marks.label is not None and self.mirrored:
-            began = structure.begin(canvas, self.marks.label)
-            self._draw_bullet()
-            structure.end(canvas, began)
+
+    def _bullet_in_line(self, line: Any) -> Any:
+        """On a right-to-left page the bullet ends the first line, as its last characters,
+        spaces to its place and the mark: the line is drawn left to right, so a reader that
+        follows the drawing meets the mark beside the line's text (drawn apart, after the
+        paragraph, pdfminer.six read it as a line of its own, after the paragraph's last)."""
+        words = getattr(line, "words", None)
+        if not self.bullet or not words or not hasattr(words[-1], "text"):
+            return line
+        style = self.style
+        font, size = style.bulletFontName, style.bulletFontSize
+        mark = pdfmetrics.stringWidth(self.bullet, font, size)
+        gap = style.rightIndent - style.bulletIndent - mark
+        count = max(round(gap / pdfmetrics.stringWidth(" ", font, size)), 1)
+        last = words[-1]
+        bullet = last.clone(
+            text=" " * count + self.bullet,
+            fontName=font,
+            fontSize=size,
+            textColor=style.bulletColor,
+            link=[],
+            us_lines=[],
+        )
+        copy = line.__class__.__new__(line.__class__)
+        copy.__dict__.update(line.__dict__)
+        copy.words = [*words, bullet]
+        return copy
 
     def _draw_bullet(self) -> None:
         if not self.bullet:

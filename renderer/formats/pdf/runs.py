@@ -12,7 +12,7 @@ from functools import cache
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.compose.document import SMALL_CAPITALS, Block, small_capitals
-from renderer.formats.bidi import RIGHT_TO_LEFT
+from renderer.formats.bidi import RIGHT_TO_LEFT, has_right_to_left, without_controls
 from renderer.formats.pdf.flowables import EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, bold_of, draws, missing_glyph
 from renderer.profile.markup import Run
@@ -155,6 +155,8 @@ def markup(
     # Chinese, Japanese and Korean lines break between any two characters (reportlab's CJK
     # wrapping), which a no-break space does not hold: those blocks are left as they are.
     keep = not EAST_ASIAN.search(block.text)
+    if not has_right_to_left(block.text):  # marks of direction order nothing here: not drawn
+        runs = tuple(replace(run, text=without_controls(run.text)) for run in runs)
     return "".join(_run_markup(run, style, fonts, theme, block.source, keep) for run in runs)
 
 
