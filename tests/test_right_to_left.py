@@ -314,3 +314,63 @@ def test_a_page_number_in_arabic_is_drawn_shaped_right_to_left(tmp_path):
     # joined letters are narrower than the same letters alone
     alone = sum(outlines._advance(c, fonts, 10) for c in label)
     assert outlines.width(label, fonts, 10) < alone
+
+
+# Made up in the shape of what a hostile pass found: fully vowelled Arabic (fatha over shadda,
+# tanwin, the ligature of Allah, a line opening with a raised mark, which crashed reportlab),
+# pointed Hebrew (dagesh after tsere), wrapped Arabic bullets, marks of direction.
+VOWELLED = """locale: ar
+name: مُحَمَّدٌ عَبْدُ ٱللَّهِ
+email: m@example.org
+summary: كَتَبَ
+experience:
+  - company: شَرِكَةُ ٱلْمُسْتَقْبَلِ
+    title: مُهَنْدِسٌ أَوَّلُ
+    start: 2019-03
+    highlights:
+      - صَمَّمْتُ نِظَامًا لِلدَّفْعِ يُعَالِجُ مِلْيُونَ طَلَبٍ يَوْمِيًّا بِسُرْعَةٍ وَأَمَانٍ تَامَّيْنِ عَبْرَ مَنَاطِقَ عِدَّةٍ
+      - מְהַנְדֵּס תּוֹכְנָה בָּכִיר
+      - كتبت واجهة C++\u200e لمكتبة ضغط
+  - company: شركة ب
+    title: مهندس
+    start: 2017-01
+    end: 2019-02
+    highlights:
+      - >-
+        خفضت تكاليف البنية التحتية السحابية بنسبة كبيرة عبر إعادة تصميم طبقة التخزين المؤقت
+        ونقل الأحمال إلى خوادم أصغر
+      - >-
+        قدت فريقًا من ثمانية مهندسين لبناء نظام توصيات يخدم مليوني مستخدم يوميًا عبر منصة
+        حديثة وموثوقة
+"""
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "engineering"])
+def test_vowelled_arabic_pointed_hebrew_and_wrapped_bullets_pass_check(theme, tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text(VOWELLED.replace("\\u200e", "\u200e"), encoding="utf-8")
+    chosen = load_theme(theme)
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    report = check_bytes(tmp_path / "v.pdf", document, data)
+    assert report.ok, report.problems[:3]  # each bullet read under its job, whole
+    read = normalise(" ".join(read_with_pdfminer(data).lines))
+    for phrase in ("مُحَمَّدٌ عَبْدُ ٱللَّهِ", "مُهَنْدِسٌ أَوَّلُ", "מְהַנְדֵּס תּוֹכְנָה בָּכִיר"):
+        assert normalise(phrase) in read, phrase
+    drawn = {c.get_text() for c in _chars(data)}
+    assert "\u200e" not in drawn  # a mark of direction orders the line; nothing is drawn
+    # poppler reorders the letters of a fully vowelled word by where its marks sit: it is
+    # asked for the bullets without marks, and the name's letters (both lams of الله)
+    poppler = normalise(_pdftotext(data, tmp_path))
+    assert "خفضت تكاليف البنية التحتية السحابية" in poppler
+    assert "قدت فريقًا من ثمانية مهندسين" in poppler
+    assert _letters("ٱللَّهِ") in _letters(poppler)
+
+
+def test_a_field_of_only_marks_of_direction_is_an_error_naming_it(tmp_path):
+    from renderer.errors import InputError
+
+    path = tmp_path / "p.yaml"
+    path.write_text("name: Ann\nhighlights: ['\u200f']\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"highlights\[0\].*only invisible characters"):
+        load_profile(path)

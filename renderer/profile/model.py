@@ -51,6 +51,11 @@ def _clean(value: str, *, multiline: bool) -> str:
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
+    if all(unicodedata.category(c) == "Cf" or c.isspace() for c in value):
+        raise ValueError(
+            "holds only invisible characters (a mark of direction, a zero-width space): "
+            "nothing would be printed"
+        )
     return value
 
 

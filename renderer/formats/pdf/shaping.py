@@ -268,6 +268,9 @@ def _spread(font, glyph: str, data, written: str) -> list:  # type: ignore[no-un
     return members
 
 
+_APART = 150  # thousandths of an em
+
+
 def _one_each(font, glyphs: str, data: list, written: str) -> list:  # type: ignore[no-untyped-def,type-arg]
     """A right-to-left cluster of more characters than glyphs (the ligature of الله with its
     marks): one character a glyph, right to left, and the characters left over on blank
@@ -279,7 +282,10 @@ def _one_each(font, glyphs: str, data: list, written: str) -> list:  # type: ign
         for i, (glyph, d) in enumerate(zip(glyphs, data, strict=True))
     ]
     for j in range(extra):
-        blank = ttfonts.ShapeData(data[-1].cluster, 0, 0, 0, 0, MARK_WIDTH)
+        # a tenth of an em and more apart: poppler drops a character drawn where the same one
+        # was just drawn, taking it for a copy (the second lam of الله)
+        offset = -(extra - j) * _APART
+        blank = ttfonts.ShapeData(data[-1].cluster, 0, 0, offset, 0, MARK_WIDTH)
         members.append((_alias(font, name, " ", written[extra - 1 - j], MARK_WIDTH), blank))
     return members
 
