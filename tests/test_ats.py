@@ -122,9 +122,10 @@ def test_explain_prints_the_parsed_form_per_reader(tmp_path):
 
 def test_check_catches_dates_away_merged_heads_and_page_labels_inside_entries():
     """The failures the structure check exists for, made by hand in the text a reader gives."""
-    doc = document("rui-shao", "classic")
-    good = formats.get("pdf").read_back(rendered("rui-shao", "classic", "pdf")).lines
-    head = next(i for i, ln in enumerate(good) if ln.startswith("Infrastructure Engineer"))
+    # harvard: heads of one line, "Datavisor — Infrastructure Engineer", dates beside them
+    doc = document("rui-shao", "harvard")
+    good = formats.get("pdf").read_back(rendered("rui-shao", "harvard", "pdf")).lines
+    head = next(i for i, ln in enumerate(good) if ln.startswith("Datavisor"))
     # The dates in the middle of the bullets, as pdfminer once read them.
     away = [ln.replace("2025 – Present", "") for ln in good]
     away.insert(head + 3, "2025 – Present")
@@ -132,7 +133,7 @@ def test_check_catches_dates_away_merged_heads_and_page_labels_inside_entries():
     assert any("dates '2025 – Present' are read away" in p for p in problems)
     # Title and company glued into one text item.
     merged = [
-        ln.replace("Infrastructure Engineer — Datavisor", "Infrastructure Engineer Datavisor")
+        ln.replace("Datavisor — Infrastructure Engineer", "Datavisor Infrastructure Engineer")
         for ln in good
     ]
     problems = compare(parse(merged, doc, "test"), doc)
@@ -144,3 +145,9 @@ def test_check_catches_dates_away_merged_heads_and_page_labels_inside_entries():
     labelled.insert(head + 2, "Page 1 of 2")
     problems = compare(parse(labelled, doc, "test", re.compile(r"Page \d+ of \d+")), doc)
     assert any("page label falls inside" in p for p in problems)
+    # A title over its organisation (classic) whose organisation is lost below it.
+    doc = document("rui-shao", "classic")
+    good = formats.get("pdf").read_back(rendered("rui-shao", "classic", "pdf")).lines
+    lost = [ln for ln in good if ln != "Datavisor"]
+    problems = compare(parse(lost, doc, "test"), doc)
+    assert any("experience[0]" in p and "merged" in p for p in problems)

@@ -50,19 +50,21 @@ def test_several_roles_at_one_company(tmp_path):
     chosen = load_theme("classic")
     doc = compose(profile, chosen)
     entries = [(b.body, b.aside) for b in doc.blocks if b.role is Role.ENTRY]
-    assert entries == [
+    assert entries == [  # each title over its organisation, set on the next line
         ("Bigger Corp", "2019 – Present"),
         ("Staff Engineer", "Mar 2021 – Present"),
         ("Engineer", "2019 – Feb 2021"),
-        ("CKA — CNCF", "May 2022"),
-        ("Best Paper — SOSP", "2020"),
-        ("Fast Logs — SOSP", "2020"),
+        ("CKA", "May 2022"),
+        ("Best Paper", "2020"),
+        ("Fast Logs", "2020"),
     ]
+    sublines = [b.body for b in doc.blocks if b.role is Role.SUBLINE]
+    assert {"CNCF", "SOSP"} <= set(sublines)
     heads = [(b.head.title, b.head.organisation) for b in doc.blocks if b.head]
     assert heads[3:] == [("CKA", "CNCF"), ("Best Paper", "SOSP"), ("Fast Logs", "SOSP")]
     headings = [b.text for b in doc.blocks if b.role is Role.HEADING]
     assert headings[-3:] == ["Certifications", "Awards", "Publications"]
-    assert any(b.text == "cncf.io/cka" and b.runs[0].href for b in doc.blocks)
+    assert any(b.aside == "cncf.io/cka" and b.aside_runs[0].href for b in doc.blocks)
     assert any(b.text == "For Fast logs" and b.runs[1].italic for b in doc.blocks)
     contact = next(b for b in doc.blocks if b.role is Role.CONTACT)
     assert contact.body == "pat@example.com · +1 555 0100"

@@ -82,9 +82,11 @@ def test_an_entry_that_runs_over_a_page_is_named_at_the_top_of_the_next(tmp_path
 
     bullet = "with care and attention to the details that matter to the people who use it, daily"
     lines = ["name: Pat Long", "email: pat@example.com", "experience:"]
-    for n in range(5):
+    for n in range(2):  # the first job alone is longer than a page
         lines += [f"  - company: Company {n}", "    title: Engineer", f"    start: {2010 + n}"]
-        lines += ["    highlights:"] + [f"      - Did thing {k} at {n}, {bullet}" for k in range(9)]
+        lines += ["    highlights:"] + [
+            f"      - Did thing {k} at {n}, {bullet}" for k in range(30)
+        ]
     profile = load_profile(write_profile(tmp_path, "\n".join(lines) + "\n")).profile
     theme = load_theme("classic")
     document = compose(profile, theme)

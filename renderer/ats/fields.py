@@ -31,6 +31,7 @@ class ParsedEntry:
     bullets: int = 0
     line: int = -1  # where its head was read, in the reader's lines
     source: str = ""  # the profile field the entry came from
+    body: int = -1  # the first line after its head (and the organisation under it)
 
 
 @dataclass
@@ -87,6 +88,7 @@ def parse(
             below = _organisation_below(text, last, organisation, dates)
             if below is not None:  # read: the next entry is looked for after it
                 entry.organisation, position = organisation, below + 1
+                entry.body = below + 1
         if head and head.dates:
             entry.dates = _dates_near(text, last, rest, normalise(head.dates))
             if not entry.dates:
@@ -115,10 +117,15 @@ def _find_head(text: list[str], start: int, head: str) -> tuple[int, int, str] |
     return _head_at(text, start, head, False) or _head_at(text, start, head, True)
 
 
+_RULE = re.compile(r"[-=_~─━]+")
+
+
 def _head_at(text: list[str], start: int, head: str, marked: bool) -> tuple[int, int, str] | None:
     opening = head[:40]
     for first in range(start, len(text)):
         line = text[first]
+        if line != head and _RULE.fullmatch(line):
+            continue  # a heading's underline in plain text is no head ("-" opens it)
         if marked and not line.startswith(opening) and _is_bullet(line):
             line = line[2:]
         # The head starts this line: the line holds its opening, or is all of its first part
@@ -149,13 +156,29 @@ def _after(joined: str, head: str) -> str:
     return joined[position:]
 
 
+_HEAD_LINES = 3  # the lines holding text after a head that a parser reads as part of it
+
+
+def _head_lines(text: list[str], last: int, expected: str = "") -> list[int]:
+    """The lines holding text just after a head's last line, up to the first bullet: where
+    a parser reads the rest of the head (its dates, its organisation) in a reader that puts
+    flush-right text on lines of its own, or after the organisation's line (pdftotext)."""
+    found: list[int] = []
+    for i in range(last + 1, min(last + 1 + 2 * _HEAD_LINES, len(text))):
+        if not text[i]:
+            continue
+        if (_is_bullet(text[i]) and text[i] != expected) or len(found) == _HEAD_LINES:
+            break  # (an organisation called "-" is no bullet's mark)
+        found.append(i)
+    return found
+
+
 def _dates_near(text: list[str], line: int, rest: str, dates: str) -> str:
     """The entry's dates, read where a parser looks for them: after the head on its line, or
-    starting the next line that holds text (readers put a flush-right date there)."""
+    opening one of the lines of text after it, before its bullets."""
     if dates in rest:
         return dates
-    following = next((t for t in text[line + 1 :] if t), "")
-    return dates if following.startswith(dates) else ""
+    return dates if any(text[i].startswith(dates) for i in _head_lines(text, line)) else ""
 
 
 def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:
@@ -173,12 +196,13 @@ def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:
 
 
 def _organisation_below(text: list[str], last: int, organisation: str, dates: str) -> int | None:
-    """The line the organisation opens, where the theme sets it under a title alone: the next
-    that holds text, or the one after the title's dates (a reader puts a flush-right date on a
-    line of its own); the line may hold only the organisation's opening, as a long one wraps."""
-    following = [i for i in range(last + 1, min(last + 4, len(text))) if text[i]][:2]
-    if following and dates and text[following[0]].startswith(dates):
-        following = following[1:]
+    """The line the organisation opens, where the theme sets it under a title alone: the first
+    line of text after the title that is not the title's dates (a reader puts a flush-right
+    date on a line of its own, before or after it); the line may hold only the organisation's
+    opening, as a long one wraps."""
+    following = _head_lines(text, last, organisation)
+    if dates:
+        following = [i for i in following if not text[i].startswith(dates)]
     if not following:
         return None
     line = text[following[0]]
@@ -201,7 +225,7 @@ def _count_bullets(
             if text[i] in headings:
                 end = i
                 break
-        body = text[entry.line + 1 : end]
+        body = text[max(entry.line + 1, entry.body) : end]
         entry.bullets = sum(_is_bullet(t) for t in body)
         if label is not None:
             last = max((i for i, t in enumerate(body) if t and not label.fullmatch(t)), default=-1)
