@@ -270,7 +270,7 @@ def test_a_left_to_right_page_keeps_its_direction_with_right_to_left_words(tmp_p
     assert "الرياض" in poppler and "Saudi Arabia: ten years" in poppler
 
 
-@pytest.mark.parametrize("locale", ["ar", "he", "fa"])
+@pytest.mark.parametrize("locale", ["ar", "he", "fa", "ur"])
 def test_a_right_to_left_locale_sets_its_words_and_the_docx_language(locale, tmp_path):
     from renderer.locale import load_locale
 
@@ -289,7 +289,7 @@ def test_a_right_to_left_locale_sets_its_words_and_the_docx_language(locale, tmp
     assert normalise(words.headings["experience"]) in read
     assert normalise(words.word("present")) in read
     styles = render_bytes("docx", document, chosen)
-    tag = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR"}[locale]
+    tag = {"ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK"}[locale]
     assert f'w:bidi="{tag}"'.encode() in _styles_xml(styles)
 
 

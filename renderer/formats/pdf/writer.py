@@ -290,7 +290,9 @@ def _variant(
     """The style a block's text (or, without `role`, an aside's) is set in: Chinese, Japanese
     and Korean broken between characters; on a page right to left, mirrored (an aside then
     on the left); Hindi, Thai, Hebrew, Arabic shaped. Each variant made once a render."""
-    if role is not None and EAST_ASIAN.search(text):
+    # (a line of Arabic with a Japanese word in it breaks at spaces, measured shaped: broken
+    # between characters, its Arabic was measured unjoined and the line ended short)
+    if role is not None and EAST_ASIAN.search(text) and not has_right_to_left(text):
         if f"{style.name}-cjk" not in made:
             made[f"{style.name}-cjk"] = east_asian_style(style, role)
         style = made[f"{style.name}-cjk"]
