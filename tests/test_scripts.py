@@ -229,3 +229,27 @@ def test_other_shaped_scripts_pass_check(script, tmp_path):
     data = render_bytes("pdf", document, chosen)
     report = check_bytes(tmp_path / "p.pdf", document, data)
     assert report.ok, report.problems[:3]
+
+
+def test_bold_chinese_is_drawn_bold_where_its_font_has_no_bold(tmp_path):
+    """Droid Sans Fallback has no bold: a bold line in Chinese (a name, a job title) is drawn
+    filled and stroked, as Word and browsers make a bold, and named `…,Bold` in the PDF; its
+    text reads as it did."""
+    import pypdf
+
+    path = tmp_path / "zh.yaml"
+    path.write_text(
+        "locale: zh-Hans\nname: 李雷\nemail: li@example.org\n"
+        "experience: [{company: 北风科技, title: 高级工程师, start: 2019-08}]\n",
+        encoding="utf-8",
+    )
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    assert check_bytes(tmp_path / "zh.pdf", document, data).ok
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    fonts = [str(f["/BaseFont"]) for f in page["/Resources"]["/Font"].values()]
+    assert any(name.endswith(",Bold") for name in fonts), fonts
+    stream = page.get_contents().get_data()
+    assert b" w 2 Tr" in stream and b"0 Tr" in stream
+    assert "李雷" in page.extract_text() and "高级工程师" in page.extract_text()

@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from renderer.compose.document import Role
 from renderer.formats.pdf.direction import visual_lines
-from renderer.formats.pdf.fonts import FontSet
+from renderer.formats.pdf.fonts import SYNTHETIC_BOLD, FontSet
 from renderer.formats.pdf.marks import draw_lifted_marks
 from renderer.formats.pdf.tags import Marks, Structure
 from renderer.theme.model import Style, Theme
@@ -200,6 +200,43 @@ class SpacedText(PDFTextObject):
     the text drawn is followed through the paragraph's own text to tell."""
 
     breaks = 0  # how many of the line ends to come are the paragraph's
+    _stroked = False  # in a font made bold by stroking its glyphs (fonts.SYNTHETIC_BOLD)
+
+    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802 (reportlab's name)
+        super()._setFont(psfontname, size)
+        self._stroke_for(psfontname, size)
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+        super().setFont(psfontname, size, leading)
+        self._stroke_for(psfontname, size)
+
+    def _stroke_for(self, psfontname: str, size: float) -> None:
+        stroked = psfontname in SYNTHETIC_BOLD
+        if stroked and not self._stroked:  # fill, then stroke a thirtieth of an em wide
+            self._code.append(f"{fp_str(size / 30)} w 2 Tr")
+            self._stroke_like_fill()
+        elif self._stroked and not stroked:
+            self._code.append("0 Tr")
+        self._stroked = stroked
+
+    def setFillColor(self, aColor: Any, alpha: Any = None) -> None:  # noqa: N802, N803
+        super().setFillColor(aColor, alpha)
+        if self._stroked:
+            self._stroke_like_fill()
+
+    def _stroke_like_fill(self) -> None:
+        # the text object's own fill, else the canvas's (a paragraph of one font sets that)
+        colour = getattr(self, "_fillColorObj", None) or getattr(
+            self._canvas, "_fillColorObj", None
+        )
+        if colour is not None and not isinstance(colour, tuple):
+            self.setStrokeColor(colour)
+
+    def getCode(self) -> str:  # noqa: N802 (reportlab's name)
+        if self._stroked:  # the next text object starts unstroked
+            self._code.append("0 Tr")
+            self._stroked = False
+        return str(super().getCode())
 
     def setRise(self, rise: float) -> None:  # noqa: N802 (reportlab's name)
         """reportlab's reads the last operator of a text object that has none yet (a line that

@@ -161,14 +161,39 @@ def bold_of(font: TTFont) -> str:
 def _bold_beside(path: Path) -> str:
     """The bold face of a fallback font where its family installs one beside it
     (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf, NanumGothicBold.ttf by
-    NanumGothic.ttf), else the font itself."""
+    NanumGothic.ttf), else the font made bold by stroking it."""
     names = [f"{path.stem}Bold{path.suffix}", f"{path.stem}-Bold{path.suffix}"]
     if "Regular" in path.name:
         names.insert(0, path.name.replace("Regular", "Bold"))
     for name in names:
         if (bold := path.with_name(name)).is_file():
             return register_font(bold).fontName
-    return register_font(path).fontName
+    return _synthetic_bold(path)
+
+
+SYNTHETIC_BOLD: set[str] = set()  # fonts drawn filled and stroked: bold where none is installed
+
+
+@cache
+def _synthetic_bold(path: Path) -> str:
+    """A font with no bold beside it (Droid Sans Fallback, for Chinese and Japanese) as a
+    bold made the way Word and browsers make one: the same glyphs, filled and stroked
+    (flowables.SpacedText); named `…,Bold` in the PDF, as PDF names a simulated bold."""
+    regular = register_font(path)
+    name = f"{regular.fontName[:34]}-SB"
+    font = TTFont(name, io.BytesIO(_unhinted(path)))
+    font.face.filename = str(path)
+    font.face.name = regular.face.name + b",Bold"
+    for code, advance in list(font.face.charWidths.items()):
+        if not advance:
+            font.face.charWidths[code] = MARK_WIDTH
+    font.face.descent = max(font.face.descent, -MAX_DESCENT)
+    pdfmetrics.registerFont(font)
+    # markup's <font face> resolves a face through its family: this one is bold in every style
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    _paths[name] = path
+    SYNTHETIC_BOLD.add(name)
+    return name
 
 
 def draws(font: TTFont, char: str) -> bool:
