@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -174,11 +175,21 @@ def _bold_beside(path: Path) -> str:
 SYNTHETIC_BOLD: set[str] = set()  # fonts drawn filled and stroked: bold where none is installed
 
 
-@cache
+_synthetic: dict[Path, str] = {}
+_synthetic_lock = threading.Lock()  # made once, whichever thread first needs it
+
+
 def _synthetic_bold(path: Path) -> str:
     """A font with no bold beside it (Droid Sans Fallback, for Chinese and Japanese) as a
     bold made the way Word and browsers make one: the same glyphs, filled and stroked
     (flowables.SpacedText); named `…,Bold` in the PDF, as PDF names a simulated bold."""
+    with _synthetic_lock:
+        if path not in _synthetic:
+            _synthetic[path] = _make_synthetic_bold(path)
+        return _synthetic[path]
+
+
+def _make_synthetic_bold(path: Path) -> str:
     regular = register_font(path)
     name = f"{regular.fontName[:34]}-SB"
     font = TTFont(name, io.BytesIO(_unhinted(path)))
