@@ -493,10 +493,11 @@ def render(document: Document, theme: Theme, options: Options = Options()) -> Re
         if block.gap is not None:  # the document's own spacing (a letter's)
             spec = theme.style(block.role.value)
             paragraph.paragraph_format.space_before = Pt(block.gap * spec.size * spec.leading)
-        # Hebrew, Arabic: a right-to-left paragraph (aligned right by its style's "left",
-        # which is its start); on a page right to left, the others aligned right too, as
-        # in the PDF.
-        if has_right_to_left(block.text):
+        # On a page right to left, Hebrew and Arabic paragraphs run right to left (aligned
+        # right by their style's "left", which is their start) and the others are aligned
+        # right, as in the PDF; on a page left to right each keeps the page's direction, its
+        # Hebrew and Arabic runs marked w:rtl.
+        if rtl_page and has_right_to_left(block.text):
             paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         elif rtl_page and theme.style(block.role.value).align != "center":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
