@@ -374,3 +374,22 @@ def test_a_field_of_only_marks_of_direction_is_an_error_naming_it(tmp_path):
     path.write_text("name: Ann\nhighlights: ['\u200f']\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"highlights\[0\].*only invisible characters"):
         load_profile(path)
+
+
+def test_a_raised_mark_is_a_blank_that_reads_as_it_and_is_drawn_as_a_shape():
+    """Fatha over shadda (مَّ): HarfBuzz raises the pair; the text holds a blank on the
+    baseline that reads as the marks, and the mark's glyph is kept to be drawn as an outline
+    where HarfBuzz put it (a box widened for pdfminer.six must not lose that)."""
+    from reportlab.lib.abag import ABag
+
+    from renderer.formats.pdf import shaping
+    from renderer.formats.pdf.fonts import register_font
+
+    font = register_font(Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"))
+    frag = ABag(fontName=font.fontName, fontSize=20)
+    drawn = shaping.shape_run(frag, "مَّد", True)
+    lifted = [shaping.lifted(font.fontName, ord(c)) for c in drawn]
+    raised = [found for found in lifted if found is not None]
+    assert raised and all(up > 0 for _, _, up in raised)  # drawn above the baseline
+    meanings = "".join(shaping.made_from(shaping._pdf_name(font), ord(c)) or c for c in drawn)
+    assert sorted(meanings) == sorted("مَّد")  # every character read, once

@@ -71,6 +71,7 @@ def _marks_of(line: Any, paragraph: Any, number: int):  # type: ignore[no-untype
         for char, glyph in zip(text, data, strict=True):
             found = lifted(frag.fontName, ord(char))
             if found is not None:
-                yield x + (pen + glyph.x_offset) * scale, frag, found[0], found[1]
+                mark, right, up = found
+                yield x + (pen + right) * scale, frag, mark, up
             pen += glyph.x_advance
         x += pen * scale

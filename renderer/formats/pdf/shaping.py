@@ -219,27 +219,30 @@ def _remember(word: list, shaped: list, rtl: bool = False) -> None:  # type: ign
             settled += [d for _, d in members]
             start = end
         _reaching(font, chars, settled)
-        if rtl:
+        _lift(font, chars, settled, rtl)
+        if rtl:  # after _lift, which moves blanks: the boxes as readers will see them
             _covering(font, chars, settled)
-        _lift(font, chars, settled)
         shaped[index] = (frag, ttfonts.ShapedStr("".join(chars), shapeData=settled))
 
 
 def _covering(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]
     """In right-to-left text a letter's marks come before it, each drawn where it sits (Hebrew
-    ֵ, then ּ further left, over ד): a mark followed by another drawn further left gets a box
-    that reaches near it, where pdfminer.six broke the line between two marks a few
-    hundredths of an em apart (it joins characters closer than twice the wider's width)."""
+    ֵ, then ּ further left, over ד; a raised mark's blank at the letter's start): a mark
+    followed by another gets a box that reaches it, or is wide enough to be joined to one
+    drawn further left, where pdfminer.six broke the line between two marks a few hundredths
+    of an em apart (it joins characters closer than twice the wider's width)."""
     name = _pdf_name(font)
     for k in range(len(data) - 1):
         d, after = data[k], data[k + 1]
         if d.x_advance or after.x_advance:
             continue  # only between two marks
         gap = d.x_offset - after.x_offset  # how far left the next one is drawn
-        cover = round(gap / 2) + 1
+        # reaching it where it is drawn further right; else wide enough to be joined to it
+        cover = round(-gap) if gap < 0 else round(gap / 2) + 1
         if cover > d.width:
             meaning = _made_from.get((name, ord(chars[k])), chars[k])
-            chars[k] = _alias(font, name, chars[k], meaning, cover)
+            lift = _lifted.get((name, ord(chars[k])))  # a raised mark's blank stays one
+            chars[k] = _alias(font, name, chars[k], meaning, cover, lift)
             data[k] = d._replace(width=cover)
 
 
@@ -365,11 +368,17 @@ _ALIASES = (
 
 
 def _alias(  # type: ignore[no-untyped-def]
-    font, name: str, char: str, meaning: str, width: float, lifted: tuple[int, float] | None = None
+    font,
+    name: str,
+    char: str,
+    meaning: str,
+    width: float,
+    lifted: tuple[int, float, float] | None = None,
 ) -> str:
     """A code of our own for a glyph that stands for `meaning` (possibly nothing), with the
     width its box is given; `lifted`: the code is a blank standing in for that glyph (its id)
-    drawn that far (thousandths of an em) above the baseline, as a shape (_lift)."""
+    drawn that far (thousandths of an em) right of the pen and above the baseline, as a shape
+    (_lift)."""
     face = font.face
     glyph = face.charToGlyph[ord(char)]
     key = (name, glyph, meaning, width, lifted)
@@ -387,12 +396,12 @@ def _alias(  # type: ignore[no-untyped-def]
     return chr(code)
 
 
-_alias_codes: dict[tuple[str, int, str, float, tuple[int, float] | None], int] = {}
+_alias_codes: dict[tuple[str, int, str, float, tuple[int, float, float] | None], int] = {}
 _alias_counts: dict[str, int] = {}
-_lifted: dict[tuple[str, int], tuple[int, float]] = {}  # (PDF font, code): (glyph, y offset)
+_lifted: dict[tuple[str, int], tuple[int, float, float]] = {}  # (font, code): glyph, x, y
 
 
-def _lift(font, chars: list[str], data: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+def _lift(font, chars: list[str], data: list, rtl: bool) -> None:  # type: ignore[no-untyped-def,type-arg]
     """A mark HarfBuzz moves up or down (ً over alef, Hebrew dagesh, fatha over shadda, a Thai
     tone mark over a vowel) is written on the baseline as a blank glyph that reads as the
     mark, and the mark itself is drawn as a shape where HarfBuzz put it (marks.py). Drawn as
@@ -406,13 +415,15 @@ def _lift(font, chars: list[str], data: list) -> None:  # type: ignore[no-untype
             continue
         meaning = _made_from.get((name, ord(chars[k])), chars[k])
         glyph = font.face.charToGlyph[ord(chars[k])]
-        chars[k] = _alias(font, name, " ", meaning, d.width, (glyph, d.y_offset))
-        data[k] = d._replace(y_offset=0)
+        chars[k] = _alias(font, name, " ", meaning, d.width, (glyph, d.x_offset, d.y_offset))
+        # right to left, the blank at its letter's start: drawn further in, it left a gap
+        # pdfminer.six read as a space before a full stop ending the line
+        data[k] = d._replace(x_offset=0 if rtl else d.x_offset, y_offset=0)
 
 
-def lifted(font_name: str, code: int) -> tuple[int, float] | None:
-    """The glyph a blank code of a font stands in for, and how far above the baseline it is
-    drawn (thousandths of an em); None for any other code."""
+def lifted(font_name: str, code: int) -> tuple[int, float, float] | None:
+    """The glyph a blank code of a font stands in for, and where it is drawn from the pen
+    (right of it, above the baseline, in thousandths of an em); None for any other code."""
     if not _lifted:
         return None
     font = pdfmetrics.getFont(font_name)
