@@ -253,3 +253,21 @@ def test_bold_chinese_is_drawn_bold_where_its_font_has_no_bold(tmp_path):
     stream = page.get_contents().get_data()
     assert b" w 2 Tr" in stream and b"0 Tr" in stream
     assert "李雷" in page.extract_text() and "高级工程师" in page.extract_text()
+
+
+def test_a_thai_sentence_longer_than_a_line_is_split_between_its_clusters(tmp_path):
+    """Thai is written without spaces: a sentence wider than the line is split by reportlab,
+    which went through the shaped glyphs as plain text (boxes, private codes); it is split
+    between clusters, each drawn as shaped, and reads back whole."""
+    sentence = "มีประสบการณ์ในการพัฒนาระบบธนาคารออนไลน์และแอปพลิเคชันบนมือถือมากกว่าแปดปี" * 2
+    path = tmp_path / "th.yaml"
+    path.write_text(f"locale: th\nname: สมชาย ใจดี\nemail: s@example.org\nsummary: {sentence}\n")
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    data = render_bytes("pdf", document, chosen)
+    report = check_bytes(tmp_path / "th.pdf", document, data)
+    assert report.ok, report.problems[:2]
+    from pdfminer.high_level import extract_text
+
+    text = extract_text(io.BytesIO(data))
+    assert not any(0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000 for c in text)

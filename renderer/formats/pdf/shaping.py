@@ -430,6 +430,87 @@ def lifted(font_name: str, code: int) -> tuple[int, float, float] | None:
     return _lifted.get((_pdf_name(font), code))
 
 
+def _split_shaped(split):  # type: ignore[no-untyped-def]
+    """reportlab's splitting of a word longer than a line, for a shaped word too: it went
+    character by character through the glyphs as plain text, losing their positions (a Thai
+    sentence, written without spaces, came out as boxes and private codes). Here a shaped
+    word is split between its clusters, a cluster being a glyph that advances with the marks
+    drawn over it, kept whole."""
+
+    def split_word(word, max_width, max_widths, line):  # type: ignore[no-untyped-def]
+        if not any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
+            return split(word, max_width, max_widths, line)
+        last = len(max_widths) - 1
+        next_width = max_widths[min(last, line + 1)]
+        pieces: list = []  # type: ignore[type-arg]
+        current: list = []  # type: ignore[type-arg]
+        line_width = word_width = 0.0
+        frag, text = word[1][0], ""
+        for unit_frag, width, unit in _units(word):
+            too_long = line_width + width > max_width and bool(word_width or width <= next_width)
+            if unit_frag is not frag or too_long:
+                current.append((_with_text(frag, text), text))
+                if too_long:
+                    pieces.append(_paragraph._SplitFrag([word_width, *current]))
+                    line += 1
+                    max_width, next_width = next_width, max_widths[min(last, line + 1)]
+                    current, line_width, word_width = [], 0.0, 0.0
+                frag, text = unit_frag, ""
+            word_width += width
+            line_width += width
+            text = text + unit
+        current.append((_with_text(frag, text), text))
+        kind = _paragraph._SplitFragHS if isinstance(word, _paragraph._HSFrag) else None
+        pieces.append((kind or _paragraph._SplitFragH)([word_width, *current]))
+        return pieces
+
+    split_word.__wrapped__ = split  # type: ignore[attr-defined]
+    return split_word
+
+
+def _with_text(frag, text):  # type: ignore[no-untyped-def]
+    frag = frag.clone()
+    if hasattr(frag, "text"):
+        frag.text = text
+    return frag
+
+
+def _units(word):  # type: ignore[no-untyped-def]
+    """(frag, width, text) of a word's pieces: a shaped piece by clusters (a glyph that
+    advances, with the glyphs of its cluster and the marks after it), any other by characters."""
+    for frag, text in word[1:]:
+        if hasattr(frag, "cbDefn"):
+            yield frag, getattr(frag.cbDefn, "width", 0), text
+            continue
+        if not isinstance(text, ttfonts.ShapedStr):
+            for char in text:
+                yield frag, pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize), char
+            continue
+        data, scale, start = text.__shapeData__, frag.fontSize / 1000, 0
+        for end in range(1, len(text) + 1):
+            if end < len(text) and not _starts_unit(data, end):
+                continue
+            unit = text[start:end]
+            if data[start].cluster == _PLAIN:  # a character added to shaped text unshaped
+                width = pdfmetrics.stringWidth(str(unit), frag.fontName, frag.fontSize)
+            else:
+                width = sum(d.x_advance for d in data[start:end]) * scale
+            yield frag, width, unit
+            start = end
+
+
+_PLAIN = 0x7FFFFFFF  # reportlab's cluster for a character joined to shaped text unshaped
+
+
+def _starts_unit(data: list, at: int) -> bool:  # type: ignore[type-arg]
+    here, before = data[at], data[at - 1]
+    if here.cluster == _PLAIN or before.cluster == _PLAIN:
+        return True
+    return bool(here.x_advance) and here.cluster != before.cluster
+
+
 # Set once, at import (reportlab < 6): the paragraph module holds its own reference.
 _original = getattr(_paragraph.shapeFragWord, "__wrapped__", _paragraph.shapeFragWord)
 _paragraph.shapeFragWord = _remembering(_original)
+_original_split = getattr(_paragraph._splitFragWord, "__wrapped__", _paragraph._splitFragWord)
+_paragraph._splitFragWord = _split_shaped(_original_split)
