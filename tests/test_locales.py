@@ -203,3 +203,28 @@ def test_mostly_chinese_text_without_a_locale_gets_a_hint(tmp_path):
     assert any("add `locale: zh-Hans`" in w.message for w in lint(loaded))
     chosen = load_profile(write_profile(tmp_path, "locale: en\n" + CHINESE_PROFILE, "en.yaml"))
     assert not any("locale:" in w.message for w in lint(chosen))  # the person chose
+
+
+def test_an_opening_bracket_never_ends_a_japanese_line(tmp_path: Path) -> None:
+    """「 goes down with the words it opens (the paragraph's breaker of several fonts ended
+    a line with 。「); a closing mark never opens one."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    sentence = "決済システムのレイテンシを40％削減し、年間約3億円のコスト削減を実現しました。"
+    # one bullet a shift of the text, so that 「 falls at a line's end in some of them
+    bullets = "".join(
+        f"  - {'あ' * shift}{sentence}「ゼロダウンタイム移行」を主導。\n" for shift in range(12)
+    )
+    path = write_profile(
+        tmp_path,
+        "locale: ja\nname: 山田花子\nemail: h@example.org\nhighlights:\n" + bullets,
+    )
+    chosen = load_theme("classic")
+    document = compose(load_profile(path).profile, chosen)
+    read = extract_text(io.BytesIO(render_bytes("pdf", document, chosen)))
+    assert read.replace("\n", "").count("ゼロダウンタイム") == 12
+    for line in read.splitlines():
+        assert not line.rstrip().endswith("「"), line
+        assert not line.lstrip().startswith(("」", "。", "、")), line

@@ -37,6 +37,41 @@ _textsplit.ALL_CANNOT_START += "".join(
     c for c in "，；：！？）》〉」』】〕" if c not in _textsplit.ALL_CANNOT_START
 )
 
+# Nor may an opening mark end a line (「（『【《〈〔): textsplit's breaker keeps it with what
+# it opens; the paragraph's own (several fonts) does not, and ended a line with 。「.
+_OPENING = "「『（【《〈〔［｛〘〚“‘"
+
+
+def _openings_carried(split):  # type: ignore[no-untyped-def]
+    def split_lines(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
+        result = split(frags, max_widths, calc_bounds, encoding)
+        lines = result.lines
+        for line, following in zip(lines, lines[1:], strict=False):
+            if getattr(line, "lineBreak", False) or not line.words or not following.words:
+                continue
+            last = line.words[-1]
+            text = getattr(last, "text", "")
+            if len(text) < 2 or text[-1] not in _OPENING:
+                continue
+            width = pdfmetrics.stringWidth(text[-1], last.fontName, last.fontSize)
+            first = following.words[0]
+            if _paragraph.sameFrag(first, last) and hasattr(first, "text"):
+                first.text = text[-1] + first.text
+            else:
+                following.words.insert(0, last.clone(text=text[-1]))
+            last.text = text[:-1]
+            line.extraSpace += width
+            following.extraSpace -= width
+        return result
+
+    split_lines.__wrapped__ = split  # type: ignore[attr-defined]
+    return split_lines
+
+
+_paragraph.cjkFragSplit = _openings_carried(
+    getattr(_paragraph.cjkFragSplit, "__wrapped__", _paragraph.cjkFragSplit)
+)
+
 
 def paragraph_style(role: Role, style: Style, fonts: FontSet, theme: Theme) -> ParagraphStyle:
     colour = HexColor(getattr(theme.colours, style.colour))
