@@ -99,7 +99,7 @@ def test_golden_files_cover_every_person_and_theme():
     }
     # and the first pages of the scripts that need shaping (tests/test_scripts.py) or run right
     # to left (tests/test_right_to_left.py)
-    expected |= {f"scripts/{script}-classic.png" for script in ("hi", "th", "ar", "he")}
+    expected |= {f"scripts/{script}-classic.png" for script in ("hi", "th", "ar", "he", "ja")}
     present = {
         str(f.relative_to(GOLDEN))
         for f in GOLDEN.rglob("*")

@@ -223,8 +223,24 @@ def test_an_opening_bracket_never_ends_a_japanese_line(tmp_path: Path) -> None:
     )
     chosen = load_theme("classic")
     document = compose(load_profile(path).profile, chosen)
-    read = extract_text(io.BytesIO(render_bytes("pdf", document, chosen)))
+    data = render_bytes("pdf", document, chosen)
+    read = extract_text(io.BytesIO(data))
     assert read.replace("\n", "").count("ゼロダウンタイム") == 12
+    # and the line it goes down to passes a character on, rather than run past the margin
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextBox
+
+    right = chosen.page_size(None)[0] - chosen.page.margins[1]
+    widest = max(
+        char.x1
+        for page in extract_pages(io.BytesIO(data))
+        for box in page
+        if isinstance(box, LTTextBox)
+        for line in box
+        for char in line
+        if isinstance(char, LTChar) and char.get_text() not in "。、，）」"
+    )
+    assert widest <= right + 1, (widest, right)
     for line in read.splitlines():
         assert not line.rstrip().endswith("「"), line
         assert not line.lstrip().startswith(("」", "。", "、")), line

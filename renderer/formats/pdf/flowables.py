@@ -46,26 +46,42 @@ def _openings_carried(split):  # type: ignore[no-untyped-def]
     def split_lines(frags, max_widths, calc_bounds, encoding="utf8"):  # type: ignore[no-untyped-def]
         result = split(frags, max_widths, calc_bounds, encoding)
         lines = result.lines
-        for line, following in zip(lines, lines[1:], strict=False):
-            if getattr(line, "lineBreak", False) or not line.words or not following.words:
+        for number in range(len(lines) - 1):
+            line = lines[number]
+            if getattr(line, "lineBreak", False) or not line.words:
                 continue
-            last = line.words[-1]
-            text = getattr(last, "text", "")
+            text = getattr(line.words[-1], "text", "")
             if len(text) < 2 or text[-1] not in _OPENING:
                 continue
-            width = pdfmetrics.stringWidth(text[-1], last.fontName, last.fontSize)
-            first = following.words[0]
-            if _paragraph.sameFrag(first, last) and hasattr(first, "text"):
-                first.text = text[-1] + first.text
-            else:
-                following.words.insert(0, last.clone(text=text[-1]))
-            last.text = text[:-1]
-            line.extraSpace += width
-            following.extraSpace -= width
+            _move_last_down(line, lines[number + 1])
+            # the next lines, now a character longer, pass their last one on in turn
+            for this, after in zip(lines[number + 1 :], lines[number + 2 :], strict=False):
+                if this.extraSpace >= 0 or getattr(this, "lineBreak", False):
+                    break
+                _move_last_down(this, after)
+                if after.words[0].text[:1] in _paragraph.ALL_CANNOT_START:  # ー, 」: with
+                    _move_last_down(this, after)  # the character before it
         return result
 
     split_lines.__wrapped__ = split  # type: ignore[attr-defined]
     return split_lines
+
+
+def _move_last_down(line: Any, following: Any) -> None:
+    """The last character of a broken CJK line moved to the start of the next."""
+    last = line.words[-1]
+    char = last.text[-1]
+    width = pdfmetrics.stringWidth(char, last.fontName, last.fontSize)
+    first = following.words[0] if following.words else None
+    if first is not None and hasattr(first, "text") and _paragraph.sameFrag(first, last):
+        first.text = char + first.text
+    else:
+        following.words.insert(0, last.clone(text=char))
+    last.text = last.text[:-1]
+    if not last.text:
+        line.words.pop()
+    line.extraSpace += width
+    following.extraSpace -= width
 
 
 _paragraph.cjkFragSplit = _openings_carried(
