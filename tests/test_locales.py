@@ -244,3 +244,27 @@ def test_an_opening_bracket_never_ends_a_japanese_line(tmp_path: Path) -> None:
     for line in read.splitlines():
         assert not line.rstrip().endswith("「"), line
         assert not line.lstrip().startswith(("」", "。", "、")), line
+
+
+def test_korean_breaks_at_spaces_and_keeps_its_words_whole(tmp_path: Path) -> None:
+    """Korean is written with spaces: a line breaks at one, never inside a word (운영했습 /
+    니다), whatever brackets the text holds."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    summary = (
+        "8년 경력의 백엔드 개발자로서 대규모 트래픽을 처리하는 결제 시스템을 설계하고 "
+        '운영했습니다. "안정성"과 「확장성」을 최우선으로 생각하며, 팀의 기술 문서화를 '
+        "주도했습니다. 장애 대응 절차를 정리하여 복구 시간을 절반으로 줄였습니다."
+    )
+    path = write_profile(
+        tmp_path, f"locale: ko\nname: 김민지\nemail: m@example.org\nsummary: '{summary}'\n"
+    )
+    words = set(summary.split())
+    for theme in ("classic", "compact", "harvard"):
+        chosen = load_theme(theme)
+        document = compose(load_profile(path).profile, chosen)
+        read = extract_text(io.BytesIO(render_bytes("pdf", document, chosen)))
+        lines = [ln.split() for ln in read.splitlines() if "경력" in ln or "주도" in ln]
+        assert lines and all(token in words for line in lines for token in line), lines

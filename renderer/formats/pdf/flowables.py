@@ -118,16 +118,20 @@ def paragraph_style(role: Role, style: Style, fonts: FontSet, theme: Theme) -> P
     )
 
 
-# Han, kana, Hangul and their punctuation: text set without spaces between words.
+# Han, kana, Hangul and their punctuation.
 EAST_ASIAN = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
+# Han and kana: text set without spaces between words, broken between any two characters.
+# Korean is written with spaces and breaks at them, keeping words whole (a line that ended
+# 운영했습 and went on 니다 read as two words), whatever brackets (「」) it uses.
+BROKEN_ANYWHERE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:
-    """Chinese, Japanese and Korean lines break between any two characters, never before a
-    closing mark (。、」）), and body text is justified, as these languages are set: breaking
-    only at spaces left lines ragged and let a line open with a comma."""
+    """Chinese and Japanese lines break between any two characters, never before a closing
+    mark (。、」）), and body text is justified, as these languages are set: breaking only at
+    spaces left lines ragged and let a line open with a comma."""
     justify = role in (Role.PARAGRAPH, Role.BULLET) and style.alignment == TA_LEFT
     return ParagraphStyle(
         f"{style.name}-cjk",

@@ -31,7 +31,7 @@ from renderer.formats.pdf import metadata, packing
 from renderer.formats.pdf.continued import ContinuedLine, entry_of
 from renderer.formats.pdf.direction import mirrored_style
 from renderer.formats.pdf.flowables import (
-    EAST_ASIAN,
+    BROKEN_ANYWHERE,
     AsideLine,
     Centred,
     MarkedParagraph,
@@ -292,7 +292,7 @@ def _variant(
     on the left); Hindi, Thai, Hebrew, Arabic shaped. Each variant made once a render."""
     # (a line of Arabic with a Japanese word in it breaks at spaces, measured shaped: broken
     # between characters, its Arabic was measured unjoined and the line ended short)
-    if role is not None and EAST_ASIAN.search(text) and not has_right_to_left(text):
+    if role is not None and BROKEN_ANYWHERE.search(text) and not has_right_to_left(text):
         if f"{style.name}-cjk" not in made:
             made[f"{style.name}-cjk"] = east_asian_style(style, role)
         style = made[f"{style.name}-cjk"]
