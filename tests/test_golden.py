@@ -69,10 +69,14 @@ def first_page_picture(pdf: bytes):  # -> PIL.Image.Image
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("person", PEOPLE)
 def test_first_page_looks_as_it_did(person, theme, request):
+    looks_as_it_did(GOLDEN / person / f"{theme}.png", rendered(person, theme, "pdf"), request)
+
+
+def looks_as_it_did(path: Path, pdf: bytes, request: pytest.FixtureRequest) -> None:
+    """The PDF's first page against its stored picture (rewritten with --update-golden)."""
     from PIL import Image, ImageChops, ImageStat
 
-    path = GOLDEN / person / f"{theme}.png"
-    now = first_page_picture(rendered(person, theme, "pdf"))
+    now = first_page_picture(pdf)
     if request.config.getoption("--update-golden"):
         path.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()

@@ -192,21 +192,9 @@ def test_right_to_left_pdfs_are_the_same_bytes_from_many_threads():
 
 @pytest.mark.parametrize("script", sorted(PHRASES))
 def test_first_page_of_a_right_to_left_resume_looks_as_it_did(script, request):
-    from PIL import Image, ImageChops, ImageStat
+    from tests.test_golden import GOLDEN, looks_as_it_did
 
-    from tests.test_golden import MEAN_TOLERANCE, PIXEL_TOLERANCE, UPDATE, first_page_picture
-
-    path = ROOT / "tests" / "golden" / "scripts" / f"{script}-classic.png"
-    now = first_page_picture(_pdf(script, "classic"))
-    if request.config.getoption("--update-golden"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        now.save(path, "PNG", optimize=True)
-        return
-    assert path.is_file(), f"no stored picture {path.relative_to(ROOT)}; {UPDATE}"
-    before = Image.open(path).convert("L")
-    difference = ImageChops.difference(before, now)
-    changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
-    assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
+    looks_as_it_did(GOLDEN / "scripts" / f"{script}-classic.png", _pdf(script, "classic"), request)
 
 
 def _document(script: str, theme: str = "classic"):  # type: ignore[no-untyped-def]

@@ -120,21 +120,9 @@ def test_hindi_is_shaped_not_drawn_letter_by_letter():
 
 @pytest.mark.parametrize("script", sorted(WORDS))
 def test_first_page_of_a_shaped_script_looks_as_it_did(script, request):
-    from PIL import Image, ImageChops, ImageStat
+    from tests.test_golden import GOLDEN, looks_as_it_did
 
-    from tests.test_golden import MEAN_TOLERANCE, PIXEL_TOLERANCE, UPDATE, first_page_picture
-
-    path = ROOT / "tests" / "golden" / "scripts" / f"{script}-classic.png"
-    now = first_page_picture(_pdf(script, "classic"))
-    if request.config.getoption("--update-golden"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        now.save(path, "PNG", optimize=True)
-        return
-    assert path.is_file(), f"no stored picture {path.relative_to(ROOT)}; {UPDATE}"
-    before = Image.open(path).convert("L")
-    difference = ImageChops.difference(before, now)
-    changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
-    assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
+    looks_as_it_did(GOLDEN / "scripts" / f"{script}-classic.png", _pdf(script, "classic"), request)
 
 
 @pytest.mark.parametrize(
@@ -276,17 +264,6 @@ def test_a_thai_sentence_longer_than_a_line_is_split_between_its_clusters(tmp_pa
 def test_first_page_of_a_japanese_resume_looks_as_it_did(request):
     """Kanji and kana in Droid Sans Fallback, the name and titles in its simulated bold,
     full-width brackets kept with what they open and close."""
-    from PIL import Image, ImageChops, ImageStat
+    from tests.test_golden import GOLDEN, looks_as_it_did
 
-    from tests.test_golden import MEAN_TOLERANCE, PIXEL_TOLERANCE, UPDATE, first_page_picture
-
-    path = ROOT / "tests" / "golden" / "scripts" / "ja-classic.png"
-    now = first_page_picture(_pdf("ja", "classic"))
-    if request.config.getoption("--update-golden"):
-        now.save(path, "PNG", optimize=True)
-        return
-    assert path.is_file(), f"no stored picture {path.relative_to(ROOT)}; {UPDATE}"
-    before = Image.open(path).convert("L")
-    difference = ImageChops.difference(before, now)
-    changed = sum(difference.histogram()[64:]) / (now.size[0] * now.size[1])
-    assert ImageStat.Stat(difference).mean[0] <= MEAN_TOLERANCE and changed <= PIXEL_TOLERANCE
+    looks_as_it_did(GOLDEN / "scripts" / "ja-classic.png", _pdf("ja", "classic"), request)
