@@ -74,18 +74,24 @@ def register_font(path: Path) -> TTFont:
         except Exception as error:  # noqa: BLE001 (reportlab raises many kinds for a bad font)
             message = f"font file {path.name!r} cannot be read: {error}"
             raise RenderError(message, file=str(path)) from None
-        for code, advance in list(font.face.charWidths.items()):
-            if not advance:  # marks: see shaping.MARK_WIDTH
-                font.face.charWidths[code] = MARK_WIDTH
-        # The descent the PDF states (readers' character boxes; nothing drawn uses it), at most
-        # half an em: pdfminer.six boxes each character from it, and Noto Sans Myanmar's 0.86
-        # em put every Burmese word on a line of its own beside the main font's spaces.
-        font.face.descent = max(font.face.descent, -MAX_DESCENT)
+        _settle(font)
         pdfmetrics.registerFont(font)
         _registered[path] = font
         _paths[font.fontName] = path
         FONT_REGISTRATIONS[path] += 1
     return _registered[path]
+
+
+def _settle(font: TTFont) -> None:
+    """What readers are told of a font's boxes, before it is registered: marks a trace of
+    width (see shaping.MARK_WIDTH); the descent at most half an em (readers' character
+    boxes; nothing drawn uses it): pdfminer.six boxes each character from it, and Noto Sans
+    Myanmar's 0.86 em put every Burmese word on a line of its own beside the main font's
+    spaces."""
+    for code, advance in list(font.face.charWidths.items()):
+        if not advance:
+            font.face.charWidths[code] = MARK_WIDTH
+    font.face.descent = max(font.face.descent, -MAX_DESCENT)
 
 
 def _unhinted(path: Path) -> bytes:
@@ -195,10 +201,7 @@ def _make_synthetic_bold(path: Path) -> str:
     font = TTFont(name, io.BytesIO(_unhinted(path)))
     font.face.filename = str(path)
     font.face.name = regular.face.name + b",Bold"
-    for code, advance in list(font.face.charWidths.items()):
-        if not advance:
-            font.face.charWidths[code] = MARK_WIDTH
-    font.face.descent = max(font.face.descent, -MAX_DESCENT)
+    _settle(font)
     pdfmetrics.registerFont(font)
     # markup's <font face> resolves a face through its family: this one is bold in every style
     pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
