@@ -557,9 +557,10 @@ def test_deep_nesting_is_a_clear_error_and_the_batch_goes_on(tmp_path, text):
     "content,expected",
     [
         (b"", "is empty"),
-        (b"this is not a font\n" * 10, "is not a TrueType font"),
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is not a TrueType font"),
-        (b"OTTO" + b"\0" * 64, "PostScript (CFF)"),
+        (b"this is not a font\n" * 10, "is not a TrueType or OpenType font"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is not a TrueType or OpenType font"),
+        (b"OTTO" + b"\0" * 64, "its table directory is cut short"),
+        (b"ttcf\0\1\0\0\0\0\0\0", "face count"),
         ("truncated", "is cut short"),
     ],
 )

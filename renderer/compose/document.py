@@ -160,6 +160,13 @@ class Document:
     def lines(self) -> list[str]:
         return [block.text for block in self.blocks]
 
+    @property
+    def characters(self) -> str:
+        """Every character a paged format may draw: the blocks, and the labels it prints."""
+        return "".join(
+            {*"".join(self.lines()), *self.page_label, *self.continued_label, *"0123456789"}
+        )
+
     def to_dict(self) -> dict[str, object]:
         """The Document as plain data (for golden files, the API and debugging)."""
         return {

@@ -21,7 +21,10 @@ import importlib.util
 import io
 import os
 import re
+import tempfile
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from renderer.errors import InputError, OutputError
@@ -51,6 +54,30 @@ def unhinted(font: bytes) -> bytes:
     STRIPPED[digest] += 1
     _write(path, stripped, digest)
     return stripped
+
+
+def cached_font(path: Path, key_digest: str, make: Callable[[], bytes]) -> Path:
+    """A font made by `make`, kept at `path` in the cache (sealed with `key_digest`, which
+    names what it was made from), else made now; the file's path either way. Where the cache
+    cannot be written, the font goes to a private temporary folder for this process. The
+    seal follows the font's tables, where every reader of a font file passes over it (tables
+    are found by the offsets in the font's directory)."""
+    if _read(path, key_digest, limit=MAX_MADE_FONT) is not None:
+        return path
+    made = make()
+    _write(path, made, key_digest)
+    if _read(path, key_digest, limit=MAX_MADE_FONT) is None:
+        path = _scratch() / path.name
+        path.write_bytes(made + _seal(key_digest, made))
+    return path
+
+
+MAX_MADE_FONT = 64 * 1024 * 1024
+
+
+@cache
+def _scratch() -> Path:
+    return Path(tempfile.mkdtemp(prefix="resume-fonts-"))
 
 
 def _fonttools_version() -> str:

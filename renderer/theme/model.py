@@ -23,6 +23,8 @@ from renderer.files import inside, read_head
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import SECTION_FIELDS, Line, SectionId
 from renderer.profile.sections import SLOTS
+from renderer.theme.fontconvert import LARGE_FACE, face_region, needs_converting, standalone
+from renderer.theme.fontfile import FontFileProblem, chosen, embedding_problem, split_reference
 
 if TYPE_CHECKING:
     from renderer.profile.sourced import Positions
@@ -469,17 +471,25 @@ def _resolve_own_fonts(data: dict, folder: Path, path: Path, positions: Position
             if face == "fallback" and relative.startswith("system:"):
                 found = system_font(relative.removeprefix("system:").strip())
                 if found is not None:  # an optional font this machine may not have
-                    resolved.append(str(found))
+                    resolved.append(found)
                 continue
             reason = _font_file_problem(folder, relative)
             if reason:
                 raise _problem(path, positions, field, reason)
-            resolved.append(str(inside(folder, relative, "font")))
+            file, wanted = split_reference(relative)
+            absolute = inside(folder, file, "font")
+            if face == "fallback":
+                # a face of a collection is chosen, and made a file of its own, at render:
+                # which face (Japanese or Chinese forms) depends on the document's language
+                resolved.append(f"{absolute}#{wanted}" if wanted else str(absolute))
+                continue
+            try:
+                resolved.append(str(_embeddable(absolute, wanted)))
+            except Exception as error:  # noqa: BLE001 (fontTools raises many kinds for a bad font)
+                raise _problem(
+                    path, positions, field, f"font file {file!r} cannot be read: {error}"
+                ) from None
         fonts[face] = resolved if isinstance(value, list) else resolved[0]
-
-
-TRUETYPE_SIGNATURES = (b"\x00\x01\x00\x00", b"true")
-_REQUIRED_TABLES = {b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"}
 
 
 def _check_fonts(theme: Theme, path: Path, positions: Positions) -> None:
@@ -499,15 +509,18 @@ SYSTEM_FONT_FOLDERS = (
 )
 
 
-def system_font(name: str) -> Path | None:
+def system_font(reference: str) -> str | None:
     """A fallback font installed on the machine, found by its file name in the usual font
     folders (a theme names `system:DroidSansFallbackFull.ttf` for Chinese, Japanese and
-    Korean): only a TrueType file there, checked like the theme's own."""
+    Korean, `system:NotoSansCJK-Regular.ttc` for a face of a collection), checked like the
+    theme's own: the file's path, with the face named after a `#` if one is."""
+    name, wanted = split_reference(reference)
     if not name or "/" in name or "\\" in name or name.startswith("."):
         return None
     for match in _installed_fonts().get(name, ()):
-        if _font_file_problem(match.parent, match.name) is None:
-            return match.resolve()
+        suffix = f"#{wanted}" if wanted else ""
+        if _font_file_problem(match.parent, match.name + suffix) is None:
+            return f"{match.resolve()}{suffix}"
     return None
 
 
@@ -526,7 +539,9 @@ def _installed_fonts() -> dict[str, list[Path]]:
     return found
 
 
-def _font_file_problem(folder: Path, relative: str) -> str | None:
+def _font_file_problem(folder: Path, reference: str) -> str | None:
+    """What is wrong with a font file a theme names (and the face it names in it), or None."""
+    relative, wanted = split_reference(reference)
     try:
         file = inside(folder, relative, "font")
     except InputError:
@@ -534,58 +549,22 @@ def _font_file_problem(folder: Path, relative: str) -> str | None:
     if not file.exists():
         return f"font file {relative!r} does not exist"
     try:
-        head, size = read_head(file, 12 + 16 * 64, "font", limit=MAX_FONT_BYTES)
+        _, size = read_head(file, 12, "font", limit=MAX_FONT_BYTES)
+        face = chosen(file, wanted, size)
     except InputError as error:
         return f"font file {relative!r} {error.problems[0].message}"
-    reason = truetype_problem(head, size) or _embedding(file, head)
+    except FontFileProblem as error:
+        return f"font file {relative!r} {error}"
+    except OSError as error:
+        return f"font file {relative!r} cannot be read: {error.strerror}"
+    reason = embedding_problem(face.fs_type)
     return f"font file {relative!r} {reason}" if reason else None
 
 
-def _embedding(file: Path, head: bytes) -> str | None:
-    """The font's licence flags (OS/2 fsType), read from the table directory alone."""
-    count = int.from_bytes(head[4:6], "big")
-    for i in range(count):
-        entry = head[12 + 16 * i : 28 + 16 * i]
-        if entry[:4] == b"OS/2":
-            offset = int.from_bytes(entry[8:12], "big")
-            with file.open("rb") as stream:
-                stream.seek(offset + 8)
-                return embedding_problem(int.from_bytes(stream.read(2), "big"))
-    return None
-
-
-def truetype_problem(data: bytes, size: int) -> str | None:
-    """Why a file that starts with `data` and is `size` bytes long is not a TrueType font that
-    a PDF can embed, or None. Only the table directory is read: parsing is left to render."""
-    if not data:
-        return "is empty"
-    if data[:4] == b"OTTO":
-        return "has PostScript (CFF) outlines, which cannot be embedded; use a TrueType font"
-    if data[:4] == b"ttcf":
-        return "is a font collection (.ttc); name a single TrueType font"
-    if data[:4] not in TRUETYPE_SIGNATURES or len(data) < 12:
-        return "is not a TrueType font"
-    count = int.from_bytes(data[4:6], "big")
-    directory = data[12 : 12 + 16 * count]
-    if count == 0 or count > 64 or len(directory) < 16 * count:
-        return "is not a TrueType font (its table directory is cut short)"
-    tables = {}
-    for i in range(count):
-        entry = directory[16 * i : 16 * i + 16]
-        offset, length = int.from_bytes(entry[8:12], "big"), int.from_bytes(entry[12:16], "big")
-        if offset + length > size:
-            return f"is cut short (table {entry[:4].decode('latin-1')!r} runs past its end)"
-        tables[entry[:4]] = (offset, length)
-    missing = sorted(t.decode() for t in _REQUIRED_TABLES - set(tables))
-    if missing:
-        return f"is not a complete TrueType font (no {', '.join(missing)} table)"
-    return None
-
-
-def embedding_problem(fs_type: int) -> str | None:
-    """Why the OS/2 table's embedding flags forbid putting the font in a PDF, or None."""
-    if fs_type & 0x0002 and not fs_type & 0x000C:
-        return "does not allow embedding (its licence flags say 'restricted')"
-    if fs_type & 0x0200:
-        return "allows embedding only as a picture (bitmap), not as text"
-    return None
+def _embeddable(file: Path, wanted: str) -> Path:
+    """A theme's own face as a file reportlab embeds: itself, or (a face of a collection, a
+    face with PostScript outlines) made a TrueType file of its own, once (fontconvert.py)."""
+    face = chosen(file, wanted)
+    if not needs_converting(face):
+        return file
+    return standalone(file, face, face_region(face) if face.glyphs > LARGE_FACE else None)

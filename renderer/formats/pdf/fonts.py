@@ -21,6 +21,17 @@ from reportlab.pdfbase.ttfonts import TTFont
 from renderer.errors import RenderError
 from renderer.formats.pdf.shaping import MARK_WIDTH, NEEDS_SHAPING, made_from
 from renderer.theme.fontcache import unhinted
+from renderer.theme.fontconvert import (
+    CJK_START,
+    LARGE_FACE,
+    MADE,
+    face_region,
+    national_characters,
+    needs_converting,
+    region_of,
+    standalone,
+)
+from renderer.theme.fontfile import Face, FontFileProblem, faces, split_reference
 from renderer.theme.model import Theme
 
 
@@ -98,6 +109,8 @@ def _unhinted(path: Path) -> bytes:
     """The font file without its hinting (see renderer/fontcache.py); as it is if fontTools
     cannot take it apart (reportlab may still manage, or say what is wrong)."""
     data = path.read_bytes()
+    if path in MADE:
+        return data
     try:
         return unhinted(data)
     except Exception:  # noqa: BLE001 (fontTools raises many kinds for a damaged font)
@@ -113,14 +126,23 @@ class FontSet:
     fallback_files: tuple[Path, ...]
 
     @classmethod
-    def of(cls, theme: Theme) -> FontSet:
+    def of(cls, theme: Theme, text: str = "", language: str = "") -> FontSet:
+        """The theme's faces, and its fallbacks for a document of `text` in `language`: a
+        face of a CJK collection is the one for the document's region (Japanese or Chinese
+        forms of the same characters), left out where the document has none of its
+        characters (making it costs seconds, once per machine)."""
         f = theme.fonts
+        region = region_of(language, text)
         fonts = cls(
             register_font(theme.font_path(f.regular)),
             register_font(theme.font_path(f.bold)),
             register_font(theme.font_path(f.italic)),
             register_font(theme.font_path(f.bold_italic)),
-            tuple(theme.font_path(p) for p in f.fallback),
+            tuple(
+                file
+                for reference in f.fallback
+                if (file := _fallback_file(reference, text, region)) is not None
+            ),
         )
         # <b> and <i> in paragraph markup pick the family's faces.
         pdfmetrics.registerFontFamily(
@@ -153,6 +175,66 @@ class FontSet:
         return None
 
 
+def _fallback_file(reference: str, text: str, region: str) -> Path | None:
+    """The TrueType file a fallback reference stands for: the file itself, or the face it
+    names (or, in a collection of regional faces, the region's) made a file of its own."""
+    name, wanted = split_reference(reference)
+    path = Path(name)
+    try:
+        faces = font_faces(path)
+    except (OSError, FontFileProblem):
+        return path  # checked when the theme was loaded; reportlab will say what is wrong
+    face = _face_for(faces, wanted, region)
+    if not needs_converting(face):
+        return path
+    cut = face_region(face) if face.glyphs > LARGE_FACE else None
+    if cut is not None and not any(
+        ord(c) >= CJK_START and c in national_characters(cut) for c in text
+    ):
+        return None  # its Latin and punctuation are the theme's own fonts' to draw
+    made = _made(path, face, cut)
+    if bold := _bold_sibling(path, face):
+        _made_bolds[made] = (bold[0], bold[1], cut)
+    return made
+
+
+def _face_for(faces: list[Face], wanted: str, region: str) -> Face:
+    if wanted:
+        return next(face for face in faces if face.called(wanted))
+    return next((face for face in faces if face_region(face) == region), faces[0])
+
+
+@cache
+def font_faces(path: Path) -> list[Face]:
+    return faces(path)
+
+
+def _made(path: Path, face: Face, cut: str | None) -> Path:
+    try:
+        return standalone(path, face, cut)
+    except Exception as error:  # noqa: BLE001 (fontTools and HarfBuzz raise many kinds)
+        message = f"font file {path.name!r} ({face.name}) cannot be converted: {error}"
+        raise RenderError(message, file=str(path)) from None
+
+
+def _bold_sibling(path: Path, face: Face) -> tuple[Path, Face] | None:
+    """The bold of a face of a collection, where its family installs one beside it
+    (NotoSansCJK-Bold.ttc by NotoSansCJK-Regular.ttc): the face of the same place in it."""
+    if "Regular" not in path.name:
+        return None
+    bold = path.with_name(path.name.replace("Regular", "Bold"))
+    try:
+        found = font_faces(bold) if bold.is_file() else []
+    except (OSError, FontFileProblem):
+        return None
+    same = [f for f in found if f.index == face.index and face_region(f) == face_region(face)]
+    return (bold, same[0]) if same else None
+
+
+# A made face's bold, made when a bold span first needs it: (file, face, region cut to)
+_made_bolds: dict[Path, tuple[Path, Face, str | None]] = {}
+
+
 def font_file(name: str) -> Path:
     """The file a registered font was read from."""
     return _paths[name]
@@ -169,6 +251,8 @@ def _bold_beside(path: Path) -> str:
     """The bold face of a fallback font where its family installs one beside it
     (NotoSansDevanagari-Bold.ttf by NotoSansDevanagari-Regular.ttf, NanumGothicBold.ttf by
     NanumGothic.ttf), else the font made bold by stroking it."""
+    if path in _made_bolds:
+        return register_font(_made(*_made_bolds[path])).fontName
     names = [f"{path.stem}Bold{path.suffix}", f"{path.stem}-Bold{path.suffix}"]
     if "Regular" in path.name:
         names.insert(0, path.name.replace("Regular", "Bold"))
@@ -219,9 +303,9 @@ def missing_glyph(char: str, source: str, theme: Theme) -> RenderError:
     hint = ""
     if any(word in name for word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPH")):
         hint = (
-            " (the built-in themes use Droid Sans Fallback for Chinese and Japanese and Nanum "
-            "Gothic for Korean where they are installed: on Debian or Ubuntu, apt-get install "
-            "fonts-droid-fallback fonts-nanum)"
+            " (the built-in themes use Noto CJK, Droid Sans Fallback and Nanum Gothic for "
+            "Chinese, Japanese and Korean where they are installed: on Debian or Ubuntu, "
+            "apt-get install fonts-noto-cjk fonts-droid-fallback fonts-nanum)"
         )
     elif NEEDS_SHAPING.match(char):
         hint = (

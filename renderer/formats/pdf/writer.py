@@ -326,7 +326,7 @@ def _entry_label(document: Document, block: Block) -> str:
 
 
 def render(document: Document, theme: Theme, options: Options = Options()) -> Rendered:
-    fonts = FontSet.of(theme)
+    fonts = FontSet.of(theme, document.characters, document.language)
     page_size = options.page_size
     width, height = theme.page_size(page_size)
     top, right, bottom, left = theme.page.margins
