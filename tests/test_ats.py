@@ -122,13 +122,20 @@ def test_explain_prints_the_parsed_form_per_reader(tmp_path):
 
 def test_check_catches_dates_away_merged_heads_and_page_labels_inside_entries():
     """The failures the structure check exists for, made by hand in the text a reader gives."""
-    # harvard: heads of one line, "Datavisor — Infrastructure Engineer", dates beside them
-    doc = document("rui-shao", "harvard")
-    good = formats.get("pdf").read_back(rendered("rui-shao", "harvard", "pdf")).lines
+    # heads of one line, "Datavisor — Infrastructure Engineer", dates beside them (harvard's
+    # first look, and a theme's that says nothing of its heads)
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from tests.conftest import render_bytes
+
+    theme = load_theme("harvard").model_copy(update={"entry_head": "organisation-title"})
+    doc = compose(load_profile(ROOT / "profiles" / "rui-shao.yaml").profile, theme)
+    good = formats.get("pdf").read_back(render_bytes("pdf", doc, theme)).lines
     head = next(i for i, ln in enumerate(good) if ln.startswith("Datavisor"))
     # The dates in the middle of the bullets, as pdfminer once read them.
     away = [ln.replace("2025 – Present", "") for ln in good]
-    away.insert(head + 3, "2025 – Present")
+    first_bullet = next(i for i in range(head, len(away)) if away[i].startswith("•"))
+    away.insert(first_bullet + 1, "2025 – Present")
     problems = compare(parse(away, doc, "test"), doc)
     assert any("dates '2025 – Present' are read away" in p for p in problems)
     # Title and company glued into one text item.

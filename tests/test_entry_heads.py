@@ -1,6 +1,6 @@
 """The looks of the two themes in the manner of well-known resumes: headings in small capitals
-and the title over its organisation (engineering), the organisation first in bold with the
-title in italic (harvard); each drawn in every format, and read back by a simple parser into
+and the title over its organisation (engineering), the organisation in bold over the title in
+italic (harvard); each drawn in every format, and read back by a simple parser into
 the right fields."""
 
 from __future__ import annotations
@@ -97,18 +97,53 @@ def test_a_long_address_under_an_organisation_keeps_a_line_of_its_own(tmp_path):
     assert blocks[beta + 2].role is Role.SUBLINE and blocks[beta + 2].body == place
 
 
-def test_the_organisation_comes_first_in_bold_the_title_after_it_in_italic():
+def test_the_organisation_stands_in_bold_over_the_title_in_italic():
+    from renderer.theme.model import load_theme
+
+    """harvard: the organisation in bold with its place flush right, over the title in italic
+    with the dates flush right, in experience and education; other sections lead with the
+    entry's own name."""
     blocks = document(PERSON, "harvard").blocks
-    head = next(b for b in blocks if b.role is Role.ENTRY and b.source == "experience[0]")
-    assert [(r.text, r.bold, r.italic) for r in head.runs] == [
-        ("Datavisor", True, False),
-        (" — ", False, False),
-        ("Infrastructure Engineer", False, True),
-    ]
+    i = next(
+        i for i, b in enumerate(blocks) if b.role is Role.ENTRY and b.source == "experience[0]"
+    )
+    head, under = blocks[i], blocks[i + 1]
+    assert [(r.text, r.bold, r.italic) for r in head.runs] == [("Datavisor", True, False)]
+    assert head.head is not None and head.head.title == "Infrastructure Engineer"
+    assert under.role is Role.SUBLINE and under.aside == "2025 – Present"
+    assert [(r.text, r.bold) for r in under.runs] == [("Infrastructure Engineer", False)]
+    assert load_theme("harvard").styles.subline.italic  # the title's italic is its line's
     # a project leads with its own name, in every theme
     project = next(b for b in blocks if b.role is Role.ENTRY and b.source == "projects[0]")
     assert project.runs[0].bold and not project.runs[0].italic
     assert project.runs[0].text == "production-infra-casebook"
+
+
+def test_the_organisations_place_stands_beside_it_and_a_long_one_under_the_title(tmp_path):
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from renderer.theme.model import load_theme
+
+    place = "Hollowbrook Technology Park, Building 7, Stormhaven, United Kingdom"
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: A B\nemail: a@example.org\nexperience:\n  - company: Acme\n    title: Engineer\n"
+        f"    location: Berlin\n    start: 2020-01\n  - company: Beta\n    title: Lead\n"
+        f"    location: {place}\n    start: 2019-01\n    end: 2019-12\n"
+        "education:\n  - institution: Tech U\n    degree: BSc\n    location: Leeds\n"
+        "    end: 2018\n",
+        encoding="utf-8",
+    )
+    blocks = compose(load_profile(path).profile, load_theme("harvard")).blocks
+    acme = next(i for i, b in enumerate(blocks) if b.source == "experience[0]")
+    assert (blocks[acme].body, blocks[acme].aside) == ("Acme", "Berlin")
+    assert (blocks[acme + 1].body, blocks[acme + 1].aside) == ("Engineer", "Jan 2020")
+    beta = next(i for i, b in enumerate(blocks) if b.source == "experience[1]")
+    assert (blocks[beta].body, blocks[beta].aside) == ("Beta", "")
+    assert (blocks[beta + 1].body, blocks[beta + 2].body) == ("Lead", place)
+    school = next(i for i, b in enumerate(blocks) if b.source == "education[0]")
+    assert (blocks[school].body, blocks[school].aside) == ("Tech U", "Leeds")
+    assert (blocks[school + 1].body, blocks[school + 1].aside) == ("BSc", "2018")
 
 
 @pytest.mark.parametrize("theme", ["engineering", "harvard"])

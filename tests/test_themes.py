@@ -57,7 +57,7 @@ def test_six_builtin_themes_four_font_families_three_made_by_extending():
     assert not (loaded["engineering"].folder / "fonts").exists()  # classic's
     harvard = loaded["harvard"]
     assert harvard.fonts.fallback == loaded["classic"].fonts.fallback  # inherited
-    assert harvard.entry_head == "organisation-title"
+    assert harvard.entry_head == "organisation-over-title"
     assert loaded["engineering"].entry_head == "title-over-organisation"
     assert loaded["engineering"].styles.heading.small_caps
     # executive says only what differs from classic; the rest is classic's.

@@ -89,6 +89,13 @@ def parse(
             if below is not None:  # read: the next entry is looked for after it
                 entry.organisation, position = organisation, below + 1
                 entry.body = below + 1
+        if head and head.title and shown == normalise(head.organisation):  # over its title
+            title = normalise(head.title)
+            below = _title_below(text, last, title)
+            if below is not None:  # the dates are read beside the title, under the head
+                entry.title, entry.organisation = title, shown
+                entry.body = position = below + 1
+                last, rest = below, text[below][len(title) :]
         if head and head.dates:
             entry.dates = _dates_near(text, last, rest, normalise(head.dates))
             if not entry.dates:
@@ -208,6 +215,15 @@ def _organisation_below(text: list[str], last: int, organisation: str, dates: st
     line = text[following[0]]
     opens = line.startswith(organisation[:40]) or len(line) >= 8 and organisation.startswith(line)
     return following[0] if opens else None
+
+
+def _title_below(text: list[str], last: int, title: str) -> int | None:
+    """The line the title opens, where the theme sets it under the organisation (the
+    organisation's flush-right place may come first, on a line of its own)."""
+    for i in _head_lines(text, last, title):
+        if text[i].startswith(title[:40]) or len(text[i]) >= 8 and title.startswith(text[i]):
+            return i
+    return None
 
 
 def _count_bullets(

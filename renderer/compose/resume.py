@@ -199,9 +199,12 @@ class _Composer:
         head = Head(view.title or "", view.organisation or "", dates, self.when(view.dates))
         sub = self.subline(view.subline_slot, source, view.subline)
         over = self.theme.entry_head == "title-over-organisation"
+        under = self.theme.entry_head == "organisation-over-title" and led_by_place
         if over and head.title and head.organisation:
             sub = self.organisation_line(head.organisation, sub, source)
-        if head.title or head.organisation or not sub:
+        if under and head.title and head.organisation:
+            blocks = self.organisation_over_title(head, sub, source)
+        elif head.title or head.organisation or not sub:
             blocks = [
                 Block(Role.ENTRY, self.head_runs(head, led_by_place), dates, source, head),
                 *sub,
@@ -209,7 +212,7 @@ class _Composer:
         else:  # nothing to title it by: its sub-line heads it, rather than an invented name
             blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
         if view.byline:  # under the head, or under the organisation's line under a title
-            at = 2 if over and head.title and head.organisation else 1
+            at = 2 if (over or under) and head.title and head.organisation else 1
             blocks.insert(
                 at, Block(Role.SUBLINE, self.byline(view.byline), source=f"{source}.authors")
             )
@@ -273,6 +276,21 @@ class _Composer:
             return [line, *sub]
         line = replace(line, aside=aside, aside_runs=runs if any(r.href for r in runs) else ())
         return [line, *sub[1:]]
+
+    def organisation_over_title(self, head: Head, sub: Blocks, source: str) -> Blocks:
+        """The traditional (Harvard) head of a place worked or studied at: the organisation
+        in bold with what the sub-line says (its place) flush right, and under it the title
+        with the dates flush right; a long sub-line stays a line of its own."""
+        place: tuple[Run, ...] = ()
+        if sub and len(sub[0].text) <= ORGANISATION_ASIDE:
+            place, sub = sub[0].runs, sub[1:]
+        aside = "".join(run.text for run in place)
+        links = place if any(run.href for run in place) else ()
+        organisation = (Run(head.organisation, bold=True),)
+        # the title in the sub-line's style (italic in harvard), so Markdown's *…* around a
+        # sub-line does not close an italic run of its own and make it bold
+        title = Block(Role.SUBLINE, (Run(head.title),), head.dates, source=source)
+        return [Block(Role.ENTRY, organisation, aside, source, head, aside_runs=links), title, *sub]
 
     def group(self, group: HighlightGroup, source: str) -> Blocks:
         heading = Block(Role.GROUP, (Run(group.heading),), source=f"{source}.heading")

@@ -224,13 +224,18 @@ class Theme(_Strict):
         description="Between an entry's title and its organisation (Engineer | Acme): a "
         "separator parsers know, so they fill both fields.",
     )
-    entry_head: Literal["title-organisation", "organisation-title", "title-over-organisation"] = (
-        Field(
-            default="title-organisation",
-            description="An entry's head: the title in bold, then the organisation after the "
-            "separator; the organisation in bold first, then the title in italic; or the title "
-            "alone beside the dates, the organisation opening the line under it.",
-        )
+    entry_head: Literal[
+        "title-organisation",
+        "organisation-title",
+        "title-over-organisation",
+        "organisation-over-title",
+    ] = Field(
+        default="title-organisation",
+        description="An entry's head: the title in bold, then the organisation after the "
+        "separator; the organisation in bold first, then the title in italic; the title "
+        "alone beside the dates, the organisation opening the line under it; or (in "
+        "experience and education) the organisation in bold beside its place, over the "
+        "title in italic beside the dates.",
     )
     sections: list[SectionName] = Field(
         default=list(SECTION_FIELDS),

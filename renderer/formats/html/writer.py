@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from renderer.compose.document import SMALL_CAPITALS, Block, Document, Role, small_capitals
+from renderer.compose.document import SMALL_CAPITALS, Block, Document, Head, Role, small_capitals
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
 from renderer.formats.bidi import page_is_right_to_left
@@ -78,6 +78,7 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
     header: list[Block] = []
     sections: list[_Section] = []
     entry: _Item | None = None
+    entry_head: Head | None = None
     for block in document.blocks:
         if block.role in _HEADER and not sections:
             header.append(block)
@@ -94,9 +95,15 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
         if not sections:
             sections.append(_Section("", Markup("")))
         if block.role is Role.ENTRY:
-            head = block.head
+            head = entry_head = block.head
+            # beside the head: its dates, or (a theme that sets them under it) its place
+            dated = head is not None and block.aside == head.dates
             entry = _Item(
-                "entry", inline(block.runs), when=head.when if head else (), dates=block.aside
+                "entry",
+                inline(block.runs),
+                when=head.when if head and dated else (),
+                dates=block.aside,
+                aside=Markup("") if dated else _aside(block),
             )
             sections[-1].items.append(entry)
             continue
@@ -107,9 +114,19 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
             into[-1].items.append(inline(block.runs))
         else:
             kind = {Role.SUBLINE: "subline", Role.GROUP: "group", Role.LINE: "address"}
-            aside = inline(block.aside_runs or (Run(block.aside),)) if block.aside else Markup("")
-            into.append(_Item(kind.get(block.role, "p"), inline(block.runs), aside=aside))
+            when: tuple[tuple[str, str], ...] = ()
+            if entry is not None and entry_head is not None and not entry.when:
+                # the dates beside the title under its organisation (harvard): as <time>
+                dated = block.role is Role.SUBLINE and block.aside == entry_head.dates
+                when = entry_head.when if dated and block.aside else ()
+            into.append(
+                _Item(kind.get(block.role, "p"), inline(block.runs), when=when, aside=_aside(block))
+            )
     return header, sections
+
+
+def _aside(block: Block) -> Markup:
+    return inline(block.aside_runs or (Run(block.aside),)) if block.aside else Markup("")
 
 
 def _css(theme: Theme, page_size: str | None, rtl: bool = False) -> Markup:
