@@ -268,3 +268,31 @@ def test_korean_breaks_at_spaces_and_keeps_its_words_whole(tmp_path: Path) -> No
         read = extract_text(io.BytesIO(render_bytes("pdf", document, chosen)))
         lines = [ln.split() for ln in read.splitlines() if "경력" in ln or "주도" in ln]
         assert lines and all(token in words for line in lines for token in line), lines
+
+
+@pytest.mark.parametrize(
+    ("locale", "degree", "skills", "technologies"),
+    [
+        ("en", "MSc, Informatics", "Languages: Python, SQL", "Technologies: Go, gRPC"),
+        ("ja", "MSc、Informatics", "Languages：Python、SQL", "使用技術：Go、gRPC"),
+        ("zh-Hant", "MSc、Informatics", "Languages：Python、SQL", "使用技術：Go、gRPC"),
+        ("ar", "MSc، Informatics", "Languages: Python، SQL", "التقنيات: Go، gRPC"),
+    ],
+)
+def test_generated_lists_take_the_locales_punctuation(
+    tmp_path, locale, degree, skills, technologies
+):
+    """A degree and its field, a skill's keywords, an entry's technologies: joined with the
+    ideographic comma in Chinese and Japanese, the Arabic comma in Arabic, not a Latin one."""
+    path = write_profile(
+        tmp_path,
+        f"locale: {locale}\nname: A B\nemail: a@example.org\n"
+        "experience: [{company: Acme, title: Dev, start: 2020-01, technologies: [Go, gRPC]}]\n"
+        "education: [{institution: Uni, degree: MSc, field: Informatics, end: 2019}]\n"
+        "skills: [{name: Languages, keywords: [Python, SQL]}]\n",
+    )
+    blocks = compose(load_profile(path).profile, load_theme("classic")).blocks
+    texts = [b.text for b in blocks]
+    school = next(b for b in blocks if b.source == "education[0]")
+    assert school.head is not None and school.head.title == degree
+    assert skills in texts and technologies in texts, texts

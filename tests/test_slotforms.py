@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from renderer.profile.sections import SLOTS
+from renderer.profile.sections import PUNCTUATION, SLOTS
 from renderer.theme import sandbox
 from renderer.theme.slotforms import FORMS
 from renderer.theme.slots import slot_environment
@@ -16,6 +16,7 @@ from renderer.theme.slots import slot_environment
 STRINGS = ["", "Plain", "a*b_c", "[x](y)", "back\\slash (1)", "  spaced  ", "Zürich · 東京", None]
 LISTS = [[], ["Rust"], ["", "b*"], ["x(1)", "y]", "z"]]
 URLS = ["", "https://www.example.com/a_(b)/", "mailto:a@b.io", None]
+PUNCTUATIONS = {"comma": [", ", "、", "، "], "colon": [":", "：", "*"]}
 
 
 def _variants(name: str, example: object) -> list[object]:
@@ -29,8 +30,11 @@ def _variants(name: str, example: object) -> list[object]:
 
 
 def _cases(slot: str):
-    examples = SLOTS[slot].examples
-    choices = [_variants(name, value) for name, value in examples.items()]
+    examples = {**SLOTS[slot].examples, **PUNCTUATION}
+    choices = [
+        PUNCTUATIONS[name] if name in PUNCTUATION else _variants(name, value)
+        for name, value in examples.items()
+    ]
     for values in itertools.islice(itertools.product(*choices), 400):
         yield dict(zip(examples, values, strict=True))
 

@@ -176,7 +176,7 @@ def _line_of(folder, text: str) -> int:
 def test_template_naming_an_undefined_field(copy_of_classic):
     (copy_of_classic / "theme.yaml").open("a").write('templates:\n  skill: "{{ nme }}"\n')
     message = _error(copy_of_classic)
-    assert "'nme' is undefined (this slot is given: name, keywords)" in message
+    assert "'nme' is undefined (this slot is given: name, keywords, comma, colon)" in message
 
 
 def test_templates_cannot_reach_python_internals(copy_of_classic):

@@ -64,7 +64,8 @@ class _Composer:
     # -- small helpers -------------------------------------------------------------------------
 
     def slot(self, slot_name: str, /, **values: object) -> tuple[Run, ...]:
-        return parse(render_slot(self.theme, slot_name, **values))
+        punctuation = {"comma": self.locale.comma, "colon": self.locale.colon}
+        return parse(render_slot(self.theme, slot_name, **punctuation, **values))
 
     def date(self, value: PartialDate | Literal["present"]) -> str:
         """A date in the theme's format; in another language than English, month names and
@@ -121,7 +122,7 @@ class _Composer:
         score = values.get("score")
         if isinstance(score, str) and not any(c.isalpha() for c in score):
             # A bare "98" or "3.9/4.0" says nothing beside a city: it gets its label.
-            colon = "：" if self.locale.code.split("-")[0] in ("zh", "ja") else ": "
+            colon = self.locale.colon + (" " if self.locale.colon == ":" else "")
             values = {**values, "score": f"{self.locale.word('score')}{colon}{score}"}
         runs = self.slot(slot, **values)
         return [Block(Role.SUBLINE, runs, source=source)] if runs else []
@@ -196,7 +197,8 @@ class _Composer:
 
     def entry(self, view: EntryView, source: str, led_by_place: bool = False) -> Blocks:
         dates = self.dates(view.dates)
-        head = Head(view.title or "", view.organisation or "", dates, self.when(view.dates))
+        title = self.locale.comma.join(part for part in (view.title, view.title_detail) if part)
+        head = Head(title, view.organisation or "", dates, self.when(view.dates))
         sub = self.subline(view.subline_slot, source, view.subline)
         over = self.theme.entry_head == "title-over-organisation"
         under = self.theme.entry_head == "organisation-over-title" and led_by_place

@@ -53,6 +53,10 @@ class Locale:
     east_asian_font: str | None = None  # what a DOCX names for Chinese, Japanese, Korean
     missing: tuple[str, ...] = ()  # words the translation lacks (English is used)
     greeting_to: str | None = None  # a letter's greeting by name, "Dear {name},": no fallback
+    # What generated lists and labels are punctuated with (a degree and its field, skills):
+    # the ideographic comma in Chinese and Japanese, the Arabic comma in Arabic script.
+    comma: str = ", "
+    colon: str = ":"
 
     @property
     def english(self) -> bool:
@@ -98,4 +102,5 @@ def load_locale(code: str = DEFAULT) -> Locale:
         data.get("east_asian_font"),
         tuple(missing),
         data.get("greeting_to"),
+        **data.get("punctuation", {}),
     )

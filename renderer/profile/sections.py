@@ -43,6 +43,7 @@ class EntryView:
     """An item of any `entries` section, as the composer lays it out."""
 
     title: str | None = None
+    title_detail: str | None = None  # after the title and the locale's comma: a degree's field
     organisation: str | None = None
     dates: Dated | None = None  # start and end, or a single date as the start
     subline_slot: str = ""  # the slot that words the sub-line, given `subline` values
@@ -117,9 +118,9 @@ def _project(project: model.Project) -> EntryView:
 
 
 def _education(school: model.Education) -> EntryView:
-    degree = ", ".join(part for part in (school.degree, school.field) if part) or None
     return EntryView(
-        title=degree,
+        title=school.degree or school.field,
+        title_detail=school.field if school.degree else None,
         organisation=school.institution,
         dates=school,
         subline_slot="education_subline",
@@ -177,7 +178,8 @@ KINDS: tuple[SectionKind, ...] = (
                 {"team": "Team", "kind": "Full-time", "location": "City"},
             ),
             "technologies": Slot(
-                "**{{ label }}:** {{ technologies | join(', ') }}",
+                "**{{ label }}{{ colon }}**{% if colon == ':' %} {% endif %}"
+                "{{ technologies | join(comma) }}",
                 {"technologies": ["Rust", "Tokio"], "label": "Technologies"},
             ),
         },
@@ -190,7 +192,7 @@ KINDS: tuple[SectionKind, ...] = (
         {
             "project_subline": Slot(
                 "{% if url %}[{{ url | bare_url }}]({{ url }})"
-                "{% if keywords %} · {% endif %}{% endif %}{{ keywords | join(', ') }}",
+                "{% if keywords %} · {% endif %}{% endif %}{{ keywords | join(comma) }}",
                 {"url": "https://example.com/p", "keywords": ["Rust", "CLI"]},
             )
         },
@@ -202,7 +204,8 @@ KINDS: tuple[SectionKind, ...] = (
         "labelled",
         {
             "skill": Slot(
-                "**{{ name }}:** {{ keywords | join(', ') }}",
+                "**{{ name }}{{ colon }}**{% if colon == ':' %} {% endif %}"
+                "{{ keywords | join(comma) }}",
                 {"name": "Languages", "keywords": ["Python", "SQL"]},
             )
         },
@@ -213,7 +216,7 @@ KINDS: tuple[SectionKind, ...] = (
         "entries",
         {
             "education_subline": Slot(
-                "{{ [location, score] | select | join(', ') }}",
+                "{{ [location, score] | select | join(comma) }}",
                 {"location": "City", "score": "4.0"},
             )
         },
@@ -254,10 +257,15 @@ GENERAL_SLOTS: dict[str, Slot] = {
     "entry_subline": Slot(
         "{% if location %}{{ location }}{% if url or keywords %} · {% endif %}{% endif %}"
         "{% if url %}[{{ url | bare_url }}]({{ url }}){% if keywords %} · {% endif %}{% endif %}"
-        "{{ keywords | join(', ') }}",
+        "{{ keywords | join(comma) }}",
         {"location": "City", "url": "https://example.com/x", "keywords": ["Rust", "CLI"]},
     ),
 }
+
+# Given to every slot besides its own values: the locale's punctuation (`、` and `：` in
+# Japanese and Chinese, `، ` in Arabic script), for the lists and labels a slot makes (a
+# full-width colon takes no space after it).
+PUNCTUATION: dict[str, str] = {"comma": ", ", "colon": ":"}
 
 SLOTS: dict[str, Slot] = {**GENERAL_SLOTS}
 for _kind in KINDS:

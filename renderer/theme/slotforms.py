@@ -54,18 +54,23 @@ def _link(url: Any) -> str:
     return f"[{_out(bare_url(url))}]({_out(url)})"
 
 
-def _entry_subline(location: Any, url: Any, keywords: Any, **_: Any) -> str:
+def _entry_subline(location: Any, url: Any, keywords: Any, comma: str = ", ", **_: Any) -> str:
     text = ""
     if location:
         text += _out(location) + (" · " if url or keywords else "")
     if url:
         text += _link(url) + (" · " if keywords else "")
-    return text + _out(_join(keywords, ", "))
+    return text + _out(_join(keywords, comma))
 
 
-def _project_subline(url: Any, keywords: Any, **_: Any) -> str:
+def _project_subline(url: Any, keywords: Any, comma: str = ", ", **_: Any) -> str:
     text = _link(url) + (" · " if keywords else "") if url else ""
-    return text + _out(_join(keywords, ", "))
+    return text + _out(_join(keywords, comma))
+
+
+def _labelled(label: Any, items: Any, colon: Any, comma: str) -> str:
+    space = " " if colon == ":" else ""
+    return f"**{_out(label)}{_out(colon)}**{space}{_out(_join(items, comma))}"
 
 
 FORMS: dict[str, Callable[..., str]] = {
@@ -89,6 +94,22 @@ FORMS: dict[str, Callable[..., str]] = {
     ),
     "{{ [location, score] | select | join(', ') }}": lambda location, score, **_: _out(
         _join(filter(None, (location, score)), ", ")
+    ),
+    # the built-in slots since they take the locale's punctuation; the forms above are
+    # themes' copies of the earlier ones
+    "{% if location %}{{ location }}{% if url or keywords %} · {% endif %}{% endif %}"
+    "{% if url %}[{{ url | bare_url }}]({{ url }}){% if keywords %} · {% endif %}{% endif %}"
+    "{{ keywords | join(comma) }}": _entry_subline,
+    "**{{ label }}{{ colon }}**{% if colon == ':' %} {% endif %}{{ technologies | join(comma) }}": (
+        lambda label, technologies, colon, comma, **_: _labelled(label, technologies, colon, comma)
+    ),
+    "{% if url %}[{{ url | bare_url }}]({{ url }})"
+    "{% if keywords %} · {% endif %}{% endif %}{{ keywords | join(comma) }}": _project_subline,
+    "**{{ name }}{{ colon }}**{% if colon == ':' %} {% endif %}{{ keywords | join(comma) }}": (
+        lambda name, keywords, colon, comma, **_: _labelled(name, keywords, colon, comma)
+    ),
+    "{{ [location, score] | select | join(comma) }}": lambda location, score, comma, **_: _out(
+        _join(filter(None, (location, score)), comma)
     ),
     "{{ language }}{% if fluency %} ({{ fluency }}){% endif %}": lambda language, fluency, **_: (
         _out(language) + (f" ({_out(fluency)})" if fluency else "")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from renderer.errors import InputError, Problem, RenderError
 from renderer.files import inside, read_bytes
 from renderer.profile.markup import MarkupError, parse, plain
-from renderer.profile.sections import SLOTS
+from renderer.profile.sections import PUNCTUATION, SLOTS
 from renderer.theme.slotforms import FORMS, bare_url, escape_markup
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
         if source in FORMS:
             continue  # known good, and rendered without Jinja2 (see renderer/slotforms.py)
         jinja = _jinja()
-        examples = SLOTS[slot].examples
+        examples = {**SLOTS[slot].examples, **PUNCTUATION}
         given = ", ".join(examples)
         try:
             parse(jinja.render(_compile(theme, slot), examples))
@@ -146,6 +146,7 @@ def compile_slots(theme: Theme, path: Path, positions: Positions) -> None:
 
 
 def render_slot(theme: Theme, slot: str, /, **values: Any) -> str:
+    values = {**PUNCTUATION, **values}
     form = FORMS.get(theme.template(slot))
     if form is not None:
         return form(**values).strip()
