@@ -91,11 +91,11 @@ def parse(
                 entry.body = below + 1
         if head and head.title and shown == normalise(head.organisation):  # over its title
             title = normalise(head.title)
-            below = _title_below(text, last, title)
-            if below is not None:  # the dates are read beside the title, under the head
+            title_at = _title_below(text, last, title)
+            if title_at is not None:  # the dates are read beside the title, under the head
                 entry.title, entry.organisation = title, shown
-                entry.body = position = below + 1
-                last, rest = below, text[below][len(title) :]
+                _, last, rest = title_at
+                entry.body = position = last + 1
         if head and head.dates:
             entry.dates = _dates_near(text, last, rest, normalise(head.dates))
             if not entry.dates:
@@ -217,13 +217,13 @@ def _organisation_below(text: list[str], last: int, organisation: str, dates: st
     return following[0] if opens else None
 
 
-def _title_below(text: list[str], last: int, title: str) -> int | None:
-    """The line the title opens, where the theme sets it under the organisation (the
-    organisation's flush-right place may come first, on a line of its own)."""
-    for i in _head_lines(text, last, title):
-        if text[i].startswith(title[:40]) or len(text[i]) >= 8 and title.startswith(text[i]):
-            return i
-    return None
+def _title_below(text: list[str], last: int, title: str) -> tuple[int, int, str] | None:
+    """(first line, last line, what follows it) of the title, where the theme sets it under
+    the organisation: on one of the lines of text after it (the organisation's flush-right
+    place may come first, on a line of its own), over more than one line when it wraps."""
+    following = _head_lines(text, last, title)
+    found = _find_head(text, following[0], title) if following else None
+    return found if found is not None and found[0] in following else None
 
 
 def _count_bullets(

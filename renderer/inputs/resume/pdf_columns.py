@@ -67,6 +67,10 @@ def _divided(pieces: list[Piece], *, aligned: bool) -> tuple[list[Piece], list[P
             continue
         if not aligned and max(p.y for p in narrow) - min(p.y for p in narrow) < height * 0.4:
             continue  # a block beside the name (contact details), not a column down the page
+        if not aligned and score < MIN_PIECES:
+            # a few short lines a line of text crosses the gap beside (an employer's name
+            # alone on its line, a heading, a last word), not a sidebar
+            continue
         if best is None or score > best[0]:
             best = (score, narrow, left)
     return (best[1], best[2]) if best else None
