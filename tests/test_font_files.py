@@ -146,7 +146,7 @@ def test_a_face_is_made_into_the_same_bytes_wherever_it_is_made(tmp_path, monkey
     made = []
     for cache in ("one", "two"):
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache))
-        made.append(fontconvert.standalone(path, face, "JP").read_bytes())
+        made.append(fontconvert.national(path, face, "JP").read_bytes())
     assert made[0] == made[1]
     from fontTools.ttLib import TTFont
 
@@ -155,3 +155,18 @@ def test_a_face_is_made_into_the_same_bytes_wherever_it_is_made(tmp_path, monkey
     kept = font.getBestCmap()
     assert ord("東") in kept and ord("𠮷") not in kept  # JIS X 0208 has 東, not 𠮷
     assert len(kept) < 10_000
+
+
+def test_two_documents_with_other_rare_characters_each_read_back(tmp_path):
+    """Each document's rare characters are a font of their own, with a PostScript name of
+    its own: reportlab took the second such font registered for the first (same name), and
+    the second document's rare characters came out as code 0 (read as NUL)."""
+    for name in ("李喆", "王堃", "陳犇"):
+        path = tmp_path / "p.yaml"
+        path.write_text(f"locale: zh-Hans\nname: {name}\nemail: a@example.org\n", "utf-8")
+        theme = load_theme("classic")
+        document = compose(load_profile(path).profile, theme)
+        data = render_bytes("pdf", document, theme)
+        report = check_bytes(tmp_path / "out.pdf", document, data)
+        assert report.ok, report.problems[:2]
+        assert name in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()

@@ -223,29 +223,54 @@ def test_other_shaped_scripts_pass_check(script, tmp_path):
 
 
 def test_bold_chinese_is_drawn_bold_where_its_font_has_no_bold(tmp_path):
-    """Noto Serif CJK is cut to the characters of the national standard (GB 2312 here); a
-    rarer one (喆, of names) is drawn by Droid Sans Fallback, which has no bold: in a bold line
-    (a name) it is filled and stroked, as Word and browsers make a bold, and named `…,Bold` in
-    the PDF, beside the real bold of the others; the text reads as it was written."""
+    """A theme whose only Chinese font is Droid Sans Fallback, which has no bold: a bold line
+    in Chinese (a name, a job title) is drawn filled and stroked, as Word and browsers make a
+    bold, and named `…,Bold` in the PDF; its text reads as it was written."""
+    import shutil
+
     import pypdf
 
+    theme_folder = tmp_path / "droid"
+    shutil.copytree(ROOT / "themes" / "classic", theme_folder)
+    yaml = theme_folder / "theme.yaml"
+    text = yaml.read_text().replace("name: classic", "name: droid")
+    yaml.write_text(text.replace('    - "system:NotoSerifCJK-Regular.ttc"\n', ""))
     path = tmp_path / "zh.yaml"
     path.write_text(
         "locale: zh-Hans\nname: 李喆\nemail: li@example.org\n"
         "experience: [{company: 北风科技, title: 高级工程师, start: 2019-08}]\n",
         encoding="utf-8",
     )
-    chosen = load_theme("classic")
+    chosen = load_theme(str(theme_folder))
     document = compose(load_profile(path).profile, chosen)
     data = render_bytes("pdf", document, chosen)
     assert check_bytes(tmp_path / "zh.pdf", document, data).ok
     page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
     fonts = [str(f["/BaseFont"]) for f in page["/Resources"]["/Font"].values()]
     assert any(name.endswith(",Bold") and "Droid" in name for name in fonts), fonts
-    assert any(name.endswith("NotoSerifCJKsc-Bold") for name in fonts), fonts
     stream = page.get_contents().get_data()
     assert b" w 2 Tr" in stream and b"0 Tr" in stream
     assert "李喆" in page.extract_text() and "高级工程师" in page.extract_text()
+
+
+def test_a_rare_chinese_character_is_drawn_by_the_same_typeface(tmp_path):
+    """喆 and 𠮷 are beyond GB 2312 and JIS X 0208, to which the Noto CJK face is cut, but in
+    the face: drawn by it (a font of the document's rare characters made from it), in its
+    real bold in a name, not by another font or refused."""
+    import pypdf
+
+    for locale, name in (("zh-Hans", "李喆"), ("ja", "𠮷田 太郎")):
+        path = tmp_path / f"{locale}.yaml"
+        path.write_text(f"locale: {locale}\nname: {name}\nemail: a@example.org\n", "utf-8")
+        chosen = load_theme("classic")
+        document = compose(load_profile(path).profile, chosen)
+        data = render_bytes("pdf", document, chosen)
+        assert check_bytes(tmp_path / "x.pdf", document, data).ok
+        page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+        fonts = [str(f["/BaseFont"]).split("+")[-1] for f in page["/Resources"]["/Font"].values()]
+        assert any("-Bold-Extra" in font and "NotoSerifCJK" in font for font in fonts)
+        assert not any("Droid" in font for font in fonts), fonts
+        assert name in page.extract_text()
 
 
 def test_a_thai_sentence_longer_than_a_line_is_split_between_its_clusters(tmp_path):

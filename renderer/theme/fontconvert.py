@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
 from pathlib import Path
 
 from renderer.theme.fontcache import cache_dir, cached_font
 from renderer.theme.fontfile import Face
 
-FORMAT = 1  # bump when what is made changes
+FORMAT = 2  # bump when what is made changes
 REGIONS = ("JP", "KR", "SC", "TC", "HK")
 _CODECS = {"JP": "euc_jp", "KR": "euc_kr", "SC": "gb2312", "TC": "cp950", "HK": "big5hkscs"}
 CJK_START = 0x2E80  # radicals, then punctuation, kana, Hangul, ideographs, full-width forms
@@ -89,91 +90,164 @@ def needs_converting(face: Face) -> bool:
     return face.postscript_outlines or face.in_collection
 
 
-def standalone(path: Path, face: Face, region: str | None = None) -> Path:
-    """The face as a TrueType file of its own, from the cache, else made now (and cached);
-    cut to `region`'s characters when given."""
-    info = path.stat()
-    key = f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{face.index}|{region}|{FORMAT}"
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    stem = "".join(c for c in face.name if c.isascii() and c.isalnum())[:40] or "face"
-    target = cache_dir() / f"{stem}-{region or 'all'}-{digest[:24]}.ttf"
-    made = cached_font(target, digest, lambda: _converted(path, face, region))
-    MADE.add(made.resolve())
-    return made
+def standalone(path: Path, face: Face) -> Path:
+    """The whole face as a TrueType file of its own (a theme's own face from a collection,
+    or with CFF outlines), from the cache, else made now (and cached)."""
+    return _cached(path, face, "all", lambda: _whole(path, face))
+
+
+def national(path: Path, face: Face, region: str) -> Path:
+    """A CJK face cut to the characters of `region`'s national standard, as a compact
+    TrueType file (glyphs renumbered, no layout tables: CJK is set glyph by glyph)."""
+    return _cached(
+        path, face, region, lambda: _compact(path, face, national_characters(region), "")
+    )
+
+
+def beyond(path: Path, face: Face, chars: frozenset[str]) -> Path:
+    """The few characters of a document beyond the national standard that the face has (a
+    name's rare character: 喆, 𠮷), as a compact TrueType file of their own, so that they are
+    drawn in the same typeface, not in another font or not at all."""
+    digest = hashlib.sha256("".join(sorted(chars)).encode()).hexdigest()[:16]
+    # named for its characters: reportlab takes a second font of a PostScript name it has
+    # registered for the first, whose characters are others
+    suffix = f"Extra{digest[:8]}"
+    return _cached(path, face, f"x{digest}", lambda: _compact(path, face, chars, suffix))
+
+
+def covers(path: Path, face: Face, char: str) -> bool:
+    """Whether the face has a glyph for `char` (HarfBuzz's look-up: no font parsed)."""
+    return _harfbuzz(path, face.index).get_nominal_glyph(ord(char)) is not None
 
 
 MADE: set[Path] = set()  # files made here: already without hinting (nothing to strip)
 
 
-def _converted(path: Path, face: Face, region: str | None) -> bytes:
-    """The face as a TrueType font: the glyphs kept are drawn by HarfBuzz (in C: fontTools'
-    own CFF interpreter takes ten times as long) and turned into quadratic curves; glyph ids
-    stay as they were, so every table that names glyphs (metrics, substitutions) holds as it
-    is. Cut to a region, the glyphs left out are empty and the Unicode map names only those
-    kept, so a character beyond them goes to the next fallback font."""
-    import uharfbuzz
-    from fontTools.ttLib import TTFont as FontFile
+def _cached(path: Path, face: Face, what: str, make: Callable[[], bytes]) -> Path:
+    info = path.stat()
+    key = f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{face.index}|{what}|{FORMAT}"
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    stem = "".join(c for c in face.name if c.isascii() and c.isalnum())[:40] or "face"
+    made = cached_font(cache_dir() / f"{stem}-{what}-{digest[:24]}.ttf", digest, make)
+    MADE.add(made.resolve())
+    return made
+
+
+@lru_cache(maxsize=8)  # a face's HarfBuzz font is asked of each character of a document
+def _harfbuzz(path: Path, index: int):  # type: ignore[no-untyped-def]
+    import uharfbuzz  # HarfBuzz's bindings: imported for a collection or CFF face only
+
+    return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), index))
+
+
+def _whole(path: Path, face: Face) -> bytes:
+    """The face with TrueType outlines: taken out of its collection as it is, or with its
+    CFF outlines drawn by HarfBuzz and made quadratic; glyph ids, and so every table that
+    names glyphs (metrics, substitutions for shaping), stay as they were."""
+    from fontTools.ttLib import TTFont as FontFile  # only when a face is made, once
 
     font = FontFile(str(path), fontNumber=face.index, lazy=True, recalcTimestamp=False)
-    if not face.postscript_outlines and region is None:
-        out = io.BytesIO()
-        font.save(out)  # a TrueType face taken out of its collection, tables as they are
-        return out.getvalue()
-    drawn = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), face.index))
-    order = font.getGlyphOrder()
-    mapping = font.getBestCmap()
-    if region is None:
-        kept, chars = set(range(len(order))), mapping
-    else:
-        chars = {c: g for c, g in mapping.items() if chr(c) in national_characters(region)}
-        kept = {0} | {font.getGlyphID(name) for name in chars.values()}
-        for tag in ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG"):
-            if tag in font:
-                del font[tag]  # they name glyphs no longer drawn; CJK is never shaped
-        _replace_unicode_map(font, chars)
-    _draw_truetype_outlines(font, drawn, order, kept)
+    if face.postscript_outlines:
+        order = font.getGlyphOrder()
+        glyphs = {name: _quadratic(path, face, gid) for gid, name in enumerate(order)}
+        _replace_outlines(font, order, glyphs)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
 
 
-def _replace_unicode_map(font, chars: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
-    from fontTools.ttLib import newTable
-    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
-
-    table = newTable("cmap")
-    table.tableVersion = 0
-    table.tables = []
-    for format_, encoding, mapping in (
-        (4, 1, {c: g for c, g in chars.items() if c <= 0xFFFF}),
-        (12, 10, chars),
-    ):
-        subtable = CmapSubtable.newSubtable(format_)
-        subtable.platformID, subtable.platEncID, subtable.language = 3, encoding, 0
-        subtable.cmap = mapping
-        table.tables.append(subtable)
-    font["cmap"] = table
-
-
-def _draw_truetype_outlines(font, drawn, order: list[str], kept: set[int]) -> None:  # type: ignore[no-untyped-def]
-    """Replace a font's outlines with TrueType ones (CFF's cubic curves approximated by
-    quadratic ones) for the glyphs `kept`, and the tables that describe them."""
+def _quadratic(path: Path, face: Face, gid: int):  # type: ignore[no-untyped-def]
+    """A glyph drawn by HarfBuzz (in C: fontTools' own CFF interpreter takes ten times as
+    long), its cubic curves made quadratic within _MAX_ERROR."""
+    # fontTools' pens: only when a face is made, once
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import newTable
-    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    pen = TTGlyphPen(None)
+    # CFF draws outer contours counter-clockwise, TrueType clockwise
+    _harfbuzz(path, face.index).draw_glyph_with_pen(
+        gid, Cu2QuPen(pen, _MAX_ERROR, reverse_direction=True)
+    )
+    return pen.glyph()
+
+
+def _compact(path: Path, face: Face, chars: Iterable[str], suffix: str) -> bytes:
+    """A TrueType font of the face's glyphs for `chars` alone (and .notdef), its metrics and
+    names those of the face (the PostScript name with `suffix`, so that two files made from
+    one face are two fonts in a PDF)."""
+    # fontTools: only when a face is made, once
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.ttLib import OPTIMIZE_FONT_SPEED
+    from fontTools.ttLib import TTFont as FontFile
+
+    drawn = _harfbuzz(path, face.index)
+    source = FontFile(str(path), fontNumber=face.index, lazy=True, recalcTimestamp=False)
+    mapping: dict[int, str] = {}
+    for char in sorted(chars):
+        gid = drawn.get_nominal_glyph(ord(char))
+        if gid:
+            mapping[ord(char)] = f"g{gid}"
+    gids = [0, *sorted({int(name[1:]) for name in mapping.values()})]
+    order = [".notdef", *(f"g{gid}" for gid in gids[1:])]
+    glyphs = {name: _quadratic(path, face, gid) for gid, name in zip(gids, order, strict=True)}
+    head, hhea, os2 = source["head"], source["hhea"], source["OS/2"]
+    builder = FontBuilder(head.unitsPerEm, isTTF=True)
+    # glyph flags packed for speed: a few per cent larger before the PDF's own subset
+    builder.font.cfg[OPTIMIZE_FONT_SPEED] = True
+    builder.updateHead(
+        created=head.created,
+        modified=head.modified,
+        macStyle=head.macStyle,
+        fontRevision=head.fontRevision,
+    )
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap(mapping)
+    builder.setupGlyf(glyphs)
+    glyf = builder.font["glyf"]
+    builder.setupHorizontalMetrics(
+        {
+            name: (drawn.get_glyph_h_advance(gid), getattr(glyf[name], "xMin", 0))
+            for gid, name in zip(gids, order, strict=True)
+        }
+    )
+    builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+    names = source["name"]
+    family = str(names.getDebugName(1) or face.name)
+    style = str(names.getDebugName(2) or "Regular")
+    postscript = str(names.getDebugName(6) or family.replace(" ", ""))
+    builder.setupNameTable(
+        {
+            "familyName": family,
+            "styleName": style,
+            "fullName": f"{family} {style}",
+            "psName": f"{postscript}{'-' + suffix if suffix else ''}"[:63],
+        }
+    )
+    builder.setupOS2(
+        **{
+            field: getattr(os2, field)
+            for field in (
+                "usWeightClass", "usWidthClass", "fsType", "fsSelection", "sTypoAscender",
+                "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent", "sxHeight",
+                "sCapHeight", "achVendID",
+            )
+            if hasattr(os2, field)
+        }
+    )  # fmt: skip
+    builder.setupPost(keepGlyphNames=False)
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+def _replace_outlines(font, order: list[str], glyphs: dict) -> None:  # type: ignore[no-untyped-def]
+    """Put TrueType outlines in a font in place of its CFF ones, and the tables that say
+    how they are stored."""
+    from fontTools.ttLib import newTable  # only when a face is made, once
 
     glyf = newTable("glyf")
     glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for gid, name in enumerate(order):
-        if gid not in kept:
-            glyf.glyphs[name] = Glyph()
-            continue
-        pen = TTGlyphPen(None)
-        # CFF draws outer contours counter-clockwise, TrueType clockwise
-        drawn.draw_glyph_with_pen(gid, Cu2QuPen(pen, _MAX_ERROR, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
+    glyf.glyphs = glyphs
     for tag in ("CFF ", "CFF2", "VORG"):
         if tag in font:
             del font[tag]

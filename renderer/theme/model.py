@@ -23,7 +23,13 @@ from renderer.files import inside, read_head
 from renderer.inputs.reading import load_document, validate
 from renderer.profile.model import SECTION_FIELDS, Line, SectionId
 from renderer.profile.sections import SLOTS
-from renderer.theme.fontconvert import LARGE_FACE, face_region, needs_converting, standalone
+from renderer.theme.fontconvert import (
+    LARGE_FACE,
+    face_region,
+    national,
+    needs_converting,
+    standalone,
+)
 from renderer.theme.fontfile import FontFileProblem, chosen, embedding_problem, split_reference
 
 if TYPE_CHECKING:
@@ -572,4 +578,6 @@ def _embeddable(file: Path, wanted: str) -> Path:
     face = chosen(file, wanted)
     if not needs_converting(face):
         return file
-    return standalone(file, face, face_region(face) if face.glyphs > LARGE_FACE else None)
+    region = face_region(face) if face.glyphs > LARGE_FACE else None
+    # a CJK face of 65,000 glyphs: its region's national standard (30 s to make whole)
+    return national(file, face, region) if region else standalone(file, face)

@@ -11,6 +11,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +26,10 @@ from renderer.theme.fontconvert import (
     CJK_START,
     LARGE_FACE,
     MADE,
+    beyond,
+    covers,
     face_region,
+    national,
     national_characters,
     needs_converting,
     region_of,
@@ -141,7 +145,7 @@ class FontSet:
             tuple(
                 file
                 for reference in f.fallback
-                if (file := _fallback_file(reference, text, region)) is not None
+                for file in _fallback_files(reference, text, region)
             ),
         )
         # <b> and <i> in paragraph markup pick the family's faces.
@@ -175,27 +179,42 @@ class FontSet:
         return None
 
 
-def _fallback_file(reference: str, text: str, region: str) -> Path | None:
-    """The TrueType file a fallback reference stands for: the file itself, or the face it
-    names (or, in a collection of regional faces, the region's) made a file of its own."""
+def _fallback_files(reference: str, text: str, region: str) -> list[Path]:
+    """The TrueType files a fallback reference stands for: the file itself, or the face it
+    names (or, in a collection of regional faces, the region's) made a file of its own; a
+    CJK face, only where the document has characters of it: cut to its region's national
+    standard, and the document's characters beyond the standard that the face has."""
     name, wanted = split_reference(reference)
     path = Path(name)
     try:
         faces = font_faces(path)
     except (OSError, FontFileProblem):
-        return path  # checked when the theme was loaded; reportlab will say what is wrong
+        return [path]  # checked when the theme was loaded; reportlab will say what is wrong
     face = _face_for(faces, wanted, region)
     if not needs_converting(face):
-        return path
-    cut = face_region(face) if face.glyphs > LARGE_FACE else None
-    if cut is not None and not any(
-        ord(c) >= CJK_START and c in national_characters(cut) for c in text
-    ):
-        return None  # its Latin and punctuation are the theme's own fonts' to draw
-    made = _made(path, face, cut)
-    if bold := _bold_sibling(path, face):
-        _made_bolds[made] = (bold[0], bold[1], cut)
-    return made
+        return [path]
+    bold = _bold_sibling(path, face)
+    if face.glyphs <= LARGE_FACE or (cut := face_region(face)) is None:
+        made = _made(standalone, path, face)
+        if bold:
+            _made_bolds[made] = (standalone, bold[0], bold[1])
+        return [made]
+    # Latin and punctuation are the theme's own fonts' to draw
+    ideographic = {c for c in text if ord(c) >= CJK_START}
+    standard = national_characters(cut)
+    files = []
+    if ideographic & standard:
+        files.append(_made(national, path, face, cut))
+    rare = frozenset(c for c in ideographic - standard if covers(path, face, c))
+    if rare:
+        files.append(_made(beyond, path, face, rare))
+    if bold:
+        _made_bolds.update(
+            {files[0]: (national, bold[0], bold[1], cut)} if ideographic & standard else {}
+        )
+        if rare:
+            _made_bolds[files[-1]] = (beyond, bold[0], bold[1], rare)
+    return files
 
 
 def _face_for(faces: list[Face], wanted: str, region: str) -> Face:
@@ -209,9 +228,9 @@ def font_faces(path: Path) -> list[Face]:
     return faces(path)
 
 
-def _made(path: Path, face: Face, cut: str | None) -> Path:
+def _made(make: Callable[..., Path], path: Path, face: Face, *more: object) -> Path:
     try:
-        return standalone(path, face, cut)
+        return make(path, face, *more)
     except Exception as error:  # noqa: BLE001 (fontTools and HarfBuzz raise many kinds)
         message = f"font file {path.name!r} ({face.name}) cannot be converted: {error}"
         raise RenderError(message, file=str(path)) from None
@@ -231,8 +250,8 @@ def _bold_sibling(path: Path, face: Face) -> tuple[Path, Face] | None:
     return (bold, same[0]) if same else None
 
 
-# A made face's bold, made when a bold span first needs it: (file, face, region cut to)
-_made_bolds: dict[Path, tuple[Path, Face, str | None]] = {}
+# A made face's bold, made when a bold span first needs it: how, from which file and face
+_made_bolds: dict[Path, tuple] = {}  # type: ignore[type-arg]
 
 
 def font_file(name: str) -> Path:
