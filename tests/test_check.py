@@ -13,7 +13,7 @@ from renderer.compose.resume import compose
 from renderer.formats.plaintext import markdown_to_text
 from renderer.inputs import load_profile
 from renderer.theme.model import load_theme
-from tests.conftest import ROOT, check_bytes, document, rendered, write_profile
+from tests.conftest import ROOT, check_bytes, document, render_bytes, rendered, write_profile
 
 runner = CliRunner()
 
@@ -243,3 +243,38 @@ def test_check_rejects_active_content(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "bad.docx"), "--profile", str(profile)])
     assert result.exit_code == 1
     assert "holds macros" in result.output and "attachedTemplate" in result.output
+
+
+def test_links_with_other_characters_go_where_they_say(tmp_path):
+    """A PDF's /URI is ASCII: an address with Japanese or German letters in it (or a
+    domain) is written percent-encoded (IDNA for a host), and check reads every link's target
+    back; a link written as it was typed (UTF-16, as reportlab wrote it) is a problem."""
+    import pypdf
+
+    from renderer.ats.check import Report, _check_links
+    from renderer.profile.uri import as_uri
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: Ann Lee\nemail: ann@exämple.com\nlinks:\n"
+        "  - {url: 'https://ja.wikipedia.org/wiki/日本語'}\n"
+        "  - {url: 'https://münchen.example/Köln?q=ä#ü'}\n",
+        encoding="utf-8",
+    )
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    data = render_bytes("pdf", document, theme)
+    report = check_bytes(tmp_path / "p.pdf", document, data)
+    assert report.ok, report.problems
+    uris = [
+        str(a.get_object()["/A"]["/URI"])
+        for a in pypdf.PdfReader(io.BytesIO(data)).pages[0]["/Annots"]
+    ]
+    assert "https://ja.wikipedia.org/wiki/%E6%97%A5%E6%9C%AC%E8%AA%9E" in uris
+    assert "https://xn--mnchen-3ya.example/K%C3%B6ln?q=%C3%A4#%C3%BC" in uris
+    assert "mailto:ann@ex%C3%A4mple.com" in uris and all(uri.isascii() for uri in uris)
+    assert as_uri("https://example.com/a%20b") == "https://example.com/a%20b"  # left alone
+    broken = Report("p.pdf")
+    _check_links(("https://ja.wikipedia.org/wiki/日本語",), document, broken)
+    assert any("not written as a URI" in p for p in broken.problems)
+    assert any("is lost" in p for p in broken.problems)

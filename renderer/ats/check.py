@@ -18,6 +18,7 @@ from renderer.compose.document import Document, Role
 from renderer.formats import Format
 from renderer.formats.bidi import has_right_to_left
 from renderer.formats.plaintext import normalise
+from renderer.profile.uri import as_uri
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a resume is well under 1 MiB in every format
 
@@ -231,6 +232,8 @@ def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -
     else:
         report = _check_against(fmt, data, document, lines, problems)
         report.file = name
+        if read.links is not None:
+            _check_links(read.links, document, report)
     report.tagged, report.structure = read.tagged, read.structure
     if read.tagged is False and lines:
         report.warnings.append(
@@ -238,6 +241,19 @@ def check(fmt: Format, data: bytes, document: Document | None, name: str = "") -
             "structure (headings, lists) in it"
         )
     return report
+
+
+def _check_links(links: tuple[str, ...], document: Document, report: Report) -> None:
+    """Every link of the Document goes where it says, written as a URI (ASCII: a PDF's
+    /URI written otherwise reads as 'þÿ' in poppler)."""
+    for link in links:
+        if not link.isascii():
+            report.problems.append(f"a link's address is not written as a URI: {link!r}")
+    written = set(links)
+    for block in document.blocks:
+        for run in (*block.runs, *block.aside_runs):
+            if run.href and as_uri(run.href) not in written:
+                report.problems.append(f"the link of {run.text!r} to {run.href!r} is lost")
 
 
 def _check_against(

@@ -60,6 +60,7 @@ class ReadBack:
     pages: int | None = None
     tagged: bool | None = None  # a PDF with a structure tree (None: not a question here)
     structure: tuple[str, ...] = ()  # the tree's outline, an element a line, indented
+    links: tuple[str, ...] | None = None  # where its links go (None: not read for this format)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,24 @@ def read_back(data: bytes) -> ReadBack:
             structure = _structure(reader)
         except Exception:  # noqa: BLE001 (a broken tree reads as none)
             structure = None
-    return ReadBack(lines, problems, count, structure is not None, tuple(structure or ()))
+        try:
+            links = tuple(_links(pages[:MAX_PDF_PAGES]))
+        except Exception:  # noqa: BLE001
+            links = ()
+    tree = tuple(structure or ())
+    return ReadBack(lines, problems, count, structure is not None, tree, links)
+
+
+def _links(pages: Any) -> list[str]:
+    """Where the pages' link annotations go (their /URI), as the file writes them."""
+    found = []
+    for page in pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is not None:
+                found.append(str(uri))
+    return found
 
 
 MAX_ELEMENTS = 20_000  # a resume's tree has a few hundred

@@ -16,6 +16,7 @@ from renderer.formats.bidi import RIGHT_TO_LEFT, has_right_to_left, without_cont
 from renderer.formats.pdf.flowables import EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, bold_of, draws, missing_glyph
 from renderer.profile.markup import Run
+from renderer.profile.uri import as_uri
 from renderer.theme.model import Style, Theme
 
 
@@ -66,7 +67,9 @@ def _run_markup(
         text = f"<i>{text}</i>"
     if run.href:
         colour = theme.colours.accent
-        text = f"<a href={attribute(run.href)} color={attribute(colour)}>{text}</a>"
+        # a PDF's /URI is ASCII: an address written with other characters, as a URI
+        href = as_uri(run.href)
+        text = f"<a href={attribute(href)} color={attribute(colour)}>{text}</a>"
     return text
 
 

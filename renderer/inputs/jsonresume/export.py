@@ -16,11 +16,12 @@ other custom sections) travels in a copy of the profile under `meta.x-resume-ren
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from renderer.inputs.imported import Json, present
 from renderer.inputs.jsonresume.fields import EMBED, SCHEMA_URL, TECHNOLOGIES
 from renderer.profile.model import Experience, Profile
+from renderer.profile.uri import as_uri
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -154,27 +155,7 @@ def _uris(value: Any) -> Any:
 
 
 def _uri(url: str | None) -> str | None:
-    """An address as JSON Resume's schema wants it (format "uri", RFC 3986): a host in IDNA
-    (exämple.com -> xn--exmple-cua.com) and other characters percent-encoded."""
-    if url is None:
-        return None
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if host else host
-    except UnicodeError:
-        ascii_host = quote(host, safe="")
-    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
-    safe = "/:@!$&'()*+,;=%~-._"
-    return urlunsplit(
-        (
-            parts.scheme,
-            quote(netloc, safe=safe + "[]"),
-            quote(parts.path, safe=safe),
-            quote(parts.query, safe=safe + "?"),
-            quote(parts.fragment, safe=safe + "?#"),
-        )
-    )
+    return None if url is None else as_uri(url)
 
 
 def _network(url: str) -> str:
