@@ -159,3 +159,29 @@ def test_a_simple_parser_fills_title_and_organisation(theme):
     jobs = {e.source: (e.title, e.organisation, e.dates) for e in parsed.entries}
     assert jobs["experience[0]"] == ("Infrastructure Engineer", "Datavisor", "2025 – Present")
     assert jobs["experience[1]"] == ("Cloud Software Development Engineer", "Intel", "2022 – 2025")
+
+
+@pytest.mark.parametrize("theme", ["classic", "harvard", "modern"])
+def test_a_companys_web_site_is_in_its_sub_line_linked(theme, tmp_path):
+    """An experience's `url` (the company's site) was dropped in every format: it goes in
+    the sub-line after the place, as a linked bare address."""
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from renderer.theme.model import load_theme
+    from tests.conftest import check_bytes, render_bytes
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: A B\nemail: a@example.org\nexperience:\n  - company: Acme\n    title: Engineer\n"
+        "    location: Berlin\n    url: https://www.acme.example/about\n    start: 2020-01\n",
+        encoding="utf-8",
+    )
+    chosen = load_theme(theme)
+    document = compose(load_profile(path).profile, chosen)
+    runs = [r for b in document.blocks for r in (*b.runs, *b.aside_runs)]
+    link = next(r for r in runs if r.href == "https://www.acme.example/about")
+    assert link.text == "acme.example/about"
+    assert "Berlin · acme.example/about" in [
+        t for b in document.blocks for t in (b.text, b.aside) if t
+    ]
+    assert check_bytes(tmp_path / "p.pdf", document, render_bytes("pdf", document, chosen)).ok

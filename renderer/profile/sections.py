@@ -75,12 +75,17 @@ def _kind_label(position: Position) -> str | None:
     return position.kind.value.replace("-", "_") if position.kind else None
 
 
-def _position(position: Position, *, team: str | None = None) -> EntryView:
+def _position(position: Position, *, team: str | None = None, url: str | None = None) -> EntryView:
     return EntryView(
         title=position.title,
         dates=position,
         subline_slot="experience_subline",
-        subline={"team": team, "kind": _kind_label(position), "location": position.location},
+        subline={
+            "team": team,
+            "kind": _kind_label(position),
+            "location": position.location,
+            "url": url,
+        },
         description=position.description,
         technologies=position.technologies,
         highlights=position.highlights,
@@ -91,7 +96,7 @@ def _position(position: Position, *, team: str | None = None) -> EntryView:
 
 def _experience(job: model.Experience) -> EntryView:
     if not job.roles:
-        view = _position(job, team=job.team)
+        view = _position(job, team=job.team, url=job.url)
         view.organisation = job.company
         return view
     # Several positions at one company: the company once, with the whole span, then each.
@@ -100,7 +105,7 @@ def _experience(job: model.Experience) -> EntryView:
         organisation=job.company,
         dates=span,
         subline_slot="experience_subline",
-        subline={"team": job.team, "kind": None, "location": job.location},
+        subline={"team": job.team, "kind": None, "location": job.location, "url": job.url},
         positions=[_position(role) for role in job.roles],
     )
 
@@ -174,8 +179,10 @@ KINDS: tuple[SectionKind, ...] = (
         "entries",
         {
             "experience_subline": Slot(
-                "{{ [team, kind, location] | select | join(' · ') }}",
-                {"team": "Team", "kind": "Full-time", "location": "City"},
+                "{{ [team, kind, location] | select | join(' · ') }}"
+                "{% if url %}{% if team or kind or location %} · {% endif %}"
+                "[{{ url | bare_url }}]({{ url }}){% endif %}",
+                {"team": "Team", "kind": "Full-time", "location": "City", "url": "https://x.io"},
             ),
             "technologies": Slot(
                 "**{{ label }}{{ colon }}**{% if colon == ':' %} {% endif %}"

@@ -68,6 +68,13 @@ def _project_subline(url: Any, keywords: Any, comma: str = ", ", **_: Any) -> st
     return text + _out(_join(keywords, comma))
 
 
+def _experience_subline(team: Any, kind: Any, location: Any, url: Any = None, **_: Any) -> str:
+    text = _out(_join(filter(None, (team, kind, location)), " · "))
+    if url:
+        text += (" · " if team or kind or location else "") + _link(url)
+    return text
+
+
 def _labelled(label: Any, items: Any, colon: Any, comma: str) -> str:
     space = " " if colon == ":" else ""
     return f"**{_out(label)}{_out(colon)}**{space}{_out(_join(items, comma))}"
@@ -95,8 +102,11 @@ FORMS: dict[str, Callable[..., str]] = {
     "{{ [location, score] | select | join(', ') }}": lambda location, score, **_: _out(
         _join(filter(None, (location, score)), ", ")
     ),
-    # the built-in slots since they take the locale's punctuation; the forms above are
-    # themes' copies of the earlier ones
+    # the built-in slots since they take the locale's punctuation (and a company's web
+    # site); the forms above are themes' copies of the earlier ones
+    "{{ [team, kind, location] | select | join(' · ') }}"
+    "{% if url %}{% if team or kind or location %} · {% endif %}"
+    "[{{ url | bare_url }}]({{ url }}){% endif %}": _experience_subline,
     "{% if location %}{{ location }}{% if url or keywords %} · {% endif %}{% endif %}"
     "{% if url %}[{{ url | bare_url }}]({{ url }}){% if keywords %} · {% endif %}{% endif %}"
     "{{ keywords | join(comma) }}": _entry_subline,
