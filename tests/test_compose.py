@@ -295,6 +295,27 @@ def test_bad_custom_sections_and_orders_are_errors(tmp_path, change, message):
         load_profile(write_profile(tmp_path, text))
 
 
+def test_sections_headed_in_other_scripts_each_have_an_id(tmp_path):
+    """Every heading in Chinese, Japanese or Arabic made the id 'section-x': two such
+    sections stopped the whole render. Each now has an id of its own (made from its
+    heading, the same every time); a clash is an error at the sections' line."""
+    from renderer.errors import InputError
+
+    text = (
+        "name: A\nemail: a@example.org\nsections:\n"
+        "  - {heading: 登壇, items: [x]}\n  - {heading: 趣味, items: [y]}\n"
+        "  - {heading: مؤتمرات, items: [z]}\n"
+    )
+    profile = load_profile(write_profile(tmp_path, text)).profile
+    keys = [section.key for section in profile.sections]
+    assert len(set(keys)) == 3 and all(k.startswith("section-") for k in keys)
+    assert keys == [s.key for s in load_profile(write_profile(tmp_path, text)).profile.sections]
+    twice = text.replace("趣味", "登壇")
+    with pytest.raises(InputError) as caught:
+        load_profile(write_profile(tmp_path, twice))
+    assert ":3:1 sections:" in str(caught.value) or ":4:" in str(caught.value)
+
+
 def test_metadata_keywords_come_from_what_the_variant_shows(tmp_path):
     text = """
 name: Kim

@@ -8,6 +8,7 @@ control characters.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from enum import Enum
@@ -21,6 +22,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -466,7 +468,9 @@ class CustomSection(Strict):
             return self.id
         made = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.heading).lower())
         made = made.encode("ascii", "ignore").decode().strip("-")
-        return made[:40] if made and made[0].isalpha() else f"section-{made or 'x'}"[:40]
+        if not made:  # a heading in another script (登壇, مؤتمرات): one id per heading
+            return f"section-{hashlib.sha256(self.heading.encode()).hexdigest()[:8]}"
+        return made[:40] if made[0].isalpha() else f"section-{made}"[:40]
 
 
 def _locale(value: str) -> str:
@@ -542,15 +546,21 @@ class Profile(Strict):
         "section's id; sections not named follow in the theme's order.",
     )
 
-    @model_validator(mode="after")
-    def _known_sections(self) -> Profile:
-        keys = [section.key for section in self.sections]
+    @field_validator("sections")
+    @classmethod
+    def _distinct_sections(cls, sections: list[CustomSection]) -> list[CustomSection]:
+        keys = [section.key for section in sections]
         clash = sorted({k for k in keys if keys.count(k) > 1 or k in SECTION_FIELDS})
         if clash:
             raise ValueError(
                 f"custom section id {clash[0]!r} is used twice or names a built-in section; "
                 "give the section an id of its own"
             )
+        return sections
+
+    @model_validator(mode="after")
+    def _known_sections(self) -> Profile:
+        keys = [section.key for section in self.sections]
         known = [*SECTION_FIELDS, *keys]
         for name in self.section_order:
             if name not in known:
