@@ -170,3 +170,24 @@ def test_two_documents_with_other_rare_characters_each_read_back(tmp_path):
         report = check_bytes(tmp_path / "out.pdf", document, data)
         assert report.ok, report.problems[:2]
         assert name in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_hong_kong_chinese_takes_the_hong_kong_face(tmp_path):
+    """zh-HK was read as zh-Hant (Taiwan's face, Big5): 𨋢 (HKSCS, lift) was refused and 哋
+    was drawn by another font. The document keeps Hong Kong's language, in every format."""
+    import zipfile
+
+    path = tmp_path / "hk.yaml"
+    path.write_text(
+        "locale: zh-HK\nname: 陳啟𨋢\nemail: a@example.hk\nsummary: 我哋嘅團隊。\n", "utf-8"
+    )
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    assert document.language == "zh-Hant-HK"
+    data = _render(path, "classic", tmp_path)
+    assert {"NotoSerifCJKhk-Regular", "NotoSerifCJKhk-Bold"} <= _fonts_of(data)
+    assert not any("Droid" in font for font in _fonts_of(data))
+    html = render_bytes("html", document, theme).decode()
+    assert 'lang="zh-Hant-HK"' in html
+    with zipfile.ZipFile(io.BytesIO(render_bytes("docx", document, theme))) as package:
+        assert 'w:val="zh-HK"' in package.read("word/styles.xml").decode()

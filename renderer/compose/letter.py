@@ -124,6 +124,6 @@ def compose_letter(
         subject=f"{app.role} at {app.company}",
         keywords=(app.role, app.company),
         blocks=_spaced(blocks),
-        language=locale.code,
+        language=locale.written(code),
         kind="letter",
     )

@@ -394,7 +394,7 @@ def compose(
         subject=profile.headline or "Resume",
         keywords=tuple(dict.fromkeys(words)),
         blocks=tuple(blocks),
-        language=locale.code,
+        language=locale.written(language or profile.locale),
         page_label=page_label(theme, locale.word("page")),
         continued_label=locale.word("continued"),
     )

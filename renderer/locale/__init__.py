@@ -37,6 +37,7 @@ def resolve(code: str) -> str:
     for candidate in (
         wanted.lower(),
         _ALIASES.get(wanted.lower(), ""),
+        "-".join(wanted.split("-")[:2]).lower(),  # zh-Hant-HK: zh-Hant
         wanted.split("-")[0].lower(),
     ):
         if candidate.lower() in known:
@@ -64,6 +65,11 @@ class Locale:
 
     def word(self, key: str) -> str:
         return self.words[key]
+
+    def written(self, asked: str) -> str:
+        """A document's language: this locale's, or Hong Kong's or Macao's Chinese where the
+        profile asks for it (zh-Hant-HK: its forms of the characters, in its fonts)."""
+        return asked if self.code == "zh-Hant" and asked.startswith("zh-Hant-") else self.code
 
     def month(self, value: dt.date, long: bool = False) -> str:
         # Babel: only for a language other than English (80 ms of a cold start)

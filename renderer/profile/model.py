@@ -480,6 +480,9 @@ def _locale(value: str) -> str:
     language, _, region = value.strip().replace("_", "-").partition("-")
     if name == language.lower() and re.fullmatch(r"[A-Za-z]{2}", region):
         return f"{name}-{region.upper()}"
+    place = region.rpartition("-")[2].upper()
+    if name == "zh-Hant" and place in ("HK", "MO"):
+        return f"zh-Hant-{place}"  # Hong Kong's forms of the characters (and its fonts)
     return name
 
 

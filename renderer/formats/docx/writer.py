@@ -251,6 +251,7 @@ def _language(word: Any, document: Document, theme: Theme) -> Hashable:
     text = " ".join(document.lines())
     locale = load_locale(document.language)
     east_asian = locale.east_asian_font
+    east_asian_language = "zh-CN"
     if east_asian is None and _has_east_asian(text):
         script = (
             "ko"
@@ -258,6 +259,7 @@ def _language(word: Any, document: Document, theme: Theme) -> Hashable:
             else ("ja" if re.search(r"[\u3040-\u30ff]", text) else "zh-Hans")
         )
         east_asian = _EAST_ASIAN_FONTS.get(script, "Microsoft YaHei")
+        east_asian_language = {"ko": "ko-KR", "ja": "ja-JP"}.get(script, "zh-CN")
     defaults = word.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = rpr.find(qn("w:rFonts"))
@@ -267,8 +269,11 @@ def _language(word: Any, document: Document, theme: Theme) -> Hashable:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     tag = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(document.language, document.language)
+    tag = tag.replace("zh-Hant-", "zh-")  # zh-Hant-HK: Word's zh-HK
     lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else "zh-CN")
+    lang.set(
+        qn("w:eastAsia"), tag if east_asian and locale.east_asian_font else east_asian_language
+    )
     lang.set(qn("w:bidi"), _BIDI_LANGUAGES.get(document.language.split("-")[0], "ar-SA"))
     return (fonts.get(qn("w:eastAsia")), tag, lang.get(qn("w:eastAsia")))  # all it changes
 
