@@ -120,6 +120,23 @@ def test_plain_text_wraps_by_display_width(tmp_path: Path) -> None:
     assert max(display_width(line) for line in text.splitlines()) <= 80
 
 
+@pytest.mark.parametrize("width", [20, 31, 40, 80])
+def test_plain_text_keeps_korean_words_whole_and_marks_with_what_they_close(width):
+    """Plain text broke Korean between any two syllables (절차 / 를) and let a Chinese line
+    open with a closing mark (）之后。): Korean breaks at its spaces, and no line opens with
+    。、）」 or ends with 「（, as in the PDF."""
+    from renderer.formats.txt.writer import wrap
+
+    korean = "장애 대응 절차를 정리하고 복구 시간이 어떻게 이루어지는지 확인하기 위해 작성됨"
+    lines = wrap(korean, width).splitlines()
+    assert all(word in korean.split() for line in lines for word in line.split())
+    chinese = "测" * 38 + "（测）之后。「安定性」と、「拡張性」を両立する。" * 3
+    for line in wrap(chinese, width).splitlines():
+        assert line[0] not in "。、）」，" and line[-1] not in "「（", line
+        assert display_width(line) <= width
+    assert "".join(wrap(chinese, width).split()) == chinese
+
+
 def test_an_unknown_locale_names_file_line_and_field(tmp_path: Path) -> None:
     path = write_profile(tmp_path, "name: Ann\nemail: ann@example.com\nlocale: klingon\n")
     result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "o")])
@@ -248,13 +265,13 @@ def test_an_opening_bracket_never_ends_a_japanese_line(tmp_path: Path) -> None:
 
 def test_korean_breaks_at_spaces_and_keeps_its_words_whole(tmp_path: Path) -> None:
     """Korean is written with spaces: a line breaks at one, never inside a word (운영했습 /
-    니다), whatever brackets the text holds."""
+    니다), whatever brackets or words in hanja (金融) the text holds."""
     import io
 
     from pdfminer.high_level import extract_text
 
     summary = (
-        "8년 경력의 백엔드 개발자로서 대규모 트래픽을 처리하는 결제 시스템을 설계하고 "
+        "8년 경력의 백엔드 개발자로서 대규모 트래픽을 처리하는 金融 결제 시스템을 설계하고 "
         '운영했습니다. "안정성"과 「확장성」을 최우선으로 생각하며, 팀의 기술 문서화를 '
         "주도했습니다. 장애 대응 절차를 정리하여 복구 시간을 절반으로 줄였습니다."
     )
@@ -267,6 +284,7 @@ def test_korean_breaks_at_spaces_and_keeps_its_words_whole(tmp_path: Path) -> No
         document = compose(load_profile(path).profile, chosen)
         read = extract_text(io.BytesIO(render_bytes("pdf", document, chosen)))
         lines = [ln.split() for ln in read.splitlines() if "경력" in ln or "주도" in ln]
+        lines += [ln.split() for ln in read.splitlines() if "金融" in ln or "확인" in ln]
         assert lines and all(token in words for line in lines for token in line), lines
 
 

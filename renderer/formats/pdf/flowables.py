@@ -126,6 +126,7 @@ EAST_ASIAN = re.compile(
 # Korean is written with spaces and breaks at them, keeping words whole (a line that ended
 # 운영했습 and went on 니다 read as two words), whatever brackets (「」) it uses.
 BROKEN_ANYWHERE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # Korean: broken at spaces
 
 
 def east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:

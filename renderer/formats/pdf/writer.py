@@ -32,6 +32,7 @@ from renderer.formats.pdf.continued import ContinuedLine, entry_of
 from renderer.formats.pdf.direction import mirrored_style
 from renderer.formats.pdf.flowables import (
     BROKEN_ANYWHERE,
+    HANGUL,
     AsideLine,
     Centred,
     MarkedParagraph,
@@ -291,8 +292,10 @@ def _variant(
     and Korean broken between characters; on a page right to left, mirrored (an aside then
     on the left); Hindi, Thai, Hebrew, Arabic shaped. Each variant made once a render."""
     # (a line of Arabic with a Japanese word in it breaks at spaces, measured shaped: broken
-    # between characters, its Arabic was measured unjoined and the line ended short)
-    if role is not None and BROKEN_ANYWHERE.search(text) and not has_right_to_left(text):
+    # between characters, its Arabic was measured unjoined and the line ended short; Korean
+    # with a word in hanja breaks at its spaces, as all Korean: 확인하기 위 / 해 was broken)
+    broken_anywhere = BROKEN_ANYWHERE.search(text) and not HANGUL.search(text)
+    if role is not None and broken_anywhere and not has_right_to_left(text):
         if f"{style.name}-cjk" not in made:
             made[f"{style.name}-cjk"] = east_asian_style(style, role)
         style = made[f"{style.name}-cjk"]

@@ -19,17 +19,42 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_PIECES = re.compile(
-    r"\s+|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s]+?(?=\s|[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|$)"
+# Chinese and Japanese break between any two characters (and their full-width marks);
+# Korean, like Latin, at spaces.
+_ANYWHERE = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[{_ANYWHERE}]|[^\s{_ANYWHERE}]+")
+_CLOSING = frozenset(
+    "、。，．・：；？！）」』】〕〉》〗〙〛｝］ー…‥々ゝゞ"  # closing, long vowel, repeat
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％"  # small kana
 )
+_OPENING = frozenset("「『（【〔〈《〖〘〚｛［")
+
+
+def _pieces(text: str) -> list[str]:
+    """What a line may break between: spaces, each Chinese or Japanese character, each word
+    of other letters (Latin, Korean); a closing mark (。、」) goes with what it closes and an
+    opening one (「（) with what it opens, so no line starts with the one or ends with the
+    other, as the PDF sets them."""
+    pieces: list[str] = []
+    for token in _TOKENS.findall(text):
+        last = pieces[-1] if pieces else " "
+        if (
+            not last.isspace()
+            and not token.isspace()
+            and (token[0] in _CLOSING or last[-1] in _OPENING)
+        ):
+            pieces[-1] = last + token
+        else:
+            pieces.append(token)
+    return pieces
 
 
 def _wrap_wide(text: str, width: int, first: str, rest: str) -> str:
-    """Wrap by display width, between any two wide characters or at spaces (a word of Latin
-    letters is never broken)."""
+    """Wrap by display width, between any two Chinese or Japanese characters or at spaces
+    (a word of Latin or Korean letters is never broken)."""
     lines: list[str] = []
     line, used = first, display_width(first)
-    for piece in _PIECES.findall(text):
+    for piece in _pieces(text):
         size = display_width(piece)
         if piece.isspace():
             if used + 1 <= width and line.strip():
