@@ -314,3 +314,22 @@ def test_generated_lists_take_the_locales_punctuation(
     school = next(b for b in blocks if b.source == "education[0]")
     assert school.head is not None and school.head.title == degree
     assert skills in texts and technologies in texts, texts
+
+
+def test_a_long_chinese_paragraph_is_cut_at_its_sentences():
+    """A paragraph is laid out in pieces of about half a page (reportlab's layout is
+    quadratic): Chinese has no spaces, so it was cut at a count of characters, leaving a
+    line of one character (成) and the next opening with 。; pieces end after 。！？, or
+    else where a line may break."""
+    from renderer.formats.pdf.runs import chunks
+    from renderer.profile.markup import Run
+
+    sentence = "我们团队负责设计和实现大规模分布式存储系统，支持每秒数百万次读写请求。"
+    pieces = chunks((Run(sentence * 60),), 1100)
+    assert len(pieces) > 1
+    texts = ["".join(run.text for run in piece) for piece in pieces]
+    assert "".join(texts) == sentence * 60
+    assert all(text.endswith("。") for text in texts)
+    unbroken = "测" * 1500 + "（测）。"
+    texts = ["".join(r.text for r in piece) for piece in chunks((Run(unbroken),), 1100)]
+    assert "".join(texts) == unbroken and all(t[0] not in "。）" for t in texts)

@@ -9,11 +9,12 @@ import unicodedata
 from dataclasses import replace
 from functools import cache
 
+from reportlab.lib import textsplit
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.compose.document import SMALL_CAPITALS, Block, small_capitals
 from renderer.formats.bidi import RIGHT_TO_LEFT, has_right_to_left, without_controls
-from renderer.formats.pdf.flowables import EAST_ASIAN
+from renderer.formats.pdf.flowables import BROKEN_ANYWHERE, EAST_ASIAN
 from renderer.formats.pdf.fonts import FontSet, bold_of, draws, missing_glyph
 from renderer.profile.markup import Run
 from renderer.profile.uri import as_uri
@@ -198,9 +199,21 @@ def chunks(runs: tuple[Run, ...], limit: int) -> list[tuple[Run, ...]]:
 
 
 def _cut(text: str, room: int) -> int | None:
-    """Where to end a piece within text[:room]: after a sentence, else after any space."""
-    sentence = text.rfind(". ", room // 2, room)
-    if sentence >= 0:
-        return sentence + 2
+    """Where to end a piece within text[:room]: after a sentence (". ", or 。！？ in Chinese
+    and Japanese, which have no spaces), else after any space, else between two Chinese or
+    Japanese characters where a line may break (a mark stays with what it closes or opens)."""
+    ends = [text.rfind(". ", room // 2, room) + 2]
+    ends += [text.rfind(mark, room // 2, room) + 1 for mark in "。！？"]
+    if max(ends) > 1:
+        return max(ends)
     space = text.rfind(" ", 0, room)
-    return space + 1 if space > 0 else None
+    if space > 0:
+        return space + 1
+    for at in range(room - 1, room // 2, -1):
+        if (
+            BROKEN_ANYWHERE.match(text[at])
+            and text[at] not in textsplit.ALL_CANNOT_START
+            and text[at - 1] not in textsplit.ALL_CANNOT_END
+        ):
+            return at
+    return None
