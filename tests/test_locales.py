@@ -20,7 +20,7 @@ from renderer.formats.txt.writer import display_width
 from renderer.inputs import load_profile
 from renderer.locale import available, load_locale, resolve
 from renderer.theme.model import builtin_names, load_theme
-from tests.conftest import ROOT, render_bytes, write_profile
+from tests.conftest import ROOT, check_bytes, render_bytes, write_profile
 
 runner = CliRunner()
 
@@ -333,3 +333,23 @@ def test_a_long_chinese_paragraph_is_cut_at_its_sentences():
     unbroken = "测" * 1500 + "（测）。"
     texts = ["".join(r.text for r in piece) for piece in chunks((Run(unbroken),), 1100)]
     assert "".join(texts) == unbroken and all(t[0] not in "。）" for t in texts)
+
+
+def test_variation_selectors_and_soft_hyphens_in_chinese_and_japanese(tmp_path):
+    """葛 with an ideographic variation selector (U+E0100) was refused ('cannot be drawn'):
+    where no font has the sequence, the character is drawn in its usual form. A soft
+    hyphen in a Chinese paragraph was drawn as a hyphen (曾-任職): it is left out there."""
+    from pdfminer.high_level import extract_text
+
+    path = write_profile(
+        tmp_path,
+        'locale: ja\nname: "葛\\U000E0100城 太郎"\nemail: k@example.org\n'
+        'summary: "曾\\u00ad任職於多家新創公司。"\n',
+    )
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    data = render_bytes("pdf", document, theme)
+    report = check_bytes(tmp_path / "x.pdf", document, data)
+    assert report.ok, report.problems
+    text = extract_text(io.BytesIO(data))
+    assert "葛城" in text.replace(" ", "") and "曾任職於" in text and "-" not in text

@@ -14,11 +14,15 @@ from renderer.formats import ReadBack
 # embeddings. Readers keep or drop them at will (reportlab drops a soft hyphen; pypdf would
 # read it), so neither side counts them.
 _IGNORABLE = dict.fromkeys(
-    map(
-        ord,
-        "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
-        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-    )
+    [
+        *map(
+            ord,
+            "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        ),
+        *range(0xFE00, 0xFE10),  # variation selectors: a glyph's choice, not text
+        *range(0xE0100, 0xE01F0),
+    ]
 )
 
 

@@ -101,7 +101,7 @@ def _run_with_fallbacks(run: Run, main: TTFont, fonts: FontSet, theme: Theme, so
         # An invisible format character (a bidi mark, a zero-width joiner) that no font has a
         # glyph for has no width and nothing to draw; the text formats keep it.
         if (
-            unicodedata.category(char) == "Cf"
+            (unicodedata.category(char) == "Cf" or VARIATION_SELECTOR.match(char))
             and not draws(main, char)
             and not any(draws(f, char) for f in fonts.loaded_fallbacks())
         ):
@@ -146,6 +146,10 @@ def _inside_right_to_left(text: str, at: int, font: TTFont) -> bool:
 
 
 _NEUTRAL = {"WS", "ON", "CS", "ES", "NSM", "BN"}
+# Choose a glyph of the character before them (葛󠄀: the Japanese form of 葛): where no font
+# has the sequence, the character is drawn in its usual form, as Unicode asks of a
+# renderer that does not support it.
+VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def markup(
@@ -161,6 +165,10 @@ def markup(
     keep = not EAST_ASIAN.search(block.text)
     if not has_right_to_left(block.text):  # marks of direction order nothing here: not drawn
         runs = tuple(replace(run, text=without_controls(run.text)) for run in runs)
+    if BROKEN_ANYWHERE.search(block.text):
+        # reportlab's Chinese and Japanese wrapping draws a soft hyphen as a hyphen (曾-任職):
+        # lines break anywhere there, so it marks nothing and is left out
+        runs = tuple(replace(run, text=run.text.replace("\u00ad", "")) for run in runs)
     return "".join(_run_markup(run, style, fonts, theme, block.source, keep) for run in runs)
 
 
