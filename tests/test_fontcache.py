@@ -73,3 +73,30 @@ def test_a_strange_entry_is_passed_over_without_reading_it_through(cache, kind):
     worker.join(timeout=20)
     assert not worker.is_alive(), f"a {kind} in the cache blocked the render"
     assert result == [expected]
+
+
+def test_a_font_made_where_the_cache_cannot_be_written_leaves_nothing_behind(tmp_path):
+    """A read-only cache (here: the cache's place is a file): a CJK face is made into a
+    private temporary folder for the run, which is removed when the process ends (a
+    read-only home left 12 MB behind each run)."""
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    profile = tmp_path / "ja.yaml"
+    profile.write_text("locale: ja\nname: 山田 花子\nemail: h@example.org\n", "utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocked), "TMPDIR": str(scratch)}
+    code = (
+        "import sys; sys.argv = ['resume', 'render', sys.argv[1], '-o', sys.argv[2], "
+        "'-f', 'pdf', '-q']; from renderer.cli import main; main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(profile), str(tmp_path / "out")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert next((tmp_path / "out").rglob("*.pdf")).stat().st_size > 10_000
+    assert not list(scratch.glob("resume-fonts-*"))

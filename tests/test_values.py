@@ -110,6 +110,7 @@ def test_phones_with_words_are_kept_and_linked_only_when_one_number():
     assert dialable("030/1234567") == "0301234567"
     assert dialable("+1 555 0100 / +44 20 7946 0000") is None
     assert dialable("+1 555 0100 (mobile)") is None
+    assert dialable("０３-１２３４-５６７８") == "0312345678"  # full-width digits (Japanese)
 
 
 def test_experience_written_oldest_first_is_shown_newest_first_unless_asked(tmp_path):

@@ -258,7 +258,9 @@ def is_phone_number(text: str) -> bool:
 
 
 def dialable(text: str) -> str | None:
-    """The tel: address of a phone written as one number, else None (two numbers, words)."""
+    """The tel: address of a phone written as one number, else None (two numbers, words);
+    full-width digits (０３-１２３４) read as the digits they are."""
+    text = unicodedata.normalize("NFKC", text)
     if not _DIALABLE.fullmatch(text.strip()) or text.count("+") > 1:
         return None
     return "".join(c for c in text.split("x")[0].split("ext")[0] if c in "+0123456789")
