@@ -297,3 +297,30 @@ def test_first_page_of_a_japanese_resume_looks_as_it_did(request):
     from tests.test_golden import GOLDEN, looks_as_it_did
 
     looks_as_it_did(GOLDEN / "scripts" / "ja-classic.png", _pdf("ja", "classic"), request)
+
+
+def test_a_thai_sentence_with_latin_words_in_it_keeps_them_whole_and_reads_in_order(tmp_path):
+    """A Thai sentence with English words written into it without spaces (ใช้Kubernetes…
+    Goซึ่ง): split between clusters, it was split inside Kubernetes (K / ubernetes), and the
+    tone mark of ซึ่ง, which HarfBuzz sets left of the vowel before it, started a line of its
+    own in pdfminer.six, which then read the line's end after the next line."""
+    from pdfminer.high_level import extract_text
+
+    sentence = (
+        "ออกแบบและพัฒนาระบบชำระเงินแบบเรียลไทม์ที่รองรับธุรกรรมมากกว่าหนึ่งล้านรายการต่อวัน"
+        "โดยใช้Kubernetesและภาษาโปรแกรมมิ่งGoซึ่งช่วยลดเวลาตอบสนองของระบบลงได้ถึงสี่สิบ"
+        "เปอร์เซ็นต์เมื่อเทียบกับระบบเดิม"
+    )
+    path = tmp_path / "th.yaml"
+    path.write_text(
+        f"locale: th\nname: สมชาย ใจดี\nemail: s@example.org\nexperience:\n"
+        f"  - {{company: บริษัท ตัวอย่าง, title: หัวหน้าทีม, start: 2019-01, highlights: [{sentence}]}}\n",
+        encoding="utf-8",
+    )
+    for theme in ("classic", "modern", "harvard"):
+        chosen = load_theme(theme)
+        document = compose(load_profile(path).profile, chosen)
+        data = render_bytes("pdf", document, chosen)
+        report = check_bytes(tmp_path / "th.pdf", document, data)
+        assert report.ok, (theme, report.problems[:2])
+        assert "Kubernetes" in extract_text(io.BytesIO(data)), theme

@@ -26,9 +26,11 @@ from renderer.formats.bidi import RIGHT_TO_LEFT
 NEEDS_SHAPING = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 
 # A glyph drawn with no advance (a vowel sign or tone mark over its consonant) is written with a
-# thousandth of an em instead, made up in the text's positioning: pdfminer.six puts two
-# zero-width characters in a row (Thai ที่: a vowel and a tone mark) on different lines.
-MARK_WIDTH = 1
+# width of a twentieth of an em instead, made up in the text's positioning: pdfminer.six puts
+# two zero-width characters in a row (Thai ที่: a vowel and a tone mark) on different lines,
+# and two marks of a thousandth of an em too where the second is set left of the first
+# (Thai ซึ่ง: ่ after ึ), as it takes characters that far apart, in their widths, for two lines.
+MARK_WIDTH = 50
 
 _PRIVATE = range(0xE000, 0xF900)  # where reportlab puts glyphs no character maps to
 # reportlab's shaper gives a font's unmapped glyphs codes as it meets them, in the font shared by
@@ -404,9 +406,9 @@ _lifted: dict[tuple[str, int], tuple[int, float, float]] = {}  # (font, code): g
 def _lift(font, chars: list[str], data: list, rtl: bool) -> None:  # type: ignore[no-untyped-def,type-arg]
     """A mark HarfBuzz moves up or down (ً over alef, Hebrew dagesh, fatha over shadda, a Thai
     tone mark over a vowel) is written on the baseline as a blank glyph that reads as the
-    mark, and the mark itself is drawn as a shape where HarfBuzz put it (marks.py). Drawn as
-    text with a rise, it moved its box off the line: pdfminer.six and pdftotext broke the
-    line there, or read the word on another line."""
+    mark, at the pen, and the mark itself is drawn as a shape where HarfBuzz put it
+    (marks.py). Drawn as text with a rise, it moved its box off the line: pdfminer.six and
+    pdftotext broke the line there, or read the word on another line."""
     if 32 not in font.face.charToGlyph:
         return
     name = _pdf_name(font)
@@ -416,8 +418,8 @@ def _lift(font, chars: list[str], data: list, rtl: bool) -> None:  # type: ignor
         meaning = _made_from.get((name, ord(chars[k])), chars[k])
         glyph = font.face.charToGlyph[ord(chars[k])]
         chars[k] = _alias(font, name, " ", meaning, d.width, (glyph, d.x_offset, d.y_offset))
-        # right to left, the blank at its letter's start: drawn further in, it left a gap
-        # pdfminer.six read as a space before a full stop ending the line
+        # the blank at the pen: right to left, drawn further in, it left a gap pdfminer.six
+        # read as a space before a full stop ending the line
         data[k] = d._replace(x_offset=0 if rtl else d.x_offset, y_offset=0)
 
 
@@ -477,14 +479,17 @@ def _with_text(frag, text):  # type: ignore[no-untyped-def]
 
 def _units(word):  # type: ignore[no-untyped-def]
     """(frag, width, text) of a word's pieces: a shaped piece by clusters (a glyph that
-    advances, with the glyphs of its cluster and the marks after it), any other by characters."""
+    advances, with the glyphs of its cluster and the marks after it), any other by Latin
+    words and other characters."""
     for frag, text in word[1:]:
         if hasattr(frag, "cbDefn"):
             yield frag, getattr(frag.cbDefn, "width", 0), text
             continue
         if not isinstance(text, ttfonts.ShapedStr):
-            for char in text:
-                yield frag, pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize), char
+            # a Latin word stays whole (ใช้Kubernetes was split K / ubernetes); other
+            # characters one by one
+            for piece in _LATIN_WORDS.findall(text):
+                yield frag, pdfmetrics.stringWidth(piece, frag.fontName, frag.fontSize), piece
             continue
         data, scale, start = text.__shapeData__, frag.fontSize / 1000, 0
         for end in range(1, len(text) + 1):
@@ -500,6 +505,7 @@ def _units(word):  # type: ignore[no-untyped-def]
 
 
 _PLAIN = 0x7FFFFFFF  # reportlab's cluster for a character joined to shaped text unshaped
+_LATIN_WORDS = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+|.", re.DOTALL)
 
 
 def _starts_unit(data: list, at: int) -> bool:  # type: ignore[type-arg]
