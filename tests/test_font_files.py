@@ -191,3 +191,19 @@ def test_hong_kong_chinese_takes_the_hong_kong_face(tmp_path):
     assert 'lang="zh-Hant-HK"' in html
     with zipfile.ZipFile(io.BytesIO(render_bytes("docx", document, theme))) as package:
         assert 'w:val="zh-HK"' in package.read("word/styles.xml").decode()
+
+
+def test_a_character_the_serif_face_lacks_is_drawn_by_the_sans_one(tmp_path):
+    """鿫 (U+9FEB) and 𠀤 are in Noto Sans CJK, not in Noto Serif CJK: the serif themes
+    refused them. They take a font made from the sans face, only for them; the symbols CJK
+    text writes with (※ ①) are drawn by the CJK face, not by DejaVu Sans, heavier."""
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "locale: zh-Hans\nname: 王鿫\nemail: w@example.org\nsummary: 注意※ ①②③ 𠀤\n", "utf-8"
+    )
+    fonts = _fonts_of(_render(path, "classic", tmp_path))
+    assert any(font.startswith("NotoSansCJKsc-") and "Extra" in font for font in fonts), fonts
+    assert not any(
+        font.startswith("NotoSansCJKsc-Regular") and "Extra" not in font for font in fonts
+    )
+    assert not any("DejaVu" in font for font in fonts), fonts

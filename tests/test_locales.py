@@ -353,3 +353,29 @@ def test_variation_selectors_and_soft_hyphens_in_chinese_and_japanese(tmp_path):
     assert report.ok, report.problems
     text = extract_text(io.BytesIO(data))
     assert "葛城" in text.replace(" ", "") and "曾任職於" in text and "-" not in text
+
+
+def test_a_korean_word_in_chinese_keeps_the_chinese_line_rules_and_ideographs_wrap_in_text(
+    tmp_path,
+):
+    """One Korean word in a Chinese paragraph turned off its line-start rules (a line opened
+    with ：); plain text kept a run of Extension B ideographs as one unbreakable word; a
+    layout piece of a long paragraph was cut at an early space (熟悉 alone on a line)."""
+    from pdfminer.high_level import extract_text
+
+    from renderer.formats.pdf.runs import chunks
+    from renderer.formats.txt.writer import wrap
+    from renderer.profile.markup import Run
+
+    summary = "我们这里说的是简体中文：这个项目让团队的发布速度提高了三倍。한국어" * 6
+    path = write_profile(
+        tmp_path, f"locale: zh-Hans\nname: 张伟\nemail: z@example.org\nsummary: {summary}\n"
+    )
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    text = extract_text(io.BytesIO(render_bytes("pdf", document, theme)))
+    assert not any(line[:1] and line[:1] in "：。，" for line in text.splitlines())
+    assert max(display_width(line) for line in wrap("\U00020bb7" * 120, 80).splitlines()) <= 80
+    long = "熟悉 " + "分布式存储系统的设计与实现，" * 120
+    first = "".join(run.text for run in chunks((Run(long),), 1100)[0])
+    assert len(first) > 550

@@ -30,6 +30,9 @@ FORMAT = 2  # bump when what is made changes
 REGIONS = ("JP", "KR", "SC", "TC", "HK")
 _CODECS = {"JP": "euc_jp", "KR": "euc_kr", "SC": "gb2312", "TC": "cp950", "HK": "big5hkscs"}
 CJK_START = 0x2E80  # radicals, then punctuation, kana, Hangul, ideographs, full-width forms
+# Marks Chinese and Japanese text writes with, drawn in its CJK face where it has them: ‥ …
+# ※, enclosed numbers (① ⑴ ⒈), arrows and shapes (→ ○ ◎ ■ ★)
+CJK_SYMBOLS = re.compile("[\u2025\u2026\u203b\u2190-\u21ff\u2460-\u24ff\u25a0-\u25ff\u2605\u2606]")
 LARGE_FACE = 20_000  # glyphs: a face this large is a CJK face, cut to its region's characters
 _MAX_ERROR = 1.0  # font units (a thousandth of Noto's em): how far a converted curve may stray
 

@@ -125,8 +125,16 @@ EAST_ASIAN = re.compile(
 # Han and kana: text set without spaces between words, broken between any two characters.
 # Korean is written with spaces and breaks at them, keeping words whole (a line that ended
 # 운영했습 and went on 니다 read as two words), whatever brackets (「」) it uses.
-BROKEN_ANYWHERE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+BROKEN_ANYWHERE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]"
+)
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # Korean: broken at spaces
+
+
+def mostly_korean(text: str) -> bool:
+    """Korean, broken at its spaces (with a word in hanja, 金融, in it), rather than Chinese
+    or Japanese with a Korean word in it, broken anywhere with their line-start rules."""
+    return len(HANGUL.findall(text)) >= len(BROKEN_ANYWHERE.findall(text))
 
 
 def east_asian_style(style: ParagraphStyle, role: Role) -> ParagraphStyle:

@@ -24,6 +24,7 @@ from renderer.formats.pdf.shaping import MARK_WIDTH, NEEDS_SHAPING, made_from
 from renderer.theme.fontcache import unhinted
 from renderer.theme.fontconvert import (
     CJK_START,
+    CJK_SYMBOLS,
     LARGE_FACE,
     MADE,
     beyond,
@@ -137,6 +138,7 @@ class FontSet:
         characters (making it costs seconds, once per machine)."""
         f = theme.fonts
         region = region_of(language, text)
+        covered: set[str] = set()  # the document's CJK characters a fallback before has
         fonts = cls(
             register_font(theme.font_path(f.regular)),
             register_font(theme.font_path(f.bold)),
@@ -145,7 +147,7 @@ class FontSet:
             tuple(
                 file
                 for reference in f.fallback
-                for file in _fallback_files(reference, text, region)
+                for file in _fallback_files(reference, text, region, covered)
             ),
         )
         # <b> and <i> in paragraph markup pick the family's faces.
@@ -179,11 +181,13 @@ class FontSet:
         return None
 
 
-def _fallback_files(reference: str, text: str, region: str) -> list[Path]:
+def _fallback_files(reference: str, text: str, region: str, covered: set[str]) -> list[Path]:
     """The TrueType files a fallback reference stands for: the file itself, or the face it
     names (or, in a collection of regional faces, the region's) made a file of its own; a
-    CJK face, only where the document has characters of it: cut to its region's national
-    standard, and the document's characters beyond the standard that the face has."""
+    CJK face, only where the document has characters of it that no CJK face before it has
+    (`covered`, added to): cut to its region's national standard, and the document's
+    characters beyond the standard that the face has (Noto Sans CJK after Noto Serif CJK:
+    only the few the serif lacks, 鿫 𠀤)."""
     name, wanted = split_reference(reference)
     path = Path(name)
     try:
@@ -201,6 +205,9 @@ def _fallback_files(reference: str, text: str, region: str) -> list[Path]:
         return [made]
     # Latin and punctuation are the theme's own fonts' to draw
     ideographic = {c for c in text if ord(c) >= CJK_START}
+    if ideographic:  # and the marks CJK text writes with (※ ① ‥), in its weight
+        ideographic |= {c for c in text if CJK_SYMBOLS.match(c)}
+    ideographic -= covered
     standard = national_characters(cut)
     files = []
     if ideographic & standard:
@@ -208,6 +215,7 @@ def _fallback_files(reference: str, text: str, region: str) -> list[Path]:
     rare = frozenset(c for c in ideographic - standard if covers(path, face, c))
     if rare:
         files.append(_made(beyond, path, face, rare))
+    covered |= (ideographic & standard) | rare
     if bold:
         _made_bolds.update(
             {files[0]: (national, bold[0], bold[1], cut)} if ideographic & standard else {}

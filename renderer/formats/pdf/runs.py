@@ -215,13 +215,13 @@ def _cut(text: str, room: int) -> int | None:
     if max(ends) > 1:
         return max(ends)
     space = text.rfind(" ", 0, room)
-    if space > 0:
+    if space >= room // 2:
         return space + 1
-    for at in range(room - 1, room // 2, -1):
+    for at in range(room - 1, room // 2, -1):  # not back at an early space (熟悉 alone)
         if (
             BROKEN_ANYWHERE.match(text[at])
             and text[at] not in textsplit.ALL_CANNOT_START
             and text[at - 1] not in textsplit.ALL_CANNOT_END
         ):
             return at
-    return None
+    return space + 1 if space > 0 else None

@@ -32,13 +32,13 @@ from renderer.formats.pdf.continued import ContinuedLine, entry_of
 from renderer.formats.pdf.direction import mirrored_style
 from renderer.formats.pdf.flowables import (
     BROKEN_ANYWHERE,
-    HANGUL,
     AsideLine,
     Centred,
     MarkedParagraph,
     Rule,
     SpacedText,
     east_asian_style,
+    mostly_korean,
     paragraph_style,
 )
 from renderer.formats.pdf.fonts import FontSet, drawable, theme_fonts
@@ -294,7 +294,7 @@ def _variant(
     # (a line of Arabic with a Japanese word in it breaks at spaces, measured shaped: broken
     # between characters, its Arabic was measured unjoined and the line ended short; Korean
     # with a word in hanja breaks at its spaces, as all Korean: 확인하기 위 / 해 was broken)
-    broken_anywhere = BROKEN_ANYWHERE.search(text) and not HANGUL.search(text)
+    broken_anywhere = BROKEN_ANYWHERE.search(text) and not mostly_korean(text)
     if role is not None and broken_anywhere and not has_right_to_left(text):
         if f"{style.name}-cjk" not in made:
             made[f"{style.name}-cjk"] = east_asian_style(style, role)

@@ -21,13 +21,17 @@ def display_width(text: str) -> int:
 
 # Chinese and Japanese break between any two characters (and their full-width marks);
 # Korean, like Latin, at spaces.
-_ANYWHERE = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_ANYWHERE = (
+    "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0003ffff"  # the ideographs beyond the first plane (𠮷, Extension B on)
+)
 _TOKENS = re.compile(rf"\s+|[{_ANYWHERE}]|[^\s{_ANYWHERE}]+")
 _CLOSING = frozenset(
     "、。，．・：；？！）」』】〕〉》〗〙〛｝］ー…‥々ゝゞ"  # closing, long vowel, repeat
     "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％"  # small kana
 )
 _OPENING = frozenset("「『（【〔〈《〖〘〚｛［")
+_MOST_GLUED = 6
 
 
 def _pieces(text: str) -> list[str]:
@@ -39,7 +43,8 @@ def _pieces(text: str) -> list[str]:
     for token in _TOKENS.findall(text):
         last = pieces[-1] if pieces else " "
         if (
-            not last.isspace()
+            len(last) < _MOST_GLUED  # (a run of a hundred 。 is not kept on one line)
+            and not last.isspace()
             and not token.isspace()
             and (token[0] in _CLOSING or last[-1] in _OPENING)
         ):
