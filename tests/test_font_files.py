@@ -207,3 +207,19 @@ def test_a_character_the_serif_face_lacks_is_drawn_by_the_sans_one(tmp_path):
         font.startswith("NotoSansCJKsc-Regular") and "Extra" not in font for font in fonts
     )
     assert not any("DejaVu" in font for font in fonts), fonts
+
+
+def test_a_character_no_installed_font_has_is_refused_saying_so(tmp_path):
+    """U+20000 is in no installed font: refused with the field's line, and the hint does not
+    tell the user to install the fonts that are installed."""
+    from renderer.errors import RenderError
+
+    path = tmp_path / "p.yaml"
+    path.write_text("locale: zh-Hans\nname: 王\U00020000\nemail: w@example.org\n", "utf-8")
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    with pytest.raises(RenderError) as caught:
+        render_bytes("pdf", document, theme)
+    message = str(caught.value)
+    assert "U+20000" in message and "no font installed here has it" in message
+    assert "apt-get" not in message

@@ -37,7 +37,7 @@ from renderer.theme.fontconvert import (
     standalone,
 )
 from renderer.theme.fontfile import Face, FontFileProblem, faces, split_reference
-from renderer.theme.model import Theme
+from renderer.theme.model import Theme, system_font
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -334,6 +334,8 @@ def missing_glyph(char: str, source: str, theme: Theme) -> RenderError:
             "Chinese, Japanese and Korean where they are installed: on Debian or Ubuntu, "
             "apt-get install fonts-noto-cjk fonts-droid-fallback fonts-nanum)"
         )
+        if system_font("NotoSansCJK-Regular.ttc") and system_font("DroidSansFallbackFull.ttf"):
+            hint = " (no font installed here has it: Noto CJK and Droid Sans Fallback do not)"
     elif NEEDS_SHAPING.match(char):
         hint = (
             " (the built-in themes draw the Indic scripts, Thai, Lao, Khmer and Myanmar with "
