@@ -379,3 +379,35 @@ def test_a_korean_word_in_chinese_keeps_the_chinese_line_rules_and_ideographs_wr
     long = "熟悉 " + "分布式存储系统的设计与实现，" * 120
     first = "".join(run.text for run in chunks((Run(long),), 1100)[0])
     assert len(first) > 550
+
+
+def test_a_small_kana_at_a_lines_end_does_not_hang_past_the_margin(tmp_path):
+    """A small kana (ッ) or the long-vowel mark that may not open a line was pulled onto the
+    line before and hung an em past the right margin: they may open a line, as CSS's
+    line-break: normal lets them in Japanese; the text stays inside the frame."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    path = write_profile(
+        tmp_path,
+        "locale: ja\nname: 山田 花子\nemail: h@example.org\nsummary: "
+        + "あ" * 41
+        + "ッ" * 3
+        + "ーあ" * 20
+        + "\n",
+    )
+    theme = load_theme("classic")
+    document = compose(load_profile(path).profile, theme)
+    data = render_bytes("pdf", document, theme)
+    width = theme.page_size()[0] - theme.page.margins[1]
+
+    def right_edges(item):  # type: ignore[no-untyped-def]
+        if isinstance(item, LTChar):
+            yield item.x1
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from right_edges(child)
+
+    assert (
+        max(x for page in extract_pages(io.BytesIO(data)) for x in right_edges(page)) <= width + 0.5
+    )

@@ -36,6 +36,11 @@ _paragraph.ALL_CANNOT_START += "".join(
 _textsplit.ALL_CANNOT_START += "".join(
     c for c in "，；：！？）》〉」』】〕" if c not in _textsplit.ALL_CANNOT_START
 )
+# Small kana and the long-vowel mark may open a line, as CSS's `line-break: normal` lets them
+# for Japanese: held back, reportlab hung them past the right margin, by up to an em (ッ).
+_MAY_OPEN = frozenset("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮーヵヶ")
+_paragraph.ALL_CANNOT_START = "".join(c for c in _paragraph.ALL_CANNOT_START if c not in _MAY_OPEN)
+_textsplit.ALL_CANNOT_START = "".join(c for c in _textsplit.ALL_CANNOT_START if c not in _MAY_OPEN)
 
 # Nor may an opening mark end a line (「（『【《〈〔): textsplit's breaker keeps it with what
 # it opens; the paragraph's own (several fonts) does not, and ended a line with 。「.

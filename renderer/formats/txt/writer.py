@@ -26,10 +26,7 @@ _ANYWHERE = (
     "\U00020000-\U0003ffff"  # the ideographs beyond the first plane (𠮷, Extension B on)
 )
 _TOKENS = re.compile(rf"\s+|[{_ANYWHERE}]|[^\s{_ANYWHERE}]+")
-_CLOSING = frozenset(
-    "、。，．・：；？！）」』】〕〉》〗〙〛｝］ー…‥々ゝゞ"  # closing, long vowel, repeat
-    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ％"  # small kana
-)
+_CLOSING = frozenset("、。，．・：；？！）」』】〕〉》〗〙〛｝］…‥々ゝゞ％")  # (as the PDF)
 _OPENING = frozenset("「『（【〔〈《〖〘〚｛［")
 _MOST_GLUED = 6
 
