@@ -411,3 +411,19 @@ def test_a_small_kana_at_a_lines_end_does_not_hang_past_the_margin(tmp_path):
     assert (
         max(x for page in extract_pages(io.BytesIO(data)) for x in right_edges(page)) <= width + 0.5
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "title"),
+    [
+        ("en", "A B – Resume"),
+        ("ja", "A B – 履歴書"),
+        ("de", "A B – Lebenslauf"),
+        ("ar", "A B – السيرة الذاتية"),
+    ],
+)
+def test_the_documents_title_is_in_its_language(tmp_path, locale, title):
+    """The PDF's and DOCX's title (what a viewer's title bar and an ATS's file list show) said
+    'Resume' in every language."""
+    path = write_profile(tmp_path, f"locale: {locale}\nname: A B\nemail: a@example.org\n")
+    assert compose(load_profile(path).profile, load_theme("classic")).title == title

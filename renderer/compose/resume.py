@@ -386,12 +386,13 @@ def compose(
         in_capitals(block) if theme.style(block.role.value).small_caps else block
         for block in blocks
     ]
+    resume = locale.word("resume")  # the word for a resume, in the document's language
     return Document(
         title=" – ".join(
-            filter(None, [profile.name, "Resume", None if profile.name else profile.headline])
+            filter(None, [profile.name, resume, None if profile.name else profile.headline])
         ),
         author=profile.name or "",
-        subject=profile.headline or "Resume",
+        subject=profile.headline or resume,
         keywords=tuple(dict.fromkeys(words)),
         blocks=tuple(blocks),
         language=locale.written(language or profile.locale),
