@@ -2,16 +2,16 @@
 
 reportlab embeds a TrueType font of one face. Debian's Chinese, Japanese and Korean fonts
 (Noto Sans and Serif CJK) come as collections (`.ttc`) of faces with PostScript (CFF)
-outlines, and many fonts are published as OpenType with CFF outlines (`.otf`). Such a face
-is taken out of its file with fontTools, its outlines are turned into TrueType's quadratic
-curves (within a thousandth of an em), and the result is kept in the font cache
-(fontcache.py), named by the file, the face and what was kept of it.
+outlines, and many fonts are published as OpenType with CFF outlines (`.otf`). Such a face's
+glyphs are drawn by HarfBuzz, turned into TrueType's quadratic curves (within a thousandth of
+an em) and written as a font of their own with fontTools; the result is kept in the font
+cache (fontcache.py), named by the file, the face and what was kept of it.
 
 A whole CJK face is 65,000 glyphs: converting it takes half a minute and 19 MB. A CJK face
 used beside a theme's own font is cut to the characters of its region's national standard
 (JIS X 0208 for Japan, GB 2312 for mainland China, Big5 for Taiwan, HKSCS for Hong Kong,
-KS X 1001 for Korea), the characters nearly all writing uses: a few seconds,
-once. A rarer character falls to the theme's next fallback font.
+KS X 1001 for Korea), the characters nearly all writing uses: a few seconds, once. A
+document's rarer characters that the face has are a small font of their own beside it.
 """
 
 from __future__ import annotations
@@ -126,13 +126,20 @@ def covers(path: Path, face: Face, char: str) -> bool:
 MADE: set[Path] = set()  # files made here: already without hinting (nothing to strip)
 
 
+_found: dict[tuple[Path, str], Path] = {}  # made or checked in this process: by cache, source
+
+
 def _cached(path: Path, face: Face, what: str, make: Callable[[], bytes]) -> Path:
     info = path.stat()
     key = f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}|{face.index}|{what}|{FORMAT}"
     digest = hashlib.sha256(key.encode()).hexdigest()
+    folder = cache_dir()
+    if (folder, digest) in _found:  # its seal checked once a process, not at every render
+        return _found[folder, digest]
     stem = "".join(c for c in face.name if c.isascii() and c.isalnum())[:40] or "face"
-    made = cached_font(cache_dir() / f"{stem}-{what}-{digest[:24]}.ttf", digest, make)
+    made = cached_font(folder / f"{stem}-{what}-{digest[:24]}.ttf", digest, make)
     MADE.add(made.resolve())
+    _found[folder, digest] = made
     return made
 
 

@@ -216,12 +216,10 @@ def _fallback_files(reference: str, text: str, region: str, covered: set[str]) -
     if rare:
         files.append(_made(beyond, path, face, rare))
     covered |= (ideographic & standard) | rare
-    if bold:
-        _made_bolds.update(
-            {files[0]: (national, bold[0], bold[1], cut)} if ideographic & standard else {}
-        )
-        if rare:
-            _made_bolds[files[-1]] = (beyond, bold[0], bold[1], rare)
+    if bold and ideographic & standard:
+        _made_bolds[files[0]] = (national, bold[0], bold[1], cut)
+    if bold and rare:
+        _made_bolds[files[-1]] = (beyond, bold[0], bold[1], rare)
     return files
 
 
