@@ -21,6 +21,7 @@ from renderer.formats.plaintext import normalise
 from renderer.theme.model import load_theme
 from tests.conftest import (
     PEOPLE,
+    ROOT,
     THEMES,
     check_bytes,
     document,
@@ -291,3 +292,32 @@ def test_libreoffice_opens_the_docx_as_it_did_with_the_parts_left_out(tmp_path):
         full, lean = opened(f"{theme}-full"), opened(f"{theme}-lean")
         assert "Heading 1" in lean or "Heading_20_1" in lean
         assert full == lean, theme
+
+
+def test_a_japanese_docx_keeps_its_dates_on_their_lines_in_libreoffice(tmp_path):
+    """The spaces that fill a head before its flush-right dates were measured with the
+    theme's Latin font, which has no Japanese: too many, so in LibreOffice's PDF the dates
+    wrapped onto a line of their own, one cut in two (2 / 013年 – 2015年). A head in Chinese,
+    Japanese or Korean gets none, as a right-to-left one."""
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from renderer.theme.model import load_theme
+
+    theme = load_theme("harvard")
+    document = compose(load_profile(ROOT / "tests/data/scripts/ja.yaml").profile, theme)
+    source = tmp_path / "ja.docx"
+    source.write_bytes(render_bytes("docx", document, theme))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (.ci/setup installs it)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "ja.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout.splitlines()  # fmt: skip
+    joined = [" ".join(line.split()) for line in lines]
+    assert any(line.startswith("シニアエンジニア") and "2021 年 4 月" in line for line in joined)
+    assert any("2013 年 – 2015 年" in line for line in joined), joined

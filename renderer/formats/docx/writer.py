@@ -324,8 +324,10 @@ def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> in
         )
         for run in block.runs
     )
-    if has_right_to_left(block.text):
-        return 0  # drawn in a font the theme does not name: no measure to fill it by
+    if has_right_to_left(block.text) or _has_east_asian(block.text):
+        # drawn in a font the theme does not name (Word's East Asian font): no measure to fill
+        # it by (measured without its Japanese, the dates of 職務経歴 wrapped: 2 / 013年)
+        return 0
     aside = text_width(block.aside, regular, size)
     space = text_width(" ", regular, size)
     room = width - body - aside - 0.3 * size  # to spare: the DOCX font is a metric twin
