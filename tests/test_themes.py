@@ -250,3 +250,50 @@ def test_separator_glyphs_have_room(name):
             ink = glyphs[glyph]
             if ink.numberOfContours:
                 assert ink.xMax <= advance * 1.2 + 20, (face, character, advance, ink.xMax)
+
+
+def test_spaces_in_lines_are_lines_of_the_themes_own_body_text(tmp_path):
+    """`3/4 line` is three quarters of the paragraph's size times its line height, the
+    paragraph of the theme as extended, not of the parent that wrote the space."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(
+        "extends: classic\nname: big\n"
+        "styles: {paragraph: {size: 12, leading: 1.5}, entry: {space_before: 0.5 lines}}\n"
+    )
+    try:
+        theme = load_theme(str(folder))
+    finally:
+        load_theme.cache_clear()
+    assert theme.styles.entry.space_before == 9.0  # 1/2 of 12 x 1.5
+    assert theme.styles.heading.space_before == 13.5  # classic's 3/4 line, of this body line
+    assert theme.styles.name.space_before == 0
+
+
+@pytest.mark.parametrize("written", ["half a line", "1/0 line", "-1 line", "3 pt"])
+def test_a_space_that_is_neither_points_nor_lines_says_how_to_write_one(copy_of_classic, written):
+    _edit(copy_of_classic, "space_before: 3/8 line", f"space_before: {written}")
+    line = _line_of(copy_of_classic, f"space_before: {written}")
+    message = _error(copy_of_classic)
+    assert f"theme.yaml:{line}:" in message and "styles.entry.space_before" in message
+    assert "write points (6) or lines of body text" in message
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_every_theme_spaces_its_blocks_in_one_rhythm(name):
+    """Vertical space is a few multiples of an eighth of the body line: a page has one
+    rhythm, not a space per block chosen by eye (10, 4, 5, 3 and 1.5 points before)."""
+    theme = load_theme(name)
+    line = theme.styles.paragraph.size * theme.styles.paragraph.leading
+    spaces = {
+        round(getattr(style, side) / line * 8, 2)
+        for _, style in theme.styles
+        for side in ("space_before", "space_after")
+    }
+    assert all(eighths == round(eighths) for eighths in spaces), sorted(spaces)
+    assert len(spaces - {0}) <= 5, sorted(spaces)
+    styles = theme.styles
+    # the hierarchy a reader sees: more before a section than an entry, more between
+    # paragraphs than between a paragraph's lines' bullets
+    assert styles.heading.space_before > styles.entry.space_before > styles.bullet.space_after
+    assert styles.paragraph.space_after > styles.bullet.space_after

@@ -61,8 +61,8 @@ def fitted(theme: Theme, fit: Fit) -> Theme:
             update={
                 "size": round(style.size * fit.size, 2),
                 "leading": max(min(style.leading, floors.min_leading), style.leading - fit.leading),
-                "space_before": round(style.space_before * fit.space, 2),
-                "space_after": round(style.space_after * fit.space, 2),
+                "space_before": round(style.space_before * fit.space, 3),
+                "space_after": round(style.space_after * fit.space, 3),
             }
         )
     styled = theme.styles.model_copy(update=styles)

@@ -16,7 +16,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from renderer.errors import InputError, Problem
 from renderer.files import inside, read_head
@@ -72,6 +80,27 @@ class Fonts(_Strict):
     )
 
 
+def _space(value: object) -> object:
+    """Points as a number; a space in lines was made points by `Styles` (it needs the
+    paragraph's size), so a string left here is a mistake worth a hint."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            if in_lines(value) is not None:
+                raise ValueError(
+                    "a space in lines needs styles.paragraph's size (a line of body text)"
+                ) from None
+            raise ValueError(
+                f"{value!r} is not a space; write points (6) or lines of body text "
+                "(1 line, 1/2 line, 0.25 line)"
+            ) from None
+    return value
+
+
+Space = Annotated[float, BeforeValidator(_space), Field(ge=0, le=72)]
+
+
 class Style(_Strict):
     """How one role of the Document looks (the same roles in the PDF and the DOCX)."""
 
@@ -81,8 +110,10 @@ class Style(_Strict):
     italic: bool = False
     colour: Literal["text", "accent", "muted"] = "text"
     align: Literal["left", "center"] = "left"
-    space_before: float = Field(default=0, ge=0, le=72, description="Points above.")
-    space_after: float = Field(default=0, ge=0, le=72, description="Points below.")
+    space_before: Space = Field(
+        default=0, description="Above: points, or lines of body text (1/2 line)."
+    )
+    space_after: Space = Field(default=0, description="Below: points, or lines of body text.")
     indent: float = Field(default=0, ge=0, le=72, description="Left indent in points.")
     rule: bool = Field(default=False, description="A hairline under the block (headings).")
     small_caps: bool = Field(
@@ -102,6 +133,56 @@ class Styles(_Strict):
     group: Style
     paragraph: Style
     bullet: Style
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spaces_in_lines(cls, data: object) -> object:
+        """Spaces written in lines of body text (`space_before: 3/4 line`) become points, so a
+        theme's vertical spaces are a few multiples of one unit, its body line (the
+        paragraph's size times its line height): one rhythm, kept when the sizes change."""
+        if not isinstance(data, dict):
+            return data
+        line = body_line(data.get("paragraph"))
+        if line is None:
+            return data  # the paragraph's own error is reported
+        resolved = {}
+        for role, style in data.items():
+            if isinstance(style, dict):
+                style = {
+                    key: round(lines * line, 2)
+                    if key in SPACES and (lines := in_lines(value)) is not None
+                    else value
+                    for key, value in style.items()
+                }
+            resolved[role] = style
+        return resolved
+
+
+SPACES = ("space_before", "space_after")
+_LINES = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*([1-9]\d*))?\s*lines?\s*$")
+
+
+def in_lines(value: object) -> float | None:
+    """A space written in lines of body text ("1 line", "3/4 line", "0.5 lines"), as lines;
+    None for anything else (points, or a mistake the Style reports)."""
+    found = _LINES.match(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    whole, under = found.groups()
+    return float(whole) / int(under or 1)
+
+
+def body_line(paragraph: object) -> float | None:
+    """The height of a line of body text in points (a theme's unit of vertical space), from
+    the paragraph style as written; None if that is not a valid size and line height."""
+    if not isinstance(paragraph, dict):
+        return None
+    try:
+        size = float(paragraph["size"])
+        leading = float(paragraph.get("leading", Style.model_fields["leading"].default))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return size * leading if size > 0 and leading > 0 else None
 
 
 class Colours(_Strict):
@@ -258,6 +339,24 @@ class Theme(_Strict):
     origin: str = Field(default="", exclude=True, description="Where the theme was found.")
     slot_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     own_templates: dict[str, Path] = Field(default_factory=dict, exclude=True)
+    spaces_in_lines: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="Spaces as written in lines, by style: a theme extending this one "
+        "measures them by its own body line.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _remember_lines(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("styles"), dict):
+            written = {
+                role: {key: value for key, value in style.items() if in_lines(value) is not None}
+                for role, style in data["styles"].items()
+                if isinstance(style, dict)
+            }
+            data = {**data, "spaces_in_lines": {r: keys for r, keys in written.items() if keys}}
+        return data
 
     @field_validator("name")
     @classmethod
@@ -421,7 +520,7 @@ def _load(name_or_path: str, chain: tuple[Path, ...]) -> Theme:
             reason = f"{parent_name!r}: {error.problems[0].message}"
             first = Problem(str(path), reason, line, column, ("extends",))
             raise InputError([first, *error.problems[1:]]) from None
-        data = _merged(parent.model_dump(exclude_defaults=False), data)
+        data = _merged(_as_written(parent), data)
     slot_lines = {
         slot: mark[0]
         for slot in (own_slots if isinstance(own_slots, dict) else {})
@@ -446,6 +545,13 @@ def _relative_to(name: str, folder: Path) -> str:
     if name.startswith(".") or "/" in name:
         return str((folder / name).resolve())
     return name
+
+
+def _as_written(parent: Theme) -> dict:
+    """A parent's settings for a child to override, its spaces in lines as written (the
+    child's body line measures them, not the parent's)."""
+    data = parent.model_dump(exclude_defaults=False)
+    return _merged(data, {"styles": parent.spaces_in_lines})
 
 
 def _merged(base: dict, override: dict) -> dict:
