@@ -51,9 +51,9 @@ def test_several_roles_at_one_company(tmp_path):
     doc = compose(profile, chosen)
     entries = [(b.body, b.aside) for b in doc.blocks if b.role is Role.ENTRY]
     assert entries == [  # each title over its organisation, set on the next line
-        ("Bigger Corp", "2019 – Present"),
+        ("Bigger Corp", "Berlin · 2019 – Present"),  # its place before its dates
         ("Staff Engineer", "Mar 2021 – Present"),
-        ("Engineer", "2019 – Feb 2021"),
+        ("Engineer", "Full-time · 2019 – Feb 2021"),
         ("CKA", "May 2022"),
         ("Best Paper", "2020"),
         ("Fast Logs", "2020"),
@@ -78,7 +78,7 @@ def test_date_formats_follow_the_theme():
     """Every built-in theme writes dates alike (compact's `02/2025 – present` read as another
     resume's); a theme that sets its own formats gets them."""
     for theme in THEMES:
-        assert next(b.aside for b in document("kaiyang", theme).blocks if b.aside) == (
+        assert next(b.head.dates for b in document("kaiyang", theme).blocks if b.head) == (
             "Feb 2025 – Present"
         )
     classic = load_theme("classic")
@@ -86,7 +86,8 @@ def test_date_formats_follow_the_theme():
         update={"dates": classic.dates.model_copy(update={"month": "%m/%Y", "present": "now"})}
     )
     profile = load_profile(ROOT / "profiles" / "kaiyang.yaml").profile
-    assert next(b.aside for b in compose(profile, numeric).blocks if b.aside) == "02/2025 – now"
+    dated = next(b for b in compose(profile, numeric).blocks if b.head)
+    assert dated.head and dated.head.dates == "02/2025 – now"
 
 
 def test_same_sections_in_the_same_order_for_everyone_in_every_format():

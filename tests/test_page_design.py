@@ -135,3 +135,56 @@ def test_a_head_keeps_at_least_two_bullets_on_its_page():
         more = blocks[index + 1].role is Role.BULLET
         assert keeps_with_next(blocks, index) == (after_head and more), block.text
     assert any(keeps_with_next(blocks, i) for i, b in enumerate(blocks) if b.role is Role.BULLET)
+
+
+KINDS = """\
+name: Pat Doe
+email: pat@example.com
+experience:
+  - company: Databricks
+    kind: internship
+    start: 2025-02
+    highlights: [Built things]
+  - company: Acme
+    team: Storage
+    kind: full-time
+    start: 2020-01
+    end: 2024-12
+    highlights: [Built things]
+  - company: Initech
+    location: Kuala Lumpur, Federal Territory of Kuala Lumpur, Malaysia (hybrid, three days)
+    start: 2018-01
+    end: 2019-12
+    highlights: [Built things]
+"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_an_entry_kind_and_place_go_before_its_dates_where_the_line_has_room(tmp_path, theme):
+    """Kaiyang's seven "Full-time" / "Internship" lines take no line of their own: each is
+    set before its dates, flush right (after the employer, simple parsers read
+    "Databricks · Full-time" as the company); a team, or a place too long for the line,
+    keeps its line under the head; and every reader still finds each job with its dates."""
+    from renderer.compose.document import Role
+    from renderer.compose.resume import compose
+    from renderer.inputs import load_profile
+    from tests.conftest import check_bytes, document, render_bytes, write_profile
+
+    blocks = document("kaiyang", theme).blocks
+    jobs = [b for b in blocks if b.role is Role.ENTRY and b.source.startswith("experience")]
+    assert [b.aside.split(" · ")[0] for b in jobs[:3]] == ["Full-time", "Full-time", "Internship"]
+    assert all(b.head and b.head.organisation == b.body for b in jobs)
+    assert not any(b.role is Role.SUBLINE and b.body == "Full-time" for b in blocks)
+
+    profile = load_profile(write_profile(tmp_path, KINDS)).profile
+    chosen = load_theme(theme)
+    doc = compose(profile, chosen)
+    heads = [b for b in doc.blocks if b.role is Role.ENTRY]
+    assert heads[0].aside.startswith("Internship · ")
+    assert heads[1].aside == heads[1].head.dates  # a team stays under its employer
+    assert heads[2].aside == heads[2].head.dates  # and so does a place too long to fit
+    sublines = [b.body for b in doc.blocks if b.role is Role.SUBLINE]
+    assert any("Storage" in s for s in sublines) and any("hybrid" in s for s in sublines)
+    for fmt in ("pdf", "docx", "txt", "md", "html"):
+        data = render_bytes(fmt, doc, chosen)
+        assert check_bytes(tmp_path / f"pat-{theme}.{fmt}", doc, data).ok, fmt

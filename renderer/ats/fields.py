@@ -97,7 +97,7 @@ def parse(
                 _, last, rest = title_at
                 entry.body = position = last + 1
         if head and head.dates:
-            entry.dates = _dates_near(text, last, rest, normalise(head.dates))
+            entry.dates = _dates_near(text, last, rest, normalise(head.dates), head.detail)
             if not entry.dates:
                 dates = normalise(head.dates)
                 away = next((i for i, t in enumerate(text) if dates in t and i != line), -1)
@@ -180,12 +180,15 @@ def _head_lines(text: list[str], last: int, expected: str = "") -> list[int]:
     return found
 
 
-def _dates_near(text: list[str], line: int, rest: str, dates: str) -> str:
+def _dates_near(text: list[str], line: int, rest: str, dates: str, detail: str = "") -> str:
     """The entry's dates, read where a parser looks for them: after the head on its line, or
-    opening one of the lines of text after it, before its bullets."""
+    opening one of the lines of text after it (after the kind or place set before them),
+    before its bullets."""
     if dates in rest:
         return dates
-    return dates if any(text[i].startswith(dates) for i in _head_lines(text, line)) else ""
+    opening = normalise(detail) or dates
+    lines = (text[i] for i in _head_lines(text, line))
+    return dates if any(t.startswith(opening) and dates in t for t in lines) else ""
 
 
 def _split(shown: str, title: str, organisation: str) -> tuple[str, str]:

@@ -61,6 +61,9 @@ KEEP_WITH_NEXT = frozenset({Role.HEADING, Role.ENTRY, Role.SUBLINE, Role.GROUP})
 """Roles that must never end a page: a heading stays with its entry, an entry with its bullet."""
 
 
+DETAIL_SEPARATOR = " · "  # between an entry's kind or place and its dates
+
+
 @dataclass(frozen=True)
 class Head:
     """The parts of an entry's first line that an applicant tracking system fills fields
@@ -70,6 +73,14 @@ class Head:
     organisation: str = ""  # the employer, institution, issuer (on the title line)
     dates: str = ""  # as printed: "Feb 2025 – Present"
     when: tuple[tuple[str, str], ...] = ()  # each date as printed and as ISO ("" for present)
+    # What the head's line says before the dates, flush right: the entry's kind and place
+    # ("Full-time · Remote"), set there rather than on a line of its own where it has room.
+    detail: str = ""
+
+    @property
+    def aside(self) -> str:
+        """What is set flush right on the head's line: the detail, then the dates."""
+        return DETAIL_SEPARATOR.join(part for part in (self.detail, self.dates) if part)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Literal, TypeVar
 
-from renderer.compose.document import Block, Document, Head, Role
+from renderer.compose.document import DETAIL_SEPARATOR, Block, Document, Head, Role
 from renderer.locale import Locale, load_locale
 from renderer.profile.markup import Run, parse
 from renderer.profile.model import (
@@ -26,7 +26,7 @@ from renderer.profile.model import (
     written_oldest_first,
 )
 from renderer.profile.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
-from renderer.profile.values import dialable, is_same_person
+from renderer.profile.values import dialable, display_width, is_same_person
 from renderer.theme.model import Theme
 from renderer.theme.slots import page_label, render_slot
 
@@ -202,19 +202,20 @@ class _Composer:
         sub = self.subline(view.subline_slot, source, view.subline)
         over = self.theme.entry_head == "title-over-organisation"
         under = self.theme.entry_head == "organisation-over-title" and led_by_place
-        if over and head.title and head.organisation:
+        two_lines = (over or under) and bool(head.title and head.organisation)
+        if over and two_lines:
             sub = self.organisation_line(head.organisation, sub, source)
-        if under and head.title and head.organisation:
+        if under and two_lines:
             blocks = self.organisation_over_title(head, sub, source)
         elif head.title or head.organisation or not sub:
-            blocks = [
-                Block(Role.ENTRY, self.head_runs(head, led_by_place), dates, source, head),
-                *sub,
-            ]
+            runs = self.head_runs(head, led_by_place)
+            if led_by_place and not two_lines and self.beside_dates(view, runs, sub, dates):
+                head, sub = replace(head, detail=sub[0].body), sub[1:]
+            blocks = [Block(Role.ENTRY, runs, head.aside, source, head), *sub]
         else:  # nothing to title it by: its sub-line heads it, rather than an invented name
             blocks = [Block(Role.ENTRY, sub[0].runs, dates, source, head)]
         if view.byline:  # under the head, or under the organisation's line under a title
-            at = 2 if (over or under) and head.title and head.organisation else 1
+            at = 2 if two_lines else 1
             blocks.insert(
                 at, Block(Role.SUBLINE, self.byline(view.byline), source=f"{source}.authors")
             )
@@ -244,6 +245,23 @@ class _Composer:
             for author in authors
         ]
         return parse(", ".join(marked))
+
+    def beside_dates(self, view: EntryView, runs: tuple[Run, ...], sub: Blocks, dates: str) -> bool:
+        """Whether an entry's sub-line of kind and place ("Full-time · Remote") goes before
+        its dates, flush right on the head's line, rather than on a line of its own (seven
+        entries with a line each for "Full-time" waste seven lines a page): where the line
+        has room to spare, and the sub-line names no team and links nothing. Not after the
+        organisation: simple parsers read a line's text as one field, and took
+        "Databricks · Full-time" for the company."""
+        if not sub or sub[0].role is not Role.SUBLINE or view.subline.get("team"):
+            return False
+        if any(run.href for run in sub[0].runs):
+            return False
+        text = "".join(run.text for run in runs)
+        aside = f"{sub[0].body}{DETAIL_SEPARATOR}{dates}"
+        # bold type is wider than the running text a line's characters are counted in
+        used = BOLD_WIDTH * display_width(text) + display_width(aside) + DATES_GAP
+        return used <= self.theme.characters_a_line(self.theme.styles.entry.size)
 
     def head_runs(self, head: Head, led_by_place: bool = False) -> tuple[Run, ...]:
         """Title and organisation as separate runs in distinct styles (a parser can fill both
@@ -404,6 +422,11 @@ def compose(
 # The most characters set flush right beside an organisation under its title (a place, a short
 # link): a longer sub-line would squeeze the organisation into a narrow column that wraps.
 ORGANISATION_ASIDE = 32
+
+# Room kept between a head and what is flush right beside it, and how much wider bold
+# letters run than the running text a line's characters are counted in.
+DATES_GAP = 4
+BOLD_WIDTH = 1.1
 
 # Sections whose entries a theme may lead with the organisation (where one worked or studied);
 # a project, an award, a paper or a certificate leads with its own name in every theme.

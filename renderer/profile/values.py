@@ -20,6 +20,13 @@ from typing import Any
 
 from renderer.locale import available, load_locale
 
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two
+    (as they take about twice a Latin letter's width on a page)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 DATE_HINT = "write 2025 or 2025-02"

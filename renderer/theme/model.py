@@ -411,6 +411,13 @@ class Theme(_Strict):
     def page_size(self, override: str | None = None) -> tuple[float, float]:
         return PAGE_SIZES[override or self.page.size]
 
+    def characters_a_line(self, size: float) -> float:
+        """About how many characters of running text of `size` points a line holds, on the
+        narrower of the papers (A4), between the theme's side margins."""
+        _, right, _, left = self.page.margins
+        width = min(w for w, _ in PAGE_SIZES.values())
+        return (width - left - right) / (AVERAGE_CHARACTER * size)
+
     def as_letter(self, page_size: str | None = None) -> Theme:
         """The theme set for a cover letter: text of at least 11 points on a measure of about
         70 characters (wider margins, equal on both sides), as a letter is read, rather than

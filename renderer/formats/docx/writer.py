@@ -295,15 +295,27 @@ def _with_aside(paragraph: Paragraph, block: Block, text_width: Any, theme: Them
     owner = "contact" if block.role in (Role.NAME, Role.HEADLINE) else block.role.value
     look = theme.style(owner).model_copy(update={"bold": False, "italic": False})
     spaces = _filling_spaces(block, text_width.pt, theme, look.size)
-    if spaces:
-        filler = paragraph.add_run(" " * spaces)
+    whole, part = int(spaces), spaces - int(spaces)
+    if whole:
+        filler = paragraph.add_run(" " * whole)
         filler.font.size = Pt(look.size)
+    if whole and part >= SMALLEST_SPACE:
+        # the rest of the gap as one smaller space: what is left must be narrower than the
+        # letters beside it, or pdfminer.six reads an aside opening with a narrow letter
+        # ("Internship · May 2023") on a line of its own
+        filler = paragraph.add_run(" ")
+        filler.font.size = Pt(round(look.size * part * 2) / 2)
     tab = paragraph.add_run("\t")
     tab.font.size = Pt(look.size)
     _add_runs(paragraph, block.aside_runs or (Run(block.aside),), theme, look)
 
 
-def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> int:
+SMALLEST_SPACE = (
+    0.25  # of a space: a run of type smaller than a quarter of the size is not worth it
+)
+
+
+def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> float:
     """Spaces that fill most of the gap before a flush-right aside, as the PDF's are: Word
     and LibreOffice draw a tab as empty room, and a PDF made from the DOCX (LibreOffice's
     export, a print to PDF) then reads in pdfminer.six and the parsers built on it with the
@@ -331,7 +343,7 @@ def _filling_spaces(block: Block, width: float, theme: Theme, size: float) -> in
     aside = text_width(block.aside, regular, size)
     space = text_width(" ", regular, size)
     room = width - body - aside - 0.3 * size  # to spare: the DOCX font is a metric twin
-    return int(room / space) if space and room > 2 * space else 0
+    return room / space if space and room > 2 * space else 0.0
 
 
 # The parts a resume writes anew each time; every other part is the theme's, compressed once

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from renderer.compose.document import SMALL_CAPITALS, Block, Document, Head, Role, small_capitals
+from renderer.compose.document import (
+    DETAIL_SEPARATOR,
+    SMALL_CAPITALS,
+    Block,
+    Document,
+    Head,
+    Role,
+    small_capitals,
+)
 from renderer.errors import RenderError
 from renderer.formats import Options, Rendered
 from renderer.formats.bidi import page_is_right_to_left
@@ -57,6 +65,7 @@ class _Item:
     items: list[Markup] = field(default_factory=list)  # a list's items
     when: tuple[tuple[str, str], ...] = ()
     dates: str = ""
+    detail: str = ""  # before the dates: an entry's kind and place
     separator: str = ""
     body: list[_Item] = field(default_factory=list)
     aside: Markup = Markup("")  # set flush right (the place beside an organisation's line)
@@ -97,12 +106,13 @@ def _structure(document: Document, theme: Theme) -> tuple[list[Block], list[_Sec
         if block.role is Role.ENTRY:
             head = entry_head = block.head
             # beside the head: its dates, or (a theme that sets them under it) its place
-            dated = head is not None and block.aside == head.dates
+            dated = head is not None and bool(head.dates) and block.aside == head.aside
             entry = _Item(
                 "entry",
                 inline(block.runs),
                 when=head.when if head and dated else (),
                 dates=block.aside,
+                detail=head.detail + DETAIL_SEPARATOR if head and dated and head.detail else "",
                 aside=Markup("") if dated else _aside(block),
             )
             sections[-1].items.append(entry)

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
 
 from renderer.compose.document import Document
 from renderer.formats import Options, Rendered
+from renderer.profile.values import display_width
 from renderer.theme.model import Theme
 from renderer.theme.slots import render_output
 
 WIDTH = 80
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal: Chinese, Japanese and Korean characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # Chinese and Japanese break between any two characters (and their full-width marks);
