@@ -21,6 +21,7 @@ MARGIN_STEPS = 3  # the side margins reach their floor in this many steps
 LEADING_STEP = 0.04
 FEW_LINES = 8  # a last page with no more than this is worth saying so
 SIZE_STEP = 0.25  # points off the body size
+WORD_RESERVE = 6.0  # points kept free at the foot of a fitted page (half a line)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ def fitted(theme: Theme, fit: Fit) -> Theme:
     styled = theme.styles.model_copy(update=styles)
     top, right, bottom, left = theme.page.margins
     right, left = (max(min(side, floors.min_margin), side - fit.margin) for side in (right, left))
+    # a tightened page is filled to its foot: the reserve keeps what Word and LibreOffice lay
+    # out from the DOCX (a point lower here and there) on as many pages
+    bottom += WORD_RESERVE
     page = theme.page.model_copy(update={"margins": (top, right, bottom, left)})
     return theme.model_copy(update={"styles": styled, "line_spacing": "exact", "page": page})
 
