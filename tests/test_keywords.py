@@ -226,6 +226,125 @@ def test_found_means_found_through_other_forms(tmp_path):
         assert result[term].found, term
 
 
+def _document_of(tmp_path, highlights: list[str]):
+    profile = tmp_path / "p.yaml"
+    bullets = ", ".join(json.dumps(h) for h in highlights)
+    profile.write_text(
+        "name: Kim\nemail: k@x.co\nheadline: Marketing Coordinator\n"
+        f"experience: [{{company: Acme, title: Coordinator, start: 2020-01, "
+        f"highlights: [{bullets}]}}]\n"
+    )
+    return compose(load_profile(profile).profile, load_theme("classic"))
+
+
+def test_names_that_are_words_are_found_only_as_names(tmp_path):
+    """A helper's probe: a marketing coordinator's resume 'showed' Go (go-to-market), Spring
+    (the season), Excel (excellent), Swift, Scala, Express (expressions) and C (C-level):
+    the resume's words were compared by stem and without case. They are read as the
+    advert's are, by the same table."""
+    document = _document_of(
+        tmp_path,
+        [
+            "Led the go-to-market plan for spring campaigns; excellent writing",
+            "Managed swift reporting on a scala model; unstructured expressions",
+            "Wrote for a C-level audience",
+        ],
+    )
+    job = "Backend Developer\n\nRequirements:\n- Go, Spring, Excel, Swift, Scala, Express\n- C\n"
+    result = {t.term: t for t in coverage(job, document).terms}
+    for name in ("Go", "Spring", "Excel", "Swift", "Scala", "Express", "C"):
+        assert not result[name].found, name
+    document = _document_of(
+        tmp_path, ["Services in Go and C; Spring Boot; Microsoft Excel models; Express APIs"]
+    )
+    result = {t.term: t for t in coverage(job, document).terms}
+    for name in ("Go", "Spring", "Excel", "Express", "C"):
+        assert result[name].found, name
+
+
+def test_other_forms_are_found_both_ways(tmp_path):
+    """JS is JavaScript and Vue is Vue.js in the advert as in the resume; C#/.NET asks for
+    C# and .NET, each found where the resume names it."""
+    document = _document_of(tmp_path, ["Front ends in JavaScript and Vue; APIs in C# on .NET"])
+    job = "Web Developer\n\nRequirements:\n- JS and Vue\n- C#/.NET\n"
+    result = {t.term: t for t in coverage(job, document).terms}
+    assert result["JS"].found and result["Vue"].found
+    assert result["C#"].found and result[".NET"].found
+    document = _document_of(tmp_path, ["Front ends in JS and Vue.js"])
+    job = "Web Developer\n\nRequirements:\n- JavaScript and Vue.js\n"
+    assert all(t.found for t in coverage(job, document).terms if t.kind != "title")
+
+
+def test_one_letter_languages_among_names_and_verbs_that_are_names():
+    terms = advert_terms(
+        "Embedded Engineer\n\nRequirements:\n- C/C++ and Python\n- C and C++\n- R or SAS\n"
+        "- Excel in a fast-paced team\n- Go-getter attitude\n- Database Mastery\n"
+    )
+    names = [t.name for t in terms]
+    assert {"C", "C++", "Python", "R", "SAS"} <= set(names)
+    assert "Excel" not in names and "Go" not in names
+    assert not any(t.kind == "qualification" for t in terms)  # Mastery is no Master's
+
+
+def test_a_saved_page_gives_its_text_not_its_code():
+    page = (
+        "<?php header('Content-Type: text/html; charset=UTF-8'); ?>\n<!DOCTYPE html>"
+        "<html><head><title>x.php</title><meta charset='UTF-8'>"
+        "<style>body{font-family:Arial}</style></head><body>"
+        "<script>var skills=['Haskell','COBOL']; document.write('Fortran');</script>"
+        "<h1>Data Engineer</h1><h2>Requirements</h2><ul><li>Python and SQL</li></ul>"
+        "<noscript>Enable JavaScript</noscript><svg><text>Perl</text></svg></body></html>"
+    )
+    names = {t.name for t in advert_terms(page)}
+    assert {"Data Engineer", "Python", "SQL"} <= names
+    assert not names & {"Haskell", "COBOL", "Fortran", "JavaScript", "Perl", "php", "UTF-8"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.4\n%binary", "it is a PDF; save the advert's text"),
+        (b"PK\x03\x04word/document.xml", "it is a zip archive"),
+        ("Développeur Java".encode("latin-1"), "it is not UTF-8 text; save it as UTF-8"),
+        (b"Kuber\x00netes", "it holds binary data"),
+    ],
+)
+def test_an_advert_that_is_not_text_is_refused_by_match_and_applications(tmp_path, data, message):
+    advert = tmp_path / "job.txt"
+    advert.write_bytes(data)
+    result = CliRunner().invoke(
+        app, ["match", str(ROOT / "profiles" / "rui-shao.yaml"), str(advert)]
+    )
+    assert result.exit_code != 0 and message in result.output
+    application = tmp_path / "app.yaml"
+    application.write_text(
+        f"profile: {ROOT / 'profiles' / 'rui-shao.yaml'}\ncompany: Acme\nrole: SRE\n"
+        "job_file: job.txt\n"
+    )
+    result = CliRunner().invoke(
+        app, ["match", str(ROOT / "profiles" / "rui-shao.yaml"), "--for", str(application)]
+    )
+    assert result.exit_code != 0 and "app.yaml:4" in result.output and message in result.output
+
+
+def test_an_advert_in_utf16_or_with_a_byte_order_mark_is_read(tmp_path):
+    from renderer.inputs.application import read_job_file
+
+    text = (ROOT / "tests" / "data" / "adverts" / "01-sre-kubernetes.txt").read_text("utf-8")
+    for encoding in ("utf-16", "utf-8-sig"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert read_job_file(path) == text
+
+
+def test_a_report_of_several_adverts_keeps_the_most_asked_and_says_so(tmp_path):
+    document = _document_of(tmp_path, ["Built Tool1X"])
+    names = ", ".join(f"Tool{n}X" for n in range(400))
+    result = coverage(f"Engineer\n\nRequirements:\n- {names}\n", document)
+    assert len(result.terms) == 300 and result.left_out == 101  # the title is one of them
+    assert "101 more terms left out" in result.summary()
+
+
 def test_near_misses_quote_the_resumes_own_words():
     job, document = _rui()
     result = {t.term: t for t in coverage(job, document).terms}

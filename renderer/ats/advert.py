@@ -160,7 +160,7 @@ def read_advert(text: str) -> Advert:
         prose = [v for v in fields.values() if len(v) > 300 and v.count(" ") > 40]
         text = "\n".join([*map(_unquote, prose), text[front.end() :]])
     if has_html(text):
-        text = html_to_markup(text).text
+        text = html_to_markup(_page_text(text)).text
     text = re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)", r"\1", text)  # [label](url) -> label
     text = re.sub(r"(?<=[\w,])[ \t]*\n[ \t]*(?=[a-z(])", " ", text)  # a line wrapped mid-sentence
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text)  # a template's placeholders
@@ -193,6 +193,50 @@ def read_advert(text: str) -> Advert:
             part = Part.DUTIES  # duties after the company's story, under no heading
         _add(advert, plain, part)
     return advert
+
+
+# What a saved page holds that is not its text: code, styles, the head (its title is the
+# page's <h1> again), and what a server runs before it sends the page (<?php ... ?>).
+_HIDDEN_ELEMENTS = ("script", "style", "head", "noscript", "template", "svg", "iframe", "object")
+_DECLARATION = re.compile(r"<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.S)
+
+
+def _page_text(html: str) -> str:
+    """A page without what a browser does not show as text. Found by scanning forward for
+    each element's end (str.find), never by a pattern that could try every start again."""
+    html = _DECLARATION.sub(" ", html)
+    lower = html.lower()
+    kept: list[str] = []
+    position = 0
+    following = {name: _opening(lower, name, 0) for name in _HIDDEN_ELEMENTS}
+    while True:
+        for name, start in following.items():  # each name's search only ever moves on
+            if 0 <= start < position:
+                following[name] = _opening(lower, name, position)
+        found = [(start, name) for name, start in following.items() if start >= 0]
+        if not found:
+            break
+        start, name = min(found)
+        kept.append(html[position:start])
+        close = lower.find(f"</{name}", start)
+        if close < 0:  # never closed: the rest is the element's
+            position = len(html)
+            break
+        end = lower.find(">", close)
+        position = len(html) if end < 0 else end + 1
+    kept.append(html[position:])
+    return " ".join(kept)
+
+
+def _opening(lower: str, name: str, position: int) -> int:
+    """Where the next <name ...> or <name> opens, from `position`; -1 if none."""
+    start = lower.find(f"<{name}", position)
+    while start >= 0:
+        following = lower[start + len(name) + 1 : start + len(name) + 2]
+        if following in (">", "/", " ", "\t", "\n", "\r"):
+            return start
+        start = lower.find(f"<{name}", start + 1)
+    return -1
 
 
 # What scrapers glue together when they drop the markup between list items and sentences:

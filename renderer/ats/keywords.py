@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from renderer.ats.terms import AdvertTerm, advert_terms
-from renderer.ats.words import tokens, word_key
+from renderer.ats.vocabulary import KINDS, vocabulary
+from renderer.ats.words import name_key, tokens, word_key
 from renderer.compose.document import Document, Role
 
 # Words too common in terms to make a near miss on their own: 'incident response' is near
@@ -30,6 +31,7 @@ _WEAK = frozenset(map(word_key, _WEAK_WORDS.split()))
 _STOP_WORDS = "and or with of for to in on at by the a an via"
 _STOP = frozenset(map(word_key, _STOP_WORDS.split()))
 _WINDOW = 4  # words apart at most, for words to be 'together'
+MAX_TERMS = 300  # an advert asks for a hundred things at most; more is several adverts
 _SECTION_FOR_KIND = {  # where a missing term of each kind belongs in a profile
     "technology": "skills",
     "language": "languages",
@@ -74,6 +76,7 @@ class TermResult:
 @dataclass(frozen=True)
 class Coverage:
     terms: tuple[TermResult, ...]
+    left_out: int = 0  # terms past MAX_TERMS, not reported
 
     @property
     def found(self) -> list[TermResult]:
@@ -100,7 +103,12 @@ class Coverage:
                 parts.append(f"{shown} of {total} {label} terms ({shown / total:.0%})")
         near = sum(1 for t in self.missing if t.near)
         said = " and ".join(parts) or "no terms"
-        return f"the resume shows {said}" + (f"; {near} near misses" if near else "")
+        more = (
+            f"; {self.left_out} more terms left out (is the file several adverts?)"
+            if self.left_out
+            else ""
+        )
+        return f"the resume shows {said}" + (f"; {near} near misses" if near else "") + more
 
     def to_json(self) -> dict[str, object]:
         def share(required: bool) -> dict[str, object]:
@@ -124,6 +132,8 @@ class _Place:
     text: str
     where: str
     section: str
+    names: frozenset[str]  # of the vocabulary's terms the block writes
+    names_written: frozenset[str]  # its words' name keys (no stems)
 
 
 def coverage(
@@ -133,13 +143,28 @@ def coverage(
     it would go). `ignore`: the company's name; `title`: the role applied for."""
     company = next((name for name in ignore if name), "")
     places = _places(document)
-    results = [_result(term, places) for term in advert_terms(job_text, title, company)]
+    terms = advert_terms(job_text, title, company)
+    # the most asked for first: a page of a job board's thread gives a thousand terms
+    kept = sorted(terms, key=lambda t: (t.kind != "title", not t.required, -t.times))
+    kept = kept[:MAX_TERMS]
+    chosen = {id(t) for t in kept}
+    results = [_result(term, places) for term in terms if id(term) in chosen]
     ordered = sorted(results, key=lambda r: (r.kind != "title", not r.required))
-    return Coverage(tuple(ordered))
+    return Coverage(tuple(ordered), max(0, len(terms) - MAX_TERMS))
 
 
 def _result(term: AdvertTerm, places: list[_Place]) -> TermResult:
-    where = [p.where for p in places if any(_contains(p.keys, form) for form in term.forms)]
+    known = vocabulary().term(term.name) if term.kind in KINDS else None
+    if known is not None:  # a name: read in the resume as in the advert, in any of its forms
+        where = [p.where for p in places if known.name in p.names]
+        if not where and not vocabulary().everyday(known.name):
+            where = [p.where for p in places if any(_contains(p.keys, f) for f in known.forms)]
+    elif len(term.forms[0]) == 1 and term.name[:1].isupper():
+        # a name the table does not know ('Thanos' in a list of names): as written, not by
+        # stem ('Mercury' is not 'mercurial')
+        where = [p.where for p in places if name_key(term.name) in p.names_written]
+    else:
+        where = [p.where for p in places if any(_contains(p.keys, f) for f in term.forms)]
     near: list[Near] = []
     if not where:
         near = _near(term, places)
@@ -217,7 +242,10 @@ def _places(document: Document) -> list[_Place]:
         words = tokens(block.text)
         where = " › ".join(part for part in (section or "Header", entry) if part)
         spans = [(w.start, w.end) for w in words]
-        places.append(_Place([w.key for w in words], spans, block.text, where, section_id))
+        names = vocabulary().names_in(block.text)
+        written = frozenset(w.name for w in words)
+        keys = [w.key for w in words]
+        places.append(_Place(keys, spans, block.text, where, section_id, names, written))
     return places
 
 

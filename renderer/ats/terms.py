@@ -30,7 +30,7 @@ _CONJUNCTIONS = {"and", "or", "&", "/", "and/or"}
 _SUFFIXES = {"based", "driven", "oriented", "focused", "centric", "powered", "enabled"}
 # A degree or diploma, and its field: "Bachelor's degree in Accounting", "BA/BS in Design".
 _DEGREE = re.compile(
-    r"\b((?:Bachelor|Master|Associate|Doctor|Doctorate)(?:'s|s)?(?: of (?:Science|Arts))?"
+    r"\b((?:Bachelor|Master|Associate|Doctor|Doctorate)(?:'s|s)?\b(?: of (?:Science|Arts))?"
     r"(?: degree| Degree)?|(?:BA|BS|BSc|MS|MSc|MA|MEng|PhD|Ph\.D\.?|MBA|JD)"
     r"(?:/(?:BA|BS|BSc|MS|MSc|MA|"
     r"PhD|Ph\.D\.?))*(?= degree| in )(?: degree)?|[Hh]igh [Ss]chool [Dd]iploma|[Ll]aw degree|GED)"
@@ -199,8 +199,10 @@ def _clause_terms(
     before: list[Token] = []  # the run before a conjunction: 'written' in 'written and oral'
     index = 0
     while index < len(words):
-        named = vocabulary().match(words, index)
-        if named and _usable(named[0].name, words[index : index + named[1]], listed):
+        named = vocabulary().match(words, index, piece)
+        if named and _verb_use(named[0].name, words, index):
+            named = None  # 'Excel in application development', 'Go beyond the brief'
+        if named and _usable(named[0].name, words, index, listed):
             term, length = named
             span = piece[words[index].start : words[index + length - 1].end]
             _flush(piece, run, before, found, context, after_place)
@@ -221,9 +223,27 @@ def _clause_terms(
     return found
 
 
-def _usable(name: str, span: Sequence[Token], listed: bool) -> bool:
-    """A one-letter name (C, R) counts only in a list of names."""
-    return len(name) > 1 or listed
+_VERB_FOLLOWERS = {"in", "at", "to", "beyond", "into", "above", "ahead", "with", "on"}
+
+
+def _verb_use(name: str, words: Sequence[Token], index: int) -> bool:
+    """A name that is also a verb (Excel, Go, Spring), opening a clause and followed by a
+    preposition: the verb, not the product."""
+    following = words[index + 1].text if index + 1 < len(words) else ""
+    return index == 0 and following in _VERB_FOLLOWERS and vocabulary().everyday(name)
+
+
+def _usable(name: str, words: Sequence[Token], index: int, listed: bool) -> bool:
+    """A one-letter name (C, R) counts only among names: in a list of them, alone in its
+    clause (a bullet '- C'), or joined to another ('C and C++', 'R or SAS')."""
+    if len(name) > 1 or listed or len(words) == 1:
+        return True
+    for step in (1, -1):
+        joined, other = index + step, index + 2 * step
+        beside = 0 <= other < len(words) and words[joined].text.lower() in _CONJUNCTIONS
+        if beside and vocabulary().match(words, other) is not None:
+            return True
+    return False
 
 
 def _breaks(word: Token, run: list[Token], at_start: bool) -> bool:
@@ -261,7 +281,14 @@ def _flush(
         _flush(piece, run[:verb], [], found, context, after_place)
         return _flush(piece, run[verb + 1 :], [], found, context, after_place)
     if len(run) == 1 and "/" in run[0].text and not vocabulary().term(run[0].text):
-        for part in run[0].text.split("/"):  # 'ASP/PHP': each a name of its own
+        parts = run[0].text.split("/")
+        named = [vocabulary().match([Token(p, word_key(p), 0, len(p))], 0, p) for p in parts]
+        for part, name in zip(parts, named, strict=True):  # 'ASP/PHP': each a name of its own
+            if name and (len(part) > 1 or any(named)):  # 'C/C++': C among names
+                term = name[0]
+                shown = term.name if part.lower() == term.name.lower() else part
+                found.append((shown, term.kind, term.forms[0], term.forms))
+                continue
             _flush(
                 piece,
                 [Token(part, word_key(part), run[0].start, run[0].end)],

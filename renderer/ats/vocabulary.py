@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from renderer.ats.words import Token, phrase_key, phrase_name
+from renderer.ats.words import Token, phrase_key, phrase_name, tokens
 from renderer.files import yaml_data
 
 DATA = Path(__file__).parent / "data"
@@ -44,6 +44,7 @@ class Vocabulary:
 
     def __init__(self, terms: Sequence[tuple[str, str, Sequence[str]]], exact: set[str]) -> None:
         self._forms: dict[tuple[str, ...], list[_Form]] = {}
+        self._everyday: set[str] = set()
         self.longest = 1
         for name, kind, others in terms:
             written = [name, *others]
@@ -55,25 +56,65 @@ class Vocabulary:
                     continue
                 strict = (
                     form in exact
-                    or len(form) <= 3  # C, R, Go, IT: short names are words in other cases
+                    # C, R, Go, IT: short names are words in other cases (but an abbreviation
+                    # the table writes in lower case, js or k8s, is one in any case: JS)
+                    or (len(form) <= 3 and not form.islower())
                     or (form.isupper() and len(form) <= 5 and " " not in form)
                 )
                 self._forms.setdefault(key, []).append(_Form(term, form, strict))
                 self.longest = max(self.longest, len(key))
+                if strict:
+                    self._everyday.add(name)
 
-    def match(self, words: Sequence[Token], start: int) -> tuple[Term, int] | None:
-        """The longest name starting at words[start], and how many words it takes."""
+    def match(self, words: Sequence[Token], start: int, text: str = "") -> tuple[Term, int] | None:
+        """The longest name starting at words[start], and how many words it takes. A name
+        that is also a word (Go, C, Excel) counts only as written, and not as part of a
+        hyphenated word of `text`, which the words' offsets point into (go-to-market,
+        Go-getter, C-level)."""
         for length in range(min(self.longest, len(words) - start), 0, -1):
             span = words[start : start + length]
+            pairs = zip(span, span[1:], strict=False)
+            if text and any(text[a.end : b.start] == "/" for a, b in pairs):
+                continue  # names a slash parts are each a name: C#/.NET is C# and .NET
             for form in self._forms.get(tuple(t.name for t in span), ()):
-                if not form.exact or _as_written(span) == form.written:
+                if not form.exact:
+                    return form.term, length
+                if _as_written(span) == form.written and not _compounded(span, text):
                     return form.term, length
         return None
+
+    def names_in(self, text: str) -> frozenset[str]:
+        """The names of the terms a text writes, read as an advert's are (a resume's words:
+        'expressions' is no Express, 'excellent' no Excel, 'go-to-market' no Go)."""
+        words = tokens(text)
+        found: set[str] = set()
+        index = 0
+        while index < len(words):
+            named = self.match(words, index, text)
+            if named:
+                found.add(named[0].name)
+            index += named[1] if named else 1
+        return frozenset(found)
+
+    def everyday(self, name: str) -> bool:
+        """Whether a term has a form that is also an everyday word or letter (Go, R, AWS):
+        a text shows it only where it writes that form as the table does."""
+        return name in self._everyday
 
     def term(self, text: str) -> Term | None:
         """The term a phrase names, if it is one (in any of its forms, case aside)."""
         forms = self._forms.get(phrase_name(text))
         return forms[0].term if forms else None
+
+
+def _compounded(span: Sequence[Token], text: str) -> bool:
+    """Whether the words are part of a hyphenated word of the text they come from."""
+    if not text:
+        return False
+    start, end = span[0].start, span[-1].end
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return bool(re.fullmatch(r"\w-", before) or re.fullmatch(r"-\w", after))
 
 
 def _as_written(span: Sequence[Token]) -> str:

@@ -47,9 +47,8 @@ def match(
     from renderer.ats.keywords import coverage
     from renderer.compose.resume import compose
     from renderer.errors import InputError
-    from renderer.files import read_bytes
     from renderer.inputs import load_profile
-    from renderer.inputs.application import load_application
+    from renderer.inputs.application import load_application, read_job_file
     from renderer.jobs.render import check_tags
     from renderer.theme.model import load_theme
 
@@ -71,7 +70,7 @@ def match(
             chosen_tags, exclude = [*chosen_tags, *a.tags], a.exclude_tags
             order, omit = a.sections.order, a.sections.omit
         if job is not None:
-            text = read_bytes(job, 1_000_000, "job advert").decode("utf-8", "replace")
+            text = read_job_file(job)
         if not text.strip():
             raise fail("give the job advert: a text file, or --for an application with a job")
         check_tags(loaded, (*chosen_tags, *exclude))

@@ -165,13 +165,42 @@ def load_application(path: Path | str) -> LoadedApplication:
     if application.job_file:
         job = loaded.named_path(("job_file",), application.job_file)
         try:
-            text = read_bytes(job, MAX_JOB_CHARS * 4, "job advert").decode("utf-8")
+            text = read_job_file(job)
         except InputError as error:
-            raise loaded.problem(("job_file",), error.problems[0].message) from None
-        except UnicodeDecodeError:
-            raise loaded.problem(("job_file",), f"{job} is not UTF-8 text") from None
+            raise loaded.problem(("job_file",), f"{job}: {error.problems[0].message}") from None
         loaded = LoadedApplication(application, path, positions, text)
     return loaded
+
+
+def read_job_file(path: Path) -> str:
+    """A job advert saved as text (plain, Markdown or HTML), as `match` and an application
+    read it: UTF-8 (with or without its mark) or UTF-16 with its mark. A PDF, a Word file,
+    text in another encoding or binary data is refused with what to do, rather than read
+    into terms ('PDF-1.3', 'D\ufffdveloppeur')."""
+    data = read_bytes(path, MAX_JOB_CHARS * 4, "job advert")
+    kind = next((name for magic, name in _NOT_TEXT if data.startswith(magic)), None)
+    if kind:
+        raise InputError(f"it is {kind}; save the advert's text as a .txt or .md file", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", "replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(
+                "it is not UTF-8 text; save it as UTF-8 (Save As, encoding UTF-8)", path
+            ) from None
+    if "\x00" in text or "\ufffd" in text:
+        raise InputError("it holds binary data, not the text of an advert", path)
+    return text
+
+
+_NOT_TEXT = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a zip archive (a Word or OpenDocument file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"{\\rtf", "an RTF document"),
+)
 
 
 def letter_values(application: Application, profile: LoadedProfile) -> dict[str, object]:

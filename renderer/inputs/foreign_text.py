@@ -97,7 +97,7 @@ def html_to_markup(text: str, *, plain: bool = False) -> Converted:
     if plain:
         made = " ".join(made.split())
     else:
-        made = re.sub(r"(?m)^(\s*)\\\*(\s)", r"\1*\2", made)  # a `* ` list line stays one
+        made = re.sub(r"(?m)^([ \t]*)\\\*(\s)", r"\1*\2", made)  # a `* ` list line stays one
         made = re.sub(r"[ \t]+", " ", made)
         made = re.sub(r" ?\n ?", "\n", made)
         made = re.sub(r"\n{3,}", "\n\n", made).strip()
