@@ -345,6 +345,52 @@ def test_a_report_of_several_adverts_keeps_the_most_asked_and_says_so(tmp_path):
     assert "101 more terms left out" in result.summary()
 
 
+def test_an_advert_in_another_language_gives_the_names_it_asks_for():
+    """German, French and Spanish read by English grammar gave 'die Zukunft unserer', 'Tage
+    Urlaub' and 'te encargarás de' as required terms; a board's '### ALTEN' under the title
+    is the employer; 'Deseables' makes what follows preferred; 熟悉Java holds Java."""
+    german = (
+        "# Java Entwickler (all gender)\n### ALTEN\n\n### Deine Aufgaben\n"
+        "* setzt Softwareanwendungen unter Verwendung von Java EE und Spring Boot um\n"
+        "* wendest moderne Entwicklungsmethoden wie TDD und Continous Integration (Jenkins) an\n"
+        "### Was wir bieten\n* 30 Tage Urlaub, EGYM Wellpass und viele Events\n"
+        "Wir freuen uns über Bewerbungen unabhängig von Geschlecht und Herkunft.\n"
+    )
+    names = [t.name for t in advert_terms(german)]
+    assert names == ["Java Entwickler", "Java", "Java EE", "Spring Boot", "TDD", "Jenkins"]
+    spanish = (
+        "# Fullstack Developer\n\n### Requisitos\n* Conocimientos avanzados de JavaScript y "
+        "de bases de datos SQL\n\n**Deseables:**\n* Docker y Kubernetes\n"
+    )
+    terms = {t.name: t.required for t in advert_terms(spanish)}
+    assert terms == {
+        "Fullstack Developer": True,
+        "JavaScript": True,
+        "SQL": True,
+        "Docker": False,
+        "Kubernetes": False,
+    }
+    chinese = (
+        "<h1>Java架构师</h1><h2>任职要求</h2>"
+        "<ul><li>熟悉主流RDBMS和NoSQL数据库，精通Spring</li></ul>"
+    )
+    assert {"Java", "NoSQL", "Spring"} <= {t.name for t in advert_terms(chinese)}
+
+
+def test_the_law_and_scam_warnings_give_no_terms_wherever_they_stand():
+    advert = (
+        "Clinical Lead\n\nRequirements:\n- Risk adjustment coding\n\nNice to have:\n"
+        "- HIPAA\nBeware of job scam fraudsters! We never ask for a bank account or social "
+        "security numbers. Report it to law enforcement.\n\n"
+        "Application Terms & Conditions:\nEmployment is at-will; a background check and "
+        "disclosure form are required before any employment relationship.\n"
+    )
+    names = {t.name.lower() for t in advert_terms(advert)}
+    assert {"risk adjustment coding", "hipaa"} <= names
+    for noise in ("bank account", "law enforcement", "disclosure form", "social security"):
+        assert not any(noise in name for name in names), noise
+
+
 def test_near_misses_quote_the_resumes_own_words():
     job, document = _rui()
     result = {t.term: t for t in coverage(job, document).terms}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from renderer.ats.vocabulary import opening_verbs, title_words, vocabulary
+from renderer.ats.vocabulary import opening_verbs, title_words, vocabulary, word_list
 from renderer.inputs.foreign_text import has_html, html_to_markup
 
 
@@ -45,23 +45,32 @@ _COUNTING = {Part.SUMMARY, Part.DUTIES, Part.REQUIRED, Part.PREFERRED}
 # preferred, 'Qualifications' required).
 _HEADINGS = (
     (Part.PREFERRED, r"nice[- ]to[- ]have|bonus|\bplus(es)?\b|prefer|desir|ideally|extra credit|"
+     r"deseable|valorar|wünschenswert|von vorteil|souhait|apprécié|\batout|"
      r"great if|not required|optional|would be (great|nice)|advantage|stand out|even better|"
      r"good to have|wish ?list|(tech|our|the) stack|tools we use|technolog(y|ies) we use"),
     (Part.LEGAL, r"equal (employment )?opportunit|\beeo|divers|inclusi|accommodat|disclaimer|"
+     r"scam|phishing|notice to (applicants|candidates)|fair chance|pay transparency|"
+     r"terms\s+(?:(?:&|and)\s+)?conditions|\bat[- ]will\b|"
      r"privacy|e-verify|affirmative|discriminat|fraud|background check|vaccin|legal (notice|"
      r"disclaimer|information)"),
     (Part.PAY, r"salary|compensation|\bpay\b|wage|remuneration|\brate\b"),
     (Part.BENEFITS, r"benefit|perks|we offer|what'?s in it|in return|our offer|life at|culture|"
+     r"wir bieten|was wir bieten|deine vorteile|unser angebot|avantages|nous offrons|"
+     r"ce que nous|ofrecemos|beneficios|lo que ofrecemos|"
      r"why (join|work|you)|time off|wellness|rewards|package"),
     (Part.APPLY, r"how to apply|to apply\b|apply now|application process|next steps|"
      r"interview process|"
      r"hiring process|recruit(ment|ing) process"),
     (Part.COMPANY, r"about (us|the company|the team|our)|who we are|^our |company|mission|"
+     r"unternehmen|über uns|wer wir sind|entreprise|qui sommes|sobre nosotros|empresa|"
+     r"\bvalues\b|"
      r"^about (?!you|the (role|job|position|opportunity)|this (role|job|position))"),
     (Part.REQUIRED, r"requir|qualif|must|need|you (have|bring|are)|who you are|about you|profile|"
+     r"anforderung|dein profil|ihr profil|profil|kenntnisse|compétences|requisitos|perfil|"
      r"skills|experience|looking for|ideal|competenc|knowledge|abilit|education|certif|"
      r"licen[cs]|credential|minimum|essential|criteria|what you bring|expertise|background"),
     (Part.DUTIES, r"responsib|what you('ll| will)? (do|work|own|build)|role|duties|"
+     r"aufgaben|stellenbeschreibung|missions?\b|descriptif|funciones|responsabilidades|"
      r"day[- ]to[- ]day|"
      r"expect|you will|you'll|tasks|description|the job|position|summary|overview|impact|"
      r"opportunity|accountab|functions|projects|challenges|your work|the work|in this"),
@@ -89,7 +98,19 @@ _OFF_TOPIC = re.compile(
     r"signing bonus|\bequity\b|stock options|retirement|pension|vesting|\bperks\b|"
     r"paid holidays|vacation|reimbursement|stipend|employee discount|"
     r"\blift(ing)? (up to )?\d|\bpounds\b|\blbs\b|vision abilities|physical demands|"
-    r"stand(ing)? for (long|extended)|visual acuity",
+    r"stand(ing)? for (long|extended)|visual acuity|family income|direct deposit|"
+    r"paper check|unabhängig von|geschlecht|herkunft|urlaub|sans distinction|"
+    r"télétravail|sin distinción|vacaciones",
+    re.I,
+)
+# Sentences of the law or of a warning, dropped in every part (a scam warning after the
+# preferred skills gave 'bank account' and 'law enforcement' as preferred terms).
+_LEGAL_SENTENCE = re.compile(
+    r"criminal (record|histor|conviction|background)|sex offender|arrest record|"
+    r"credit (check|histor)|bank account|law enforcement|job fraud|fraudster|scam|phishing|"
+    r"never ask (you |candidates )?(for|to)|\bat[- ]will\b|americans with disabilities|"
+    r"employment application|termination of employment|"
+    r"employment termination|equal (employment )?opportunity|without regard to",
     re.I,
 )
 _PREFERRED = re.compile(
@@ -134,6 +155,18 @@ class Advert:
 
     def counting(self) -> list[Passage]:
         return [p for p in self.passages if p.part.counts]
+
+    @property
+    def in_english(self) -> bool:
+        """Whether the advert is written in English: its phrases are found by English
+        grammar (function words, verbs), which reads German or Spanish as sentence
+        fragments ('die Zukunft unserer', 'te encargarás de'); an advert in another
+        language gives the names it asks for (Java, Spring Boot, SQL) and no phrases."""
+        words = re.findall(r"[^\W\d_]+", " ".join(p.text for p in self.passages).lower())
+        english = sum(1 for w in words if w in _function_words("en"))
+        other = sum(1 for w in words if w in _function_words("other"))
+        wide = sum(1 for w in words if re.match(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", w))
+        return english >= other and wide * 4 < len(words) + 1
 
 
 def heading_part(line: str) -> Part | None:
@@ -180,6 +213,9 @@ def read_advert(text: str) -> Advert:
         if employer and not advert.company:
             advert.company = employer.group(1)  # 'Wellbrook Hospital - San Antonio, TX'
             continue
+        if len(advert.passages) == 1 and not advert.company and _employer_heading(line):
+            advert.company = plain  # a job board's '### ALTEN' under the title
+            continue
         heading, rest = _heading(line, lines[number + 1 : number + 2])
         if heading is not None:
             part = heading
@@ -193,6 +229,11 @@ def read_advert(text: str) -> Advert:
             part = Part.DUTIES  # duties after the company's story, under no heading
         _add(advert, plain, part)
     return advert
+
+
+@cache
+def _function_words(which: str) -> frozenset[str]:
+    return frozenset(word_list(f"function-words-{which}.txt"))
 
 
 # What a saved page holds that is not its text: code, styles, the head (its title is the
@@ -275,6 +316,18 @@ def _could_be_title(line: str) -> bool:
     return 0 < len(words) <= 14 and not opens_part and not re.search(r"[.!?:;]$", line)
 
 
+def _employer_heading(line: str) -> bool:
+    """A heading of a name alone (one to four capitalised words, no heading's words), as job
+    boards set the employer under the role's title."""
+    found = re.fullmatch(r"\s*#{1,6}\s*(.+?)\s*#*\s*", line)
+    words = found.group(1).split() if found else []
+    return (
+        0 < len(words) <= 4
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and heading_part(found.group(1) if found else "") is None
+    )
+
+
 def _marked(line: str) -> bool:
     stripped = line.strip()
     return bool(re.fullmatch(r"#{1,6}\s*\S.*|(?:\*\*|__)\S.*?(?:\*\*|__)\s*:?", stripped))
@@ -286,6 +339,9 @@ def _add(advert: Advert, line: str, part: Part) -> None:
         part, line = labelled, label.group(2)  # 'Schedule: Monday to Friday'
     for sentence in _SENTENCE.split(line):
         if not sentence.strip():
+            continue
+        if _LEGAL_SENTENCE.search(sentence) and part.counts:
+            advert.passages.append(Passage(sentence.strip(), Part.LEGAL, False))
             continue
         off_topic = _OFF_TOPIC.search(sentence) and part is not Part.PREFERRED
         shown = Part.BENEFITS if off_topic and part.counts else part

@@ -98,8 +98,9 @@ def advert_terms(text: str, title: str = "", company: str = "") -> list[AdvertTe
     role = _clean_title(title or advert.title, company)
     if role:
         collector.add(role, "title", phrase_key(role), True, forms=(phrase_key(role),))
+    english = advert.in_english
     for passage in advert.counting():
-        _scan(passage, collector)
+        _scan(passage, collector, names_only=not english)
     return collector.terms()
 
 
@@ -149,7 +150,7 @@ class _Collector:
         return list(self.by_key.values())
 
 
-def _scan(passage: Passage, collector: _Collector) -> None:
+def _scan(passage: Passage, collector: _Collector, names_only: bool = False) -> None:
     required = not passage.preferred
     for degree in _DEGREE.finditer(passage.text):
         written = degree.group(0)
@@ -169,7 +170,8 @@ def _scan(passage: Passage, collector: _Collector) -> None:
             piece, words, (listed, itemised), after_place
         ):
             named = kind in ("technology", "practice", "qualification", "language")
-            if (shouting or passage.names_only) and not (named or _name_shaped(written)):
+            only_names = shouting or names_only or passage.names_only
+            if only_names and not (named or _name_shaped(written)):
                 continue
             collector.add(written, kind, key, required, forms)
 
@@ -401,6 +403,8 @@ def _company_keys(company: str, advert: Advert) -> frozenset[str]:
         keys |= {t.key for t in words if t.key not in _words().generic and not _is_term(t)}
         if len(words) >= 2:
             keys.add("".join(t.text[0] for t in words).lower())
+    if company and len(own := tokens(company)) == 1:
+        keys.add(own[0].key)  # a name of one word is the company's, even a term's (ASI)
     return frozenset(keys)
 
 

@@ -64,9 +64,17 @@ def word_key(word: str) -> str:
     return _STEMMER.stemWord(name) if name.isalpha() and len(name) > 3 else name
 
 
+_WIDE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# Where Chinese, Japanese or Korean meets another script: those languages write no spaces,
+# so 'Java架构师' and '熟悉Java' hold the name Java.
+_SCRIPT_CHANGE = re.compile(rf"(?<=[{_WIDE}])(?=[^{_WIDE}])|(?<=[^{_WIDE}])(?=[{_WIDE}])")
+
+
 def split_word(word: str) -> list[str]:
     """A written word as the words it joins: on-call -> on, call; Postgres/MySQL -> both;
-    but CI/CD, A/B, TCP/IP, R&D and Node.js stay whole."""
+    熟悉Java -> 熟悉, Java; but CI/CD, A/B, TCP/IP, R&D and Node.js stay whole."""
+    if _SCRIPT_CHANGE.search(word):
+        return [p for piece in _SCRIPT_CHANGE.split(word) for p in split_word(piece) if p]
     parts = (
         [p for p in re.split(r"[-‐]", word) if p]
         if re.search(r"[A-Za-z]-[A-Za-z]", word)
