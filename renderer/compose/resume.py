@@ -9,6 +9,7 @@ every format can set them where a parser will find each.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Literal, TypeVar
@@ -175,7 +176,12 @@ class _Composer:
             items.append((Run(p.phone, href=f"tel:{number}" if number else None),))
         if p.location:
             items.append((Run(p.location),))
-        items += [self.slot("link", label=link.label, url=link.url) for link in p.links]
+        shown: set[str] = set()
+        for link in p.links:  # a site given twice (JSON Resume's url and a profile) once
+            address = _address(link.url)
+            if address not in shown:
+                shown.add(address)
+                items.append(self.slot("link", label=link.label, url=link.url))
         return items
 
     # -- one composer per shape -----------------------------------------------------------------
@@ -437,6 +443,15 @@ def in_capitals(block: Block) -> Block:
     """A block set in small capitals reads as capitals in every format (each writer draws the
     letters after a word's first smaller): the text a reader gets is what the page shows."""
     return replace(block, runs=tuple(replace(run, text=run.text.upper()) for run in block.runs))
+
+
+def _address(url: str) -> str:
+    """A link's address as a reader compares two: no scheme, www. or closing slash, the
+    host in lower case (https://www.LinkedIn.com/in/dana/ is linkedin.com/in/dana)."""
+    rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{path}".rstrip("/")
 
 
 def listed(blocks: Blocks) -> Blocks:

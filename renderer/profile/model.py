@@ -39,7 +39,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 def _clean(value: str, *, multiline: bool) -> str:
     value = unicodedata.normalize("NFC", value)
-    bad = _CONTROL.search(value) or (None if multiline else re.search(r"[\n\t]", value))
+    if not multiline:
+        # a line written as a YAML block (`- >` folds it and ends it with a newline; `|`
+        # keeps its line breaks) or with a tab: its breaks are spaces, as a wrap is
+        value = re.sub(r"[ \t]*[\n\t][ \t\n]*", " ", value.strip(" \t\n"))
+    bad = _CONTROL.search(value)
     if bad and 0xD800 <= ord(bad.group()) <= 0xDFFF:
         raise ValueError(
             f"U+{ord(bad.group()):04X} at position {bad.start()} is half of a character "

@@ -78,7 +78,8 @@ WORK = Section(
     "work",
     {"name": "company", "position": "title", "location": "location", "url": "url"}
     | {"startDate": "start", "endDate": "end", "summary": "description"}
-    | {"highlights": "highlights", "description": "team", "period": "period"},
+    | {"highlights": "highlights", "description": "team", "period": "period"}
+    | {"keywords": "technologies"},
 )
 VOLUNTEER = Section(
     "volunteer",

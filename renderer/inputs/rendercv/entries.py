@@ -72,7 +72,31 @@ class SectionReader:
         if not isinstance(value, list):
             self.out.errors.append((where, f"a list of entries, not {kind_of(value)}"))
             return []
-        return value
+        return [self.as_written(item, (*where, i)) for i, item in enumerate(value)]
+
+    def as_written(self, item: Any, where: FieldPath) -> Any:
+        """An item YAML read as something other than the line the person wrote: `- Focus:
+        reliable systems` is a mapping of one field no entry has, `- [a, b]` a list, `- 2024`
+        a number. Each is taken as the text it was written as (and said), rather than
+        printed as {'Focus': ...} or dropped."""
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, value),) = item.items()
+            known = str(key) in table.ALL_FIELDS
+            if not known and (value is None or isinstance(value, (str, int, float))):
+                line = f"{key}: {value}" if value is not None else f"{key}:"
+                self.out.note(
+                    where,
+                    f"YAML read {line!r} as a field: taken as that line "
+                    "(put it in quotes to say so)",
+                )
+                return line
+        if isinstance(item, list) and all(isinstance(v, (str, int, float)) for v in item):
+            line = ", ".join(str(v) for v in item)
+            self.out.note(where, f"YAML read [{line}] as a list: taken as the line {line!r}")
+            return line
+        if isinstance(item, (int, float)) and not isinstance(item, bool):
+            return str(item)
+        return item
 
     def target(self, key: str, kind: str) -> str | None:
         """The profile's own section a RenderCV section is, if it is one."""
@@ -237,6 +261,11 @@ class SectionReader:
             self.out.data["languages"] = languages
 
     def to_summary(self, entries: list[Any], where: FieldPath) -> None:
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, str) and not (isinstance(entry, dict) and "bullet" in entry):
+                self.out.errors.append(
+                    ((*where, i), f"a summary holds lines of text or bullets, not {kind_of(entry)}")
+                )
         texts = [cleaned(e) for e in entries if isinstance(e, str)]
         bullets = [
             cleaned(e.get("bullet")) for e in entries if isinstance(e, dict) and e.get("bullet")

@@ -19,6 +19,8 @@ ENTRY_TYPES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 DATES = ("date", "start_date", "end_date")
 SHARED = ("location", "summary", "highlights", *DATES)
+# Every field an entry of RenderCV has: a mapping of one other field is a line YAML misread.
+ALL_FIELDS = frozenset().union(*(own for _, own in ENTRY_TYPES), SHARED, {"area", "url"})
 
 # RenderCV's field -> the profile's, per kind of profile entry an entry type becomes.
 EXPERIENCE = {"company": "company", "position": "title", "location": "location"}

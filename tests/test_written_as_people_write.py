@@ -1,0 +1,107 @@
+"""Files as people write them, found by a hostile pass over real resume.json and RenderCV
+files: YAML's block lines, lines YAML reads as fields, a site given twice, a job's keywords.
+Each reads as the person meant, and says what it took, rather than failing or dropping."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from renderer.cli import app
+from tests.conftest import write_profile
+
+runner = CliRunner()
+
+
+def _text(tmp_path, path) -> tuple[str, str]:
+    """The plain-text resume and what the render said."""
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(path), "-f", "txt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (written,) = out.rglob("*.txt")
+    return written.read_text("utf-8"), result.output
+
+
+def test_a_line_written_as_a_yaml_block_is_one_line(tmp_path):
+    """`- >` folds a highlight and ends it with a newline; `|` keeps its breaks: both were
+    'control character U+000A ... (this field is a single line)', an error the person
+    never typed (22 highlights of a real RenderCV file)."""
+    native = write_profile(
+        tmp_path,
+        "name: Dana Tester\nemail: d@example.com\nheadline: >\n  Engineer\n  of things\n"
+        "experience:\n  - company: Acme\n    start: 2020\n    highlights:\n"
+        "      - >\n        Cut latency\n        by 40%\n      - |\n        Kept it\n        up\n",
+    )
+    text, _ = _text(tmp_path, native)
+    assert "Engineer of things" in text and "Cut latency by 40%" in text and "Kept it up" in text
+    rendercv = write_profile(
+        tmp_path,
+        "cv:\n  name: Dana Tester\n  email: d@example.com\n  sections:\n    experience:\n"
+        "      - company: Acme\n        position: Engineer\n        start_date: 2019-02\n"
+        "        end_date: present\n        highlights:\n          - >\n"
+        "            Cut latency by 40%\n            across the fleet\n",
+        "dana_CV.yaml",
+    )
+    text, _ = _text(tmp_path / "cv", rendercv)
+    assert "Cut latency by 40% across the fleet" in text
+
+
+def test_a_rendercv_line_yaml_read_as_a_field_is_the_line_written(tmp_path):
+    """`- Focus: reliable systems` in a summary vanished, and `- Hobbies: chess` printed as
+    {'Hobbies': 'chess'}: each is the line the person wrote, said at its line."""
+    path = write_profile(
+        tmp_path,
+        "cv:\n  name: Dana Tester\n  email: d@example.com\n  sections:\n    summary:\n"
+        "      - Builds reliable things.\n      - 'Focus: reliable distributed systems'\n"
+        "      - Scope: platform teams\n    interests:\n      - Hobbies: chess, climbing\n"
+        "      - [sailing, running]\n",
+        "dana_CV.yaml",
+    )
+    text, said = _text(tmp_path, path)
+    for line in (
+        "Focus: reliable distributed systems",
+        "Scope: platform teams",
+        "Hobbies: chess, climbing",
+        "sailing, running",
+    ):
+        assert line in text, line
+    assert "{" not in text and "[" not in text
+    assert "dana_CV.yaml:8:9" in said and "YAML read 'Scope: platform teams' as a field" in said
+
+
+def test_a_summary_item_that_is_no_text_is_an_error_not_dropped(tmp_path):
+    path = write_profile(
+        tmp_path,
+        "cv:\n  name: Dana Tester\n  sections:\n    summary:\n      - Builds things.\n"
+        "      - {a: {b: c}}\n",
+        "dana_CV.yaml",
+    )
+    result = runner.invoke(app, ["render", str(path), "-f", "txt", "-o", str(tmp_path / "o")])
+    assert result.exit_code != 0
+    assert "dana_CV.yaml:6" in result.output and "lines of text or bullets" in result.output
+
+
+def test_a_site_given_twice_is_shown_once(tmp_path):
+    """JSON Resume's basics.url and the same address among its profiles (4 of 55 real
+    files): the header said linkedin.com/in/dana twice."""
+    path = tmp_path / "resume.json"
+    basics = {
+        "name": "Dana Tester",
+        "email": "dana@example.com",
+        "url": "https://www.LinkedIn.com/in/dana/",
+        "profiles": [{"network": "LinkedIn", "url": "https://linkedin.com/in/dana"}],
+    }
+    path.write_text(json.dumps({"basics": basics}), "utf-8")
+    text, _ = _text(tmp_path, path)
+    assert text.lower().count("linkedin.com/in/dana") == 1
+
+
+def test_a_json_resume_job_keywords_are_its_technologies(tmp_path):
+    path = tmp_path / "resume.json"
+    work = [
+        {"name": "Acme", "position": "Dev", "startDate": "2020-01", "keywords": ["Go", "Kafka"]}
+    ]
+    path.write_text(json.dumps({"basics": {"name": "Dana T"}, "work": work}), "utf-8")
+    text, said = _text(tmp_path, path)
+    assert "Technologies: Go, Kafka" in text and "keywords" not in said
