@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -500,9 +501,51 @@ def validate(model: type[M], data: dict[str, Any], path: Path, positions: Positi
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise InputError(problems_of(error, model, path, positions)) from None
+        problems = problems_of(error, model, path, positions)
+        raise InputError(_shape_hint(data, problems, path) + _alike_once(problems)) from None
     except RecursionError:  # pydantic validates nested values recursively
         raise InputError("nested too deeply", path) from None
+
+
+def _alike_once(problems: list[Problem]) -> list[Problem]:
+    """One mistake made in every entry (a startDate in each of twelve jobs) said once, at
+    its first place, with how many other entries make it, rather than a screen of the same
+    line."""
+    shapes = [
+        (tuple("*" if isinstance(part, int) else part for part in p.path), p.message)
+        for p in problems
+    ]
+    counts = {shape: shapes.count(shape) for shape in shapes}
+    kept: list[Problem] = []
+    for problem, shape in zip(problems, shapes, strict=True):
+        if counts.pop(shape, 0) > 1:
+            others = shapes.count(shape) - 1
+            kept.append(replace(problem, message=f"{problem.message} (and in {others} more)"))
+        elif shape not in counts and shapes.count(shape) == 1:
+            kept.append(problem)
+    return kept
+
+
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]\w*$")
+
+
+def _shape_hint(data: object, problems: list[Problem], path: Path) -> list[Problem]:
+    """When a file's fields are mostly unknown ones written as another tool writes them
+    (startDate, firstName), one line saying how the file was read and what it could be."""
+    unknown = [p for p in problems if p.message.startswith("unknown field")]
+    camel = [p for p in unknown if p.path and _CAMEL_CASE.match(str(p.path[-1]))]
+    if len(camel) < 2 or not isinstance(data, dict):
+        return []
+    return [
+        Problem(
+            str(path),
+            "read as a profile of this tool (it has its own fields: "
+            f"{', '.join(sorted(str(k) for k in data)[:6])}), but fields such as "
+            f"{' and '.join(dict.fromkeys(str(p.path[-1]) for p in camel[:4]).keys())} are "
+            "another tool's. If it is JSON Resume, name its parts as JSON Resume does "
+            "(basics, work, education); else see docs/profile.md",
+        )
+    ]
 
 
 def problems_of(
