@@ -124,3 +124,42 @@ def test_a_home_grown_json_shape_gets_a_few_clear_lines_not_a_screen(tmp_path):
     assert "read as a profile of this tool" in lines[0] and "startDate" in lines[0]
     assert "experience[0].startDate: unknown field 'startDate'" in lines[1]
     assert lines[1].endswith("(and in 11 more)")
+
+
+CONTACTS = """\
+name: Dana Tester
+email: dana.tester@example.com
+phone: +1 555 010 0200
+location: San Francisco, CA, United States
+links:
+  - https://github.com/dana-tester-long
+  - https://linkedin.com/in/dana-tester-long
+  - {label: Portfolio, url: "https://dana-tester.example.com/portfolio"}
+  - https://twitter.com/danatester
+experience:
+  - {company: Acme, title: Engineer, start: 2019-02, end: 2019, highlights: [Did things]}
+"""
+
+
+def test_links_as_addresses_and_contact_lines_broken_between_items(tmp_path):
+    """A link written as its address alone was 'Input should be a valid dictionary'; seven
+    contact details wrapped by the reader ended a line with 'United States ·' (10 real
+    files). Each line holds whole items, with no separator at its end, in every theme and
+    every reader; a year alone as the end of a job that began that year is no warning."""
+    from pypdf import PdfReader
+
+    path = write_profile(tmp_path, CONTACTS)
+    out = tmp_path / "out"
+    args = ["render", str(path), "-t", "all", "-f", "pdf,txt", "--check", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "before it starts" not in result.output
+    for pdf in out.rglob("*.pdf"):
+        text = PdfReader(pdf).pages[0].extract_text()
+        header = text.split("\n")[1:4]
+        assert all(not line.rstrip().endswith(("·", "|")) for line in header), (pdf, header)
+        assert "twitter.com/danatester" in text
+    for txt in out.rglob("*.txt"):
+        lines = txt.read_text("utf-8").splitlines()[1:5]
+        assert all(not line.rstrip().endswith(("·", "|")) for line in lines), lines
+        assert all(len(line) <= 80 for line in lines)

@@ -151,10 +151,10 @@ class _Composer:
             if text
         ]
         items = self.contact_items()
-        if self.theme.header == "split" and lines and items:
-            # The first line takes the first half of the details (e-mail, phone first).
-            cut = (len(items) + 1) // 2 if len(lines) > 1 else len(items)
-            halves = [items[:cut], items[cut:]]
+        # The first line takes the first half of the details (e-mail, phone first).
+        cut = (len(items) + 1) // 2 if len(lines) > 1 else len(items)
+        halves = [items[:cut], items[cut:]]
+        if self.theme.header == "split" and lines and items and self.beside(halves):
             blocks = []
             for (role, text, source), half in zip(lines, halves, strict=False):
                 aside = tuple(self.joined(half))
@@ -162,9 +162,40 @@ class _Composer:
                 blocks.append(Block(role, (Run(text),), aside_text, source, aside_runs=aside))
             return blocks
         blocks = [Block(role, (Run(text),), source=source) for role, text, source in lines]
-        if items:
-            blocks.append(Block(Role.CONTACT, tuple(self.joined(items)), source="contact"))
+        for line in self.contact_lines(items):
+            blocks.append(Block(Role.CONTACT, tuple(self.joined(line)), source="contact"))
         return blocks
+
+    def beside(self, halves: list[list[tuple[Run, ...]]]) -> bool:
+        """Whether each half of the contact details fits flush right beside the name or
+        the headline; seven details do not, and go on lines of their own under them."""
+        room = self.theme.characters_a_line(self.theme.styles.contact.size) * SPLIT_SHARE
+        separator = display_width(self.theme.separator)
+        for half in halves:
+            widths = [display_width("".join(run.text for run in item)) for item in half]
+            if sum(widths) + separator * max(0, len(widths) - 1) > room:
+                return False
+        return True
+
+    def contact_lines(self, items: list[tuple[Run, ...]]) -> list[list[tuple[Run, ...]]]:
+        """The contact details set on as many lines as they need, broken between items: a
+        line a reader wrapped ended with a separator ('United States ·') or broke an
+        address. Measured as a line's characters are (the type's mean width), with room to
+        spare, and never wider than a plain-text line."""
+        contact = self.theme.styles.contact.size
+        room = min(self.theme.characters_a_line(contact) * CONTACT_FILL, PLAIN_TEXT_COLUMNS)
+        separator = display_width(self.theme.separator)
+        lines: list[list[tuple[Run, ...]]] = []
+        used = 0.0
+        for item in items:
+            width = display_width("".join(run.text for run in item))
+            if not lines or used + separator + width > room:
+                lines.append([item])
+                used = width
+            else:
+                lines[-1].append(item)
+                used += separator + width
+        return lines
 
     def contact_items(self) -> list[tuple[Run, ...]]:
         p = self.profile
@@ -428,6 +459,12 @@ def compose(
 # The most characters set flush right beside an organisation under its title (a place, a short
 # link): a longer sub-line would squeeze the organisation into a narrow column that wraps.
 ORGANISATION_ASIDE = 32
+
+# Of a line's characters, how many the contact details fill before the next goes on a line
+# of its own (addresses run wider than prose), and the width of a plain-text line (txt).
+CONTACT_FILL = 0.9
+SPLIT_SHARE = 0.55  # of a line, the most contact details set beside a name or headline
+PLAIN_TEXT_COLUMNS = 78
 
 # Room kept between a head and what is flush right beside it, and how much wider bold
 # letters run than the running text a line's characters are counted in.

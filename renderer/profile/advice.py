@@ -80,9 +80,14 @@ def lint(loaded: LoadedProfile, language: str | None = None) -> list[Problem]:
     for path, node in _models(profile, ()):
         if isinstance(node, Dated) and isinstance(node.start, PartialDate):
             end = node.end
-            if isinstance(end, PartialDate) and end.sort_key < node.start.sort_key:
+            # a year alone is any month of it: 2019-02 to 2019 is not backwards
+            if isinstance(end, PartialDate) and _latest(end) < node.start.sort_key:
                 warn(f"ends ({end}) before it starts ({node.start})", (*path, "end"))
     return warnings
+
+
+def _latest(date: PartialDate) -> tuple[int, int]:
+    return (date.year, date.month or 12)
 
 
 # Values of `resume new`'s profile that a real one may well hold too.

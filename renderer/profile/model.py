@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -245,6 +245,18 @@ class Link(Strict):
         "address itself, which an ATS can read; a theme's `link` slot may print the label.",
     )
     url: Url = Field(description="https://, http://, mailto: or tel: address.")
+
+
+def _as_link(value: str | Link) -> Link:
+    return Link(url=value) if isinstance(value, str) else value
+
+
+# A link is written as its address alone, or as {label, url}; either way it is a Link once
+# read (what type checkers are told).
+if TYPE_CHECKING:
+    LinkItem = Link
+else:
+    LinkItem = Annotated[Url | Link, AfterValidator(_as_link)]
 
 
 class Highlight(Strict):
@@ -515,7 +527,10 @@ class Profile(Strict):
         default=None, description='Phone number, e.g. "+44 20 7946 0000" (quote it in YAML).'
     )
     location: Line | None = Field(default=None, description="Where you are based.")
-    links: list[Link] = Field(default_factory=list, description="Web site, GitHub, LinkedIn, …")
+    links: list[LinkItem] = Field(
+        default_factory=list,
+        description="Web site, GitHub, LinkedIn, …: each an address, or {label, url}.",
+    )
     summary: Paragraphs | None = Field(default=None, description="Who you are, in a paragraph.")
     highlights: list[HighlightItem] = Field(
         default_factory=list, description="Key strengths, shown as bullets under the summary."
