@@ -163,3 +163,56 @@ def test_links_as_addresses_and_contact_lines_broken_between_items(tmp_path):
         lines = txt.read_text("utf-8").splitlines()[1:5]
         assert all(not line.rstrip().endswith(("·", "|")) for line in lines), lines
         assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_language_a_resume_is_written_in_is_guessed_only_when_clear():
+    from renderer.locale.guess import guess_language
+
+    spanish = (
+        "Desarrollador de software con más de 9 años de experiencia en equipos y empresas. "
+        "Apasionado de las nuevas tecnologías, ayudo a los equipos a adoptar prácticas para "
+        "el desarrollo de productos con calidad y con una formación técnica para el "
+        "desarrollo del software por y para las personas del equipo, como lo hacemos al "
+        "trabajar con los clientes y las empresas del sector."
+    )
+    assert guess_language(spanish) == "es"
+    english = (
+        "Built the payment platform at Deutsche Bank and led the team of the Zahlungsverkehr "
+        "unit in Frankfurt am Main, with services for the Bundesbank and von Stein AG."
+    )
+    assert guess_language(english) is None
+    assert (
+        guess_language("데이터라이즈에서 CTO 역할을 담당하고 있습니다. 라인 메신저의 핵심 개발자")
+        == "ko"
+    )
+    assert (
+        guess_language("在腾讯负责分布式系统的开发与运维，参与了多个大型项目的架构设计工作")
+        == "zh-Hans"
+    )
+    assert (
+        guess_language("在騰訊負責分佈式系統的開發與運維，參與了多個大型項目的架構設計工作")
+        == "zh-Hant"
+    )
+    assert (
+        guess_language("東京でバックエンドエンジニアとして勤務し、決済システムの開発を担当しました")
+        == "ja"
+    )
+    assert guess_language("") is None
+
+
+def test_a_json_resume_in_spanish_gets_spanish_headings_and_says_so(tmp_path):
+    summary = (
+        "Desarrollador de software con más de 9 años de experiencia. Ayudo a los equipos a "
+        "adoptar prácticas para el desarrollo de productos con calidad, con una formación "
+        "técnica para las personas del equipo y de las empresas del sector, como lo hacemos "
+        "con los clientes."
+    )
+    document = {
+        "basics": {"name": "Dana T", "email": "d@x.co", "summary": summary},
+        "work": [{"name": "Lean Mind", "position": "Dev", "startDate": "2022-01"}],
+    }
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    text, said = _text(tmp_path, path)
+    assert "Experiencia" in text and "ene 2022 – actualidad" in text
+    assert "written in Spanish" in said

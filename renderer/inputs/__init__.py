@@ -28,6 +28,7 @@ from renderer.files import read_head
 from renderer.inputs import jsonresume, linkedin, rendercv
 from renderer.inputs.imported import Imported
 from renderer.inputs.reading import load_document, validate
+from renderer.locale.guess import guess_language
 from renderer.profile.model import Profile
 from renderer.profile.sourced import LoadedProfile, Positions
 from renderer.profile.values import reading_notes
@@ -155,6 +156,7 @@ def _converted(imported: Imported, path: Path, positions: Positions) -> LoadedPr
 
     if imported.errors:
         raise InputError([problem(source, message) for source, message in imported.errors])
+    _guess_locale(imported)
     translated = Positions(dropped=list(positions.dropped))
     for place in _paths(imported.data, ()):
         source = imported.source_of(place)
@@ -181,6 +183,40 @@ def _converted(imported: Imported, path: Path, positions: Positions) -> LoadedPr
     said = [*imported.notes, *read, *guessed]
     notes = tuple(problem(source, message) for source, message in said)
     return LoadedProfile(profile, path, translated, notes, tuple(imported.guesses))
+
+
+def _guess_locale(imported: Imported) -> None:
+    """A file that cannot say its language (JSON Resume, a Word or PDF resume) gets the one
+    its text is clearly written in, and says so: a Spanish resume.json was rendered with
+    English headings and dates."""
+    if "locale" in imported.data:
+        return
+    language = guess_language(" ".join(_texts(imported.data)))
+    if language is None:
+        return
+    imported.data["locale"] = language
+    imported.note(
+        (),
+        f"written in {_language_name(language)}: headings and dates in it (locale "
+        f"{language}; --locale en, or locale: in the profile, chooses another)",
+    )
+
+
+def _texts(value: Any) -> typing.Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _language_name(code: str) -> str:
+    from babel import Locale as BabelLocale  # only for a resume not in English
+
+    return str(BabelLocale.parse(code.replace("-", "_")).english_name)
 
 
 def _paths(value: Any, path: FieldPath) -> typing.Iterator[FieldPath]:
