@@ -216,3 +216,51 @@ def test_a_json_resume_in_spanish_gets_spanish_headings_and_says_so(tmp_path):
     text, said = _text(tmp_path, path)
     assert "Experiencia" in text and "ene 2022 – actualidad" in text
     assert "written in Spanish" in said
+
+
+ROUND_TRIP = """\
+name: Dana Tester
+email: dana@example.com
+experience:
+  - company: Silo Technologies
+    title: Head of Software Engineering for Cosmic Wildlife and Head of Wildlife Assistance
+    start: 2023-01
+    highlights: [Ran the platform team]
+  - company: Zenith
+    title: Founder, Principal Consultant
+    start: 2005-03
+    end: 2014-12
+    highlights: [Started a consultancy]
+education:
+  - {institution: Iowa State University, degree: Bachelor of Science, field: Computer Science,
+     start: 2013-08, end: 2017-05}
+"""
+
+
+def test_our_own_pdf_imports_back_with_its_entries_whole(tmp_path):
+    """A hostile pass imported the classic PDF of real files: a title that wrapped became two
+    jobs, 'Founder, Principal Consultant' over 'Zenith' a job at 'Principal Consultant' and
+    another at Zenith, and 'Bachelor of Science, Computer Science' over its school a degree
+    at 'Computer Science' with the school a bullet."""
+    from renderer.inputs import load_profile
+
+    path = write_profile(tmp_path, ROUND_TRIP)
+    out = tmp_path / "out"
+    args = ["render", str(path), "-t", "classic", "-f", "pdf", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    (pdf,) = out.rglob("*.pdf")
+    back = load_profile(pdf).profile
+    assert [(job.title, job.company) for job in back.experience] == [
+        (
+            "Head of Software Engineering for Cosmic Wildlife and Head of Wildlife Assistance",
+            "Silo Technologies",
+        ),
+        ("Founder, Principal Consultant", "Zenith"),
+    ]
+    (school,) = back.education
+    assert (school.institution, school.degree, school.field) == (
+        "Iowa State University",
+        "Bachelor of Science",
+        "Computer Science",
+    )
+    assert not school.highlights

@@ -442,6 +442,24 @@ def _org(text: str) -> int:
     return int(bool(_ORGANISATION_END.search(text)))
 
 
+def cut_at_comma(head: Head, first: str) -> bool:
+    """Whether a head of one line had its title and organisation cut at a comma from one
+    name, the part after it no organisation's by its words (`Founder, Principal
+    Consultant`, `Bachelor of Science, Computer Science`): the line under it may be the
+    organisation, as themes that set the title over the organisation write it."""
+    return bool(
+        head.title
+        and head.organisation
+        and f"{head.title}, {head.organisation}" in first
+        and not _org(head.organisation)
+    )
+
+
+def names_organisation(line: str, education: bool) -> bool:
+    """Whether a line's words say it names an organisation (a school, in education)."""
+    return _org(line) == 2 if education else _org(line) > 0
+
+
 def kind_of(text: str) -> str:
     return KINDS.get(text.strip().lower(), "")
 

@@ -19,7 +19,14 @@ from renderer.inputs.headings import words
 from renderer.inputs.imported import Imported, Json
 from renderer.inputs.resume.dates import find_dates
 from renderer.inputs.resume.header import contact_of, put_contact, read_header
-from renderer.inputs.resume.heads import Head, holds_place, kind_of, read_head
+from renderer.inputs.resume.heads import (
+    Head,
+    cut_at_comma,
+    holds_place,
+    kind_of,
+    names_organisation,
+    read_head,
+)
 from renderer.inputs.resume.lines import Line, shouting
 from renderer.inputs.resume.sections import CONTACT, CUSTOM, Headings
 from renderer.profile.model import SECTION_FIELDS
@@ -225,7 +232,7 @@ class _Reader:
             current = entries[-1] if entries else None
             if line in self.sub_sections:
                 self.unplaced(line)
-            elif current and self.second_head_line(current, line):
+            elif current and self.second_head_line(current, line, education):
                 self.merge_second_line(current, line, education)
             elif _set_as_head(line, looks) or listed:
                 entries.append(Entry(_head(line, education), [line]))
@@ -259,7 +266,7 @@ class _Reader:
             return False
         return bool(first.size and line.size < first.size - 0.2 or line.italic and not first.italic)
 
-    def second_head_line(self, entry: Entry | None, line: Line) -> bool:
+    def second_head_line(self, entry: Entry | None, line: Line, education: bool = False) -> bool:
         """A line right under a head that finishes it: the title or place and dates under a
         company, or a company under a title (what a two-line head looks like)."""
         if entry is None or entry.bullets or entry.details or len(entry.lines) > 2:
@@ -272,6 +279,11 @@ class _Reader:
             return False  # a third line: only what the two above left out
         if line.bullet or len(line.words) > 100 or line.words.endswith("."):
             return False
+        if len(entry.lines) == 1 and cut_at_comma(head, entry.lines[0].words):
+            short = len(line.words.split()) <= 8 and not line.words.endswith(".")
+            named = line.italic or names_organisation(line.words, education)
+            if short and named and not line.bullet:
+                return True  # `Founder, Principal Consultant` over `Zenith`
         first = entry.lines[0]
         like_first = line.heading and line.heading == first.heading or line.bold and first.bold
         like_first = like_first or bool(line.bold_prefix and first.bold_prefix)

@@ -219,8 +219,10 @@ def _continues(
         return True
     if above.text.count("(") > above.text.count(")") and ")" in line.text and not line.bullet:
         return row[0].page == pieces[0].page and not above.aside  # a bracket closed below
-    if line.bullet or line.aside or above.aside or above.title:
+    if line.bullet or above.aside or above.title:
         return False
+    if line.aside and not (line.bold and above.bold):
+        return False  # (a bold head that wrapped has its dates beside its last line)
     if row[0].page != pieces[0].page:  # a list item that runs over to the next page
         return above.bullet and not above.text.endswith(".") and abs(row[0].x0 - indent) <= body
 
@@ -231,10 +233,12 @@ def _continues(
         return False
     if spacing is None and gap > max(line.size, above.size) * 1.4:
         return False  # the first two lines: no wider than a paragraph's own spacing
-    if line.bold_prefix and not line.text[:1].islower():
+    if line.bold_prefix and not line.text[:1].islower() and not (above.bold and line.bold):
         return False  # a line that starts bold starts something (`Tools: …`, a title)
     if above.bullet:  # a list item's lines stand under its text, not under its mark
         return abs(row[0].x0 - indent) <= body * 0.8
+    # a head wrapped before the room its dates take on its last line
+    right = min(right, row[-1].x0) if line.aside and len(row) > 1 else right
     full = pieces[-1].x1 >= right - body * 12
     if re.search(r"[.!?:]$", above.text) and line.text[:1].isupper():
         # A sentence ended short of the margin: a paragraph ended there, unless the next
