@@ -45,6 +45,12 @@ KINDS = {
     "praktikum": "internship", "teilzeit": "part-time", "vollzeit": "full-time",
 }  # fmt: skip
 
+_LEGAL_FORM = re.compile(
+    r"(?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|plc|corp|co|s\.?a|sas|sarl|s\.?r\.?l|bv|b\.v|"
+    r"ab|oy|pty(?: ltd)?|lp|llp|kg|se|nv|n\.v)\.?",
+    re.I,
+)
+
 # Words that make a name an organisation's: anywhere (a legal form, a kind of institution), or
 # as its last word (Acme Software, Northwind Labs).
 _ORGANISATION = re.compile(
@@ -168,7 +174,13 @@ def _pieces(text: str, line: int, ranks: tuple[re.Pattern[str], ...] = _RANKS[:-
     for part in found:  # `(Tacoma WA` after a cut inside brackets
         if part.text.count("(") > part.text.count(")"):
             part.text = part.text.replace("(", "").strip()
-    return found
+    glued: list[_Part] = []
+    for part in found:  # `Glow Cobalt, Inc`: a legal form is its company's, not a name
+        if glued and _LEGAL_FORM.fullmatch(part.text):
+            glued[-1].text += f"{part.glue or ' '}{part.text}"
+        else:
+            glued.append(part)
+    return glued
 
 
 def _strongest(text: str) -> re.Pattern[str]:
@@ -221,6 +233,17 @@ def _place_pieces(head: Head, texts: list[tuple[str, str]], dated: set[int]) -> 
         head.location = town.text  # after an organisation; after a title, the organisation
         names.remove(town)
     return names
+
+
+def _comma_parts(text: str) -> list[str]:
+    """A text cut at its commas, a legal form kept with its company (`Glow Cobalt, Inc`)."""
+    parts: list[str] = []
+    for piece in text.split(", "):
+        if parts and _LEGAL_FORM.fullmatch(piece.strip()):
+            parts[-1] += f", {piece}"
+        else:
+            parts.append(piece)
+    return parts
 
 
 def _told(first: str, second: str) -> bool:
@@ -313,8 +336,8 @@ def _name(
     lines = sorted({part.line for part in names})
     if len(lines) >= 2:  # a name on each line: each line one name
         names = [_joined([p for p in names if p.line == n]) for n in lines[:2]]
-    elif len(names) == 1 and ", " in names[0].text:  # `Title, Organisation` on one line
-        lead, *more = names[0].text.split(", ")
+    elif len(names) == 1 and len(_comma_parts(names[0].text)) > 1:  # `Title, Organisation`
+        lead, *more = _comma_parts(names[0].text)
         names = [_Part(lead, 0), *(_Part(t, 0, ", ") for t in more)]
     if len(names) <= 1 and head.rest and not education:  # `Intern`, `Freelance`: a name too
         kind = head.rest.pop()

@@ -57,9 +57,12 @@ class _Reader:
         self.out = Imported({})
         self.custom: list[Json] = []
         self.order: list[str] = []
-        sizes = Counter(round(line.size, 1) for line in self.lines if line.size)
-        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.headings = Headings(self.lines)
+        # the size most lines are set in, under the header (whose four short contact lines
+        # outnumbered the few paragraphs of a resume of descriptions, and made them 'larger')
+        first = next((i for i, line in enumerate(self.lines) if self.headings.section(line, i)), 0)
+        sizes = Counter(round(line.size, 1) for line in self.lines[first:] if line.size)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.sub_sections: list[Line] = []  # headings set smaller inside a known section
 
     # -- the whole --------------------------------------------------------------------------
@@ -277,7 +280,7 @@ class _Reader:
             not head.dates and _dated(line) or not named and len(line.words.split()) <= 10
         ):
             return False  # a third line: only what the two above left out
-        if line.bullet or len(line.words) > 100 or line.words.endswith("."):
+        if line.bullet or len(line.words) > 100 or _ends_sentence(line.words):
             return False
         if len(entry.lines) == 1 and cut_at_comma(head, entry.lines[0].words):
             short = len(line.words.split()) <= 8 and not line.words.endswith(".")
@@ -517,6 +520,12 @@ def _language(item: str) -> tuple[str, str]:
     if found:
         return found.group(1).strip(), (found.group(2) or found.group(3) or "").strip()
     return item.strip(), ""
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does, not with an abbreviation (`Wildwood, Inc.`)."""
+    abbreviated = re.search(r"\b(?:inc|ltd|co|corp|jr|sr|dr|st|s\.a|n\.v|b\.v|e\.v)\.$", text, re.I)
+    return text.endswith(".") and not abbreviated
 
 
 def _degree_and_field(item: Json) -> None:

@@ -144,7 +144,7 @@ def _move_aside(
     then join as they wrapped."""
     aside, line.aside = line.aside, ""
     goes_on = previous is not None and _continues(previous, row, line, right, body, spacing, indent)
-    if line.bullet or goes_on or line.text[:1].islower():
+    if line.bullet or goes_on or line.text[:1].islower() and not line.italic:
         head.aside = f"{head.aside} | {aside}"
     else:
         line.aside = aside
@@ -228,6 +228,8 @@ def _continues(
 
     if abs(line.size - above.size) > 0.6 or line.bold != above.bold:
         return False
+    if line.italic != above.italic and not line.bullet:
+        return False  # an organisation in italic under its head, then its description
     gap = pieces[0].y - row[0].y
     if gap > max(line.size, above.size) * 1.6 or spacing is not None and gap > spacing + 1.0:
         return False
