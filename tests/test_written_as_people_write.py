@@ -264,3 +264,39 @@ def test_our_own_pdf_imports_back_with_its_entries_whole(tmp_path):
         "Computer Science",
     )
     assert not school.highlights
+
+
+NAMELESS = """\
+experience:
+  - company: Glow Cobalt, Inc
+    title: Principal Developer
+    start: 2010-03
+    end: 2014-10
+    description: GBAT was bought by Evergreen Juniperhill in 2007.
+    highlights: [Led the data team]
+  - company: nordic longbow, llc
+    title: Founder
+    url: https://example.org
+    start: 2002-02
+    description: A consultancy for web applications.
+"""
+
+
+def test_a_nameless_resume_and_companies_with_legal_forms_import_back(tmp_path):
+    """A resume with no header opens with its first heading ('Experience' was taken for the
+    name, and no job was found); 'Glow Cobalt, Inc' is one company, a lower-case company in
+    italic keeps its site, a sentence that names a year is no job."""
+    from renderer.inputs import load_profile
+
+    path = write_profile(tmp_path, NAMELESS)
+    out = tmp_path / "out"
+    args = ["render", str(path), "-t", "classic", "-f", "pdf", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    (pdf,) = out.rglob("*.pdf")
+    back = load_profile(pdf).profile
+    assert back.name is None
+    assert [(job.title, job.company) for job in back.experience] == [
+        ("Principal Developer", "Glow Cobalt, Inc"),
+        ("Founder", "nordic longbow, llc"),
+    ]
+    assert back.experience[1].url == "https://example.org"

@@ -214,7 +214,16 @@ class _Reader:
             return bool(line.aside and line.bold and len(line.words) <= 100)
         if self.headings.is_entry_heading(line) or line.aside:
             return True
-        dated = bool(find_dates(line.words)[0]) and len(line.words) <= 120
+        found = find_dates(line.words)[0]
+        # a sentence that names one year is no head ('GBAT was bought by Acme in 2007.')
+        sentence = (
+            _ends_sentence(line.words)
+            and len(line.words.split()) >= 6
+            and bool(
+                re.search(r"\b(?:in|since|by|until|during) (?:[A-Za-z]+ )?\d{4}\b", line.words)
+            )
+        )
+        dated = bool(found) and len(line.words) <= 120 and not (sentence and "date" in found)
         prefix = line.bold_prefix
         started = (
             bool(prefix)

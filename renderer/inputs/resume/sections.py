@@ -143,7 +143,9 @@ class Headings:
 
     def section(self, line: Line, index: int) -> str | None:
         """The section a line heads (a profile section, CONTACT or CUSTOM), or None."""
-        if line.title or line.broken or index == 0 or line.heading and line.heading < self.level:
+        if index == 0 and not self._opening_heading(line):
+            return None
+        if line.title or line.broken or line.heading and line.heading < self.level:
             return None
         if line.bullet and not line.heading:
             return None
@@ -167,7 +169,9 @@ class Headings:
 
     def _named(self, line: Line, index: int, *, loosely: bool) -> str | None:
         text = line.words.rstrip(":：").strip()
-        if index == 0 or line.title or len(text) > 50 or line.aside or find_dates(text)[0]:
+        if index == 0 and not self._opening_heading(line):
+            return None
+        if line.title or len(text) > 50 or line.aside or find_dates(text)[0]:
             return None
         if kind_of(text):  # `Internship` under a job: its kind, not a section
             return None
@@ -177,6 +181,12 @@ class Headings:
         if exact or not loosely:
             return exact
         return section_named(text, loosely=True) if self._looks_like_one(line) else None
+
+    def _opening_heading(self, line: Line) -> bool:
+        """Whether the first line is a section's heading (a resume with no name, its
+        headings bold: `Experience`), not the person's name."""
+        text = line.words.rstrip(":：").strip()
+        return not line.title and line.bold and bool(section_named(text, loosely=False))
 
     def _looks_like_one(self, line: Line) -> bool:
         """A line set as headings are: a heading style, bold, capitals or larger type."""
