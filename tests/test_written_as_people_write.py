@@ -300,3 +300,27 @@ def test_a_nameless_resume_and_companies_with_legal_forms_import_back(tmp_path):
         ("Founder", "nordic longbow, llc"),
     ]
     assert back.experience[1].url == "https://example.org"
+
+
+def test_the_list_of_applications_lists_the_readable_and_names_the_rest(tmp_path):
+    """One application whose advert is not text stopped `resume applications` with nothing
+    listed; one marked sent with no .sent folder said nothing."""
+    from tests.conftest import ROOT
+
+    profile = ROOT / "profiles" / "rui-shao.yaml"
+    (tmp_path / "job.txt").write_text("SRE\n\nRequirements:\n- Kubernetes\n", "utf-8")
+    (tmp_path / "job.bin").write_bytes(b"\xff\xfe\x00garbage\x81")
+    for name, job, status in (("good", "job.txt", "draft"), ("bad", "job.bin", "draft")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"profile: {profile}\ncompany: Acme {name}\nrole: SRE\njob_file: {job}\n"
+            f"status: {status}\n",
+            "utf-8",
+        )
+    (tmp_path / "lost.yaml").write_text(
+        f"profile: {profile}\ncompany: Acme lost\nrole: SRE\nstatus: sent\n", "utf-8"
+    )
+    result = runner.invoke(app, ["applications", str(tmp_path), "--json"])
+    listed = json.loads(result.stdout)
+    assert {row["company"] for row in listed} == {"Acme good", "Acme bad", "Acme lost"}
+    assert result.exit_code == 1
+    assert "lost.yaml: marked sent, but the files sent are not kept" in result.output

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from renderer.cli.app import app
 from renderer.cli.common import application_files, fail, json_text, print_data, say
+
+if TYPE_CHECKING:
+    from renderer.errors import Problem
 
 
 @app.command("applications", short_help="List applications: company, role, status, files.")
@@ -29,7 +32,7 @@ def applications_command(
     from rich.markup import escape
     from rich.table import Table
 
-    from renderer.errors import InputError
+    from renderer.errors import InputError, Problem
     from renderer.inputs.application import load_application
     from renderer.jobs.sent import read_sent
 
@@ -38,13 +41,24 @@ def applications_command(
     if not files:
         raise fail(f"no application files in {', '.join(map(str, given))}")
     rows: list[dict[str, Any]] = []
+    unread: list[Problem] = []  # said after the list of the others
     for path in files:
         try:
-            loaded = load_application(path)
+            loaded = load_application(path, read_job=False)
         except InputError as error:
-            raise fail(error.problems) from None
+            unread += error.problems
+            continue
         a = loaded.application
         sent = read_sent(path)
+        if a.status == "sent" and sent is None:
+            unread.append(
+                Problem(
+                    str(path),
+                    "marked sent, but the files sent are not kept beside it "
+                    f"({path.with_suffix('.sent').name}/ is missing): run `resume sent` "
+                    "when you send an application",
+                )
+            )
         day = sent.day if sent else a.sent
         rows.append(
             {
@@ -61,6 +75,7 @@ def applications_command(
         )
     if as_json:
         print_data(json_text(rows))
+        _said(unread)
         return
     table = Table(title=f"{len(rows)} applications", title_justify="left")
     for column in ("application", "company", "role", "status", "sent", "files sent"):
@@ -72,6 +87,13 @@ def applications_command(
         cells = (Path(row["application"]).stem, row["company"], row["role"], row["status"])
         table.add_row(*map(escape, cells), row["sent"] or "—", kept)
     Console(highlight=False).print(table)
+    _said(unread)
+
+
+def _said(unread: list[Problem]) -> None:
+    """The applications that could not be listed, after those that could; a non-zero exit."""
+    if unread:
+        raise fail(unread, 1)
 
 
 @app.command("sent", short_help="Keep an application's files as sent, with their SHA-256.")

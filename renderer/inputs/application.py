@@ -157,12 +157,14 @@ class LoadedApplication:
         return InputError(Problem(str(self.path), message, line, column, field))
 
 
-def load_application(path: Path | str) -> LoadedApplication:
+def load_application(path: Path | str, *, read_job: bool = True) -> LoadedApplication:
+    """An application file, and the advert its job_file names (`read_job`: a list of
+    applications needs only the file's own fields)."""
     path = Path(path)
     data, positions = load_document(path, "application")
     application = validate(Application, data, path, positions)
     loaded = LoadedApplication(application, path, positions, application.job or "")
-    if application.job_file:
+    if application.job_file and read_job:
         job = loaded.named_path(("job_file",), application.job_file)
         try:
             text = read_job_file(job)
