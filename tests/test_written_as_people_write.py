@@ -324,3 +324,19 @@ def test_the_list_of_applications_lists_the_readable_and_names_the_rest(tmp_path
     assert {row["company"] for row in listed} == {"Acme good", "Acme bad", "Acme lost"}
     assert result.exit_code == 1
     assert "lost.yaml: marked sent, but the files sent are not kept" in result.output
+
+
+def test_one_persons_resumes_in_two_languages_are_not_written_over_each_other(tmp_path):
+    """resume.en.json and resume.es.json of one person wrote the same files; the language
+    a file's name gives goes into the names of what it renders."""
+    for code in ("en", "es"):
+        basics = {"name": "Dana Tester", "email": "dana@example.com", "label": code}
+        (tmp_path / f"resume.{code}.json").write_text(json.dumps({"basics": basics}), "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(tmp_path), "-f", "txt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
+    assert written == [
+        "dana-tester-en/dana-tester-en-classic.txt",
+        "dana-tester-es/dana-tester-es-classic.txt",
+    ]

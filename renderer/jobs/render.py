@@ -30,6 +30,7 @@ from renderer.files import write_atomic
 from renderer.formats import Format, Layout, Options
 from renderer.inputs import load_profile
 from renderer.jobs.fit import fit_to_pages, last_page_hint, longest_sections
+from renderer.locale import available as available_locales
 from renderer.profile.advice import lint
 from renderer.profile.model import Profile, tags_of
 from renderer.profile.sourced import LoadedProfile
@@ -47,7 +48,21 @@ def slug(text: str) -> str:
 
 
 def person_slug(name: str | None, source: Path) -> str:
-    return slug(name) if name and slug(name) != "resume" else slug(source.stem)
+    """Whose files these are: the person's name, else the file's; and the language a file's
+    name gives (resume.es.json, cv-fr.yaml), so that one person's resumes in two languages
+    are not written over each other."""
+    who = slug(name) if name and slug(name) != "resume" else slug(source.stem)
+    known = {c.split("-")[0].lower() for c in available_locales()}
+    for pattern in (_LANGUAGE_IN_NAME, _REGION_IN_NAME):
+        found = pattern.search(source.stem)
+        code = found.group(1).lower() if found else ""
+        if code in known:
+            return who if who.endswith(f"-{code}") else f"{who}-{code}"
+    return who
+
+
+_LANGUAGE_IN_NAME = re.compile(r"[._-]([A-Za-z]{2})$")  # resume.es, cv-fr
+_REGION_IN_NAME = re.compile(r"[._-]([A-Za-z]{2})[-_][A-Za-z]{2,4}$")  # resume_pt_BR
 
 
 MAX_STEM = 120  # file systems allow 255 bytes; a name that long is never typed anyway
