@@ -340,3 +340,19 @@ def test_one_persons_resumes_in_two_languages_are_not_written_over_each_other(tm
         "dana-tester-en/dana-tester-en-classic.txt",
         "dana-tester-es/dana-tester-es-classic.txt",
     ]
+
+
+def test_a_rendercv_date_written_as_a_link_and_numbered_entries(tmp_path):
+    """`date: "[2020](https://…)"` was 'not imported: … is not a date' (a real file): the
+    date is read, the link kept as the entry's; numbered entries say they lose numbers."""
+    path = write_profile(
+        tmp_path,
+        "cv:\n  name: Dana Tester\n  email: d@x.co\n  sections:\n    experience:\n"
+        "      - company: Acme\n        position: Dev\n"
+        '        date: "[2020](https://example.com/2020)"\n'
+        "    talks:\n      - number: First talk\n      - number: Second talk\n",
+        "dana_CV.yaml",
+    )
+    text, said = _text(tmp_path, path)
+    assert "2020" in text and "example.com/2020" in text and "not a date" not in said
+    assert "First talk" in text and "numbered entries: kept in order" in said

@@ -286,6 +286,9 @@ class SectionReader:
             texts = [cleaned(str(e)) for e in entries if present(e)]
             self.out.put(section, "text", "\n\n".join(texts), at, where)
         elif kind in ("OneLineEntry", "BulletEntry", "NumberedEntry", "ReversedNumberedEntry"):
+            if kind != "OneLineEntry" and kind != "BulletEntry":
+                order = "newest first" if kind.startswith("Reversed") else "in order"
+                self.out.note(where, f"numbered entries: kept {order}, as a list without numbers")
             items: list[str] = []
             for i, item in enumerate(entries):
                 text = _one_line_item(item)

@@ -58,7 +58,10 @@ def read_when(value: Any) -> dict[str, Any] | str:
         return {}
     text = cleaned(value).strip()
     shown, href = plain(text)
-    if href and shown and read_span(shown) is None:
+    span = read_span(shown if href else text)
+    if href and shown and span is None:
         return {"url": href}
-    span = read_span(text)
-    return dict(span) if span is not None else text
+    if span is None:
+        return text
+    # a date written as a link ('[2020](https://…)'): the date, and the link the entry's
+    return {**span, "url": href} if href else dict(span)
