@@ -356,3 +356,16 @@ def test_a_rendercv_date_written_as_a_link_and_numbered_entries(tmp_path):
     text, said = _text(tmp_path, path)
     assert "2020" in text and "example.com/2020" in text and "not a date" not in said
     assert "First talk" in text and "numbered entries: kept in order" in said
+
+
+def test_a_typed_list_mark_and_a_mailto_address_are_what_they_mean(tmp_path):
+    path = write_profile(
+        tmp_path,
+        "name: Dana Tester\nemail: mailto:dana@example.com\nexperience:\n"
+        "  - company: Acme\n    start: 2020\n    highlights:\n"
+        '      - "- Built X"\n      - "• Ran Y"\n      - "**Bold** start"\n      - "-5% costs"\n',
+    )
+    text, _ = _text(tmp_path, path)
+    assert "• Built X" in text and "• Ran Y" in text and "• - " not in text and "• • " not in text
+    assert "• Bold start" in text and "• -5% costs" in text
+    assert "dana@example.com" in text and "mailto:" not in text

@@ -134,6 +134,8 @@ MAX_EMAIL = 254
 
 def _email(value: str) -> str:
     value = _line(value)
+    if value[:7].lower() == "mailto:":  # the address as a link writes it: the address
+        value = value[7:].split("?")[0].strip()
     if len(value) > MAX_EMAIL or not _EMAIL.fullmatch(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
         raise ValueError(f"{shown!r} is not an e-mail address")
@@ -264,8 +266,14 @@ class Highlight(Strict):
     tags: list[Tag] = _tags()
 
 
+# A list mark typed at the start of a bullet (`- Built X`, `• Built X`): the bullet has one.
+_TYPED_MARK = re.compile(r"^(?:[-–•·▪◦‣●]|\*(?!\*))\s+(?=\S)")
+
+
 def _as_highlight(value: str | Highlight) -> Highlight:
-    return Highlight(text=value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return Highlight(text=_TYPED_MARK.sub("", value))
+    return value.model_copy(update={"text": _TYPED_MARK.sub("", value.text)})
 
 
 # A bullet is written as plain text, or as {text, tags} when it belongs to a variant.
