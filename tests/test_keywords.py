@@ -391,6 +391,20 @@ def test_the_law_and_scam_warnings_give_no_terms_wherever_they_stand():
         assert not any(noise in name for name in names), noise
 
 
+def test_a_place_is_no_product_and_a_rank_is_no_degree():
+    """O*NET names a simulator 'FLorida': an advert for a job in Florida asked for it; the
+    'Associate' of 'Partner Development Associate, Florida' is a rank, not a degree; 'the
+    greater Tampa area' is a place."""
+    advert = (
+        "Partner Development Associate, Florida\n\nRequirements:\n"
+        "- Candidates in the greater Tampa area\n- Associate degree in Accounting\n- CPA\n"
+    )
+    names = [t.name for t in advert_terms(advert)]
+    assert names[0] == "Partner Development Associate"
+    assert "Associate degree in Accounting" in names and "CPA" in names
+    assert not any(n.lower() in ("florida", "associate", "greater tampa") for n in names)
+
+
 def test_near_misses_quote_the_resumes_own_words():
     job, document = _rui()
     result = {t.term: t for t in coverage(job, document).terms}

@@ -36,6 +36,7 @@ _DEGREE = re.compile(
     r"PhD|Ph\.D\.?))*(?= degree| in )(?: degree)?|[Hh]igh [Ss]chool [Dd]iploma|[Ll]aw degree|GED)"
     r"(?: (?:in|of) ((?:[A-Z][a-z][\w&-]*|[a-z]+)(?: (?:and |& )?[A-Z][a-z][\w&-]*){0,3}))?"
 )
+_BARE_RANKS = {"Associate", "Doctor", "Master", "Bachelor", "Masters", "Associates"}
 _LY_NOUNS = {"family", "supply", "assembly", "anomaly", "reply", "italy", "july", "apply"}
 
 
@@ -154,6 +155,8 @@ def _scan(passage: Passage, collector: _Collector, names_only: bool = False) -> 
     required = not passage.preferred
     for degree in _DEGREE.finditer(passage.text):
         written = degree.group(0)
+        if written in _BARE_RANKS:
+            continue  # 'Partner Development Associate': a rank, not a degree
         collector.add(written, "qualification", phrase_key(written), required)
     shouting = passage.text.isupper()  # a line in capitals: its words are not acronyms
     pieces = clauses(passage.text)
@@ -328,6 +331,8 @@ def _phrase(piece: str, run: list[Token], found: list) -> None:
         return  # 'United States', 'Midwest region of the United States'
     if any(k in w.nonterms for k in keys) and all(t.text[:1].isupper() for t in run):
         return  # a place: 'San Antonio', 'New Mexico'
+    if run[0].text.lower() == "greater" and all(t.text[:1].isupper() for t in run[1:]):
+        return  # a metropolitan area: 'greater Tampa'
     titled = all(t.text[:1].isupper() for t in run) and not all(t.text.isupper() for t in run)
     if titled and run[-1].text in title_words():
         return  # another role: 'Health Center Manager'
@@ -430,9 +435,14 @@ def _clean_title(title: str, company: str) -> str:
         title = title.replace(company, " ")
     title = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title)
     title = re.sub(r"[^\w\s&/+#.,'-]", " ", title)
-    parts = [
-        " ".join(p.split()).strip(" -,.") for p in re.split(r"\s[-–—,]\s|\||\s@\s|\sat\s", title)
-    ]
-    parts = [p for p in parts if p]
-    roles = [p for p in parts if p.split()[-1] in title_words() or p.split()[-1].endswith("er")]
-    return (roles or parts or [""])[0]
+
+    def pieces(pattern: str) -> list[str]:
+        cut = (" ".join(p.split()).strip(" -,.") for p in re.split(pattern, title))
+        return [p for p in cut if p]
+
+    def roles(parts: list[str]) -> list[str]:
+        return [p for p in parts if p.split()[-1] in title_words() or p.split()[-1].endswith("er")]
+
+    parts = pieces(r"\s[-–—,]\s|\||\s@\s|\sat\s")
+    # 'Partner Development Associate, Florida': a role, then its place, after a comma
+    return (roles(parts) or roles(pieces(r",\s")) or parts or [""])[0]

@@ -135,10 +135,16 @@ def _own_table() -> tuple[list[tuple[str, str, list[str]]], set[str]]:
 
 def _onet() -> tuple[list[tuple[str, str, list[str]]], set[str]]:
     terms, exact = [], set()
+    # a short name O*NET gives a product that is a place ('FLorida', of a simulator's name)
+    # names the place far more often: an advert for a job in Florida asked for 'FLorida'
+    places = {w.lower() for w in word_list("nonterms.txt")}
     for line in (DATA / "onet-technology.tsv").read_text("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         names = [n.removeprefix("~") for n in line.split("\t")]
+        names = [n for n in names if n.lower() not in places]
+        if not names:
+            continue
         exact |= {n.removeprefix("~") for n in line.split("\t") if n.startswith("~")}
         terms.append((names[0], "technology", names[1:]))
     return terms, exact
