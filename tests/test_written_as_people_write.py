@@ -369,3 +369,12 @@ def test_a_typed_list_mark_and_a_mailto_address_are_what_they_mean(tmp_path):
     assert "• Built X" in text and "• Ran Y" in text and "• - " not in text and "• • " not in text
     assert "• Bold start" in text and "• -5% costs" in text
     assert "dana@example.com" in text and "mailto:" not in text
+
+
+def test_a_json_resume_date_with_no_such_month_keeps_its_year(tmp_path):
+    """startDate 2019-13 was left out, and the job printed 'Jan 2020' alone: a month's job."""
+    path = tmp_path / "resume.json"
+    work = [{"name": "Acme", "position": "Dev", "startDate": "2019-13", "endDate": "2020-01"}]
+    path.write_text(json.dumps({"basics": {"name": "Dana T"}, "work": work}), "utf-8")
+    text, said = _text(tmp_path, path)
+    assert "2019 – Jan 2020" in text and "'2019-13' has no such month: read as 2019" in said

@@ -596,6 +596,11 @@ class _Reader:
                 month = f"{found.group(1)}-{int(found.group(2)):02d}"
                 self.out.note(source, f"{value!r} has no such day: read as {month}")
                 return month
+            year = re.match(r"\s*((?:19|20)\d\d)-\d{1,2}(?:-\d{1,2})?\s*$", str(value))
+            if year:  # 2019-13: the year is certain, the month is not (a job 'Jan 2020' alone
+                # read as a month's job, where its start was left out)
+                self.out.note(source, f"{value!r} has no such month: read as {year.group(1)}")
+                return year.group(1)
             self.out.note(source, f"not imported: {value!r} is not a date ({error})")
             return _LEFT_OUT
         return value
