@@ -226,6 +226,11 @@ experience:
     title: Head of Software Engineering for Cosmic Wildlife and Head of Wildlife Assistance
     start: 2023-01
     highlights: [Ran the platform team]
+  - company: Eastmoor
+    title: Backend Engineer (Freelance, Remote)
+    start: 2023-02
+    end: 2024-05
+    highlights: [Built the backend]
   - company: Zenith
     title: Founder, Principal Consultant
     start: 2005-03
@@ -255,6 +260,7 @@ def test_our_own_pdf_imports_back_with_its_entries_whole(tmp_path):
             "Head of Software Engineering for Cosmic Wildlife and Head of Wildlife Assistance",
             "Silo Technologies",
         ),
+        ("Backend Engineer (Freelance, Remote)", "Eastmoor"),
         ("Founder, Principal Consultant", "Zenith"),
     ]
     (school,) = back.education

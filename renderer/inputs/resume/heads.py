@@ -159,7 +159,7 @@ def _pieces(text: str, line: int, ranks: tuple[re.Pattern[str], ...] = _RANKS[:-
     """A line's text cut at the strongest separator it holds, each part with the separator
     before it."""
     for rank in ranks:
-        cut = rank.split(text)
+        cut = _whole_brackets(rank.split(text))
         if len([p for p in cut[::2] if p.strip(" ,;:()")]) > 1:
             break
     else:
@@ -181,6 +181,18 @@ def _pieces(text: str, line: int, ranks: tuple[re.Pattern[str], ...] = _RANKS[:-
         else:
             glued.append(part)
     return glued
+
+
+def _whole_brackets(cut: list[str]) -> list[str]:
+    """A text cut at a separator (its pieces and the separators between them) with no cut
+    inside brackets: `Backend Engineer (Freelance, Remote)` is one name."""
+    joined = [cut[0]]
+    for i in range(1, len(cut), 2):
+        if joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += cut[i] + cut[i + 1]
+        else:
+            joined += [cut[i], cut[i + 1]]
+    return joined
 
 
 def _strongest(text: str) -> re.Pattern[str]:
@@ -236,11 +248,13 @@ def _place_pieces(head: Head, texts: list[tuple[str, str]], dated: set[int]) -> 
 
 
 def _comma_parts(text: str) -> list[str]:
-    """A text cut at its commas, a legal form kept with its company (`Glow Cobalt, Inc`)."""
+    """A text cut at its commas, a legal form kept with its company (`Glow Cobalt, Inc`),
+    a bracket whole."""
     parts: list[str] = []
     for piece in text.split(", "):
-        if parts and _LEGAL_FORM.fullmatch(piece.strip()):
-            parts[-1] += f", {piece}"
+        open_bracket = bool(parts) and parts[-1].count("(") > parts[-1].count(")")
+        if parts and (_LEGAL_FORM.fullmatch(piece.strip()) or open_bracket):
+            parts[-1] += f", {piece}"  # (and no cut inside brackets: `(Freelance, Remote)`)
         else:
             parts.append(piece)
     return parts
