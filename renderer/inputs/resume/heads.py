@@ -484,11 +484,12 @@ def cut_at_comma(head: Head, first: str) -> bool:
     name, the part after it no organisation's by its words (`Founder, Principal
     Consultant`, `Bachelor of Science, Computer Science`): the line under it may be the
     organisation, as themes that set the title over the organisation write it."""
+    pairs = (f"{head.title}, {head.organisation}", f"{head.organisation}, {head.title}")
     return bool(
         head.title
         and head.organisation
-        and f"{head.title}, {head.organisation}" in first
-        and not _org(head.organisation)
+        and any(pair in first for pair in pairs)
+        and not (_org(head.organisation) or _org(head.title))
     )
 
 

@@ -289,13 +289,13 @@ class _Reader:
             not head.dates and _dated(line) or not named and len(line.words.split()) <= 10
         ):
             return False  # a third line: only what the two above left out
+        if len(entry.lines) == 1 and cut_at_comma(head, entry.lines[0].words):
+            short = len(line.words.split()) <= 8  # (a name may end in `L.L.C.`)
+            named = line.italic or names_organisation(line.words, education)
+            if short and named and not line.bullet and not line.words.endswith(":"):
+                return True  # `Founder, Principal Consultant` over `Zenith`
         if line.bullet or len(line.words) > 100 or _ends_sentence(line.words):
             return False
-        if len(entry.lines) == 1 and cut_at_comma(head, entry.lines[0].words):
-            short = len(line.words.split()) <= 8 and not line.words.endswith(".")
-            named = line.italic or names_organisation(line.words, education)
-            if short and named and not line.bullet:
-                return True  # `Founder, Principal Consultant` over `Zenith`
         first = entry.lines[0]
         like_first = line.heading and line.heading == first.heading or line.bold and first.bold
         like_first = like_first or bool(line.bold_prefix and first.bold_prefix)
@@ -532,9 +532,10 @@ def _language(item: str) -> tuple[str, str]:
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether a line ends as a sentence does, not with an abbreviation (`Wildwood, Inc.`)."""
+    """Whether a line ends as a sentence does: four words or more, not ending with an
+    abbreviation (`Wildwood, Inc.`, `Harborview, L.L.C.`)."""
     abbreviated = re.search(r"\b(?:inc|ltd|co|corp|jr|sr|dr|st|s\.a|n\.v|b\.v|e\.v)\.$", text, re.I)
-    return text.endswith(".") and not abbreviated
+    return text.endswith(".") and not abbreviated and len(text.split()) >= 4
 
 
 def _degree_and_field(item: Json) -> None:
