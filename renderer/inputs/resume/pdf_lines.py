@@ -12,6 +12,7 @@ from typing import Any
 
 from renderer.inputs.headings import section_names, words
 from renderer.inputs.resume.dates import find_dates
+from renderer.inputs.resume.heads import names_organisation
 from renderer.inputs.resume.lines import BULLET_MARKS, Line, shouting, strip_bullet, tidy
 from renderer.inputs.resume.pdf_columns import arrange
 from renderer.inputs.resume.pdf_pieces import Piece, is_bold, links_on, read_links, read_pieces
@@ -144,7 +145,8 @@ def _move_aside(
     then join as they wrapped."""
     aside, line.aside = line.aside, ""
     goes_on = previous is not None and _continues(previous, row, line, right, body, spacing, indent)
-    if line.bullet or goes_on or line.text[:1].islower() and not line.italic:
+    own = line.italic or names_organisation(line.text, False)  # a company's own line
+    if line.bullet or goes_on or line.text[:1].islower() and not own:
         head.aside = f"{head.aside} | {aside}"
     else:
         line.aside = aside
