@@ -384,3 +384,13 @@ def test_a_json_resume_date_with_no_such_month_keeps_its_year(tmp_path):
     path.write_text(json.dumps({"basics": {"name": "Dana T"}, "work": work}), "utf-8")
     text, said = _text(tmp_path, path)
     assert "2019 – Jan 2020" in text and "'2019-13' has no such month: read as 2019" in said
+
+
+def test_validate_says_what_the_default_theme_cannot_draw(tmp_path):
+    """`validate` said ok to Cherokee that `render` then refused."""
+    path = write_profile(tmp_path, 'name: Dana\nemail: d@x.co\nsummary: "Speaks ᏣᎳᎩ"\n')
+    result = runner.invoke(app, ["validate", str(path), "--strict"])
+    assert result.exit_code == 2
+    assert "p.yaml:3: theme 'classic': character 'Ꮳ' (U+13E3" in result.output
+    plain = write_profile(tmp_path, "name: Dana\nemail: d@x.co\nsummary: Speaks Greek, Ελληνικά\n")
+    assert runner.invoke(app, ["validate", str(plain), "--strict"]).exit_code == 0
