@@ -57,7 +57,7 @@ def _undrawable(loaded: LoadedProfile) -> list[Problem]:
     profile with characters beyond Latin is drawn to find out."""
     from renderer.compose.resume import compose
     from renderer.errors import RenderError
-    from renderer.formats import Options, get
+    from renderer.formats import Options, paged
     from renderer.theme.model import load_theme
 
     text = loaded.profile.model_dump_json()
@@ -65,7 +65,7 @@ def _undrawable(loaded: LoadedProfile) -> list[Problem]:
         return []
     theme = load_theme(DEFAULT_THEME)
     try:
-        get("pdf").render(compose(loaded.profile, theme), theme, Options())
+        paged().render(compose(loaded.profile, theme), theme, Options())
     except RenderError as error:
         mark = loaded.positions.of(parse_path(error.source)) if error.source else None
         line = mark[0] if mark else None

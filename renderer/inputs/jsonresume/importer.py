@@ -597,8 +597,7 @@ class _Reader:
                 self.out.note(source, f"{value!r} has no such day: read as {month}")
                 return month
             year = re.match(r"\s*((?:19|20)\d\d)-\d{1,2}(?:-\d{1,2})?\s*$", str(value))
-            if year:  # 2019-13: the year is certain, the month is not (a job 'Jan 2020' alone
-                # read as a month's job, where its start was left out)
+            if year:  # 2019-13: the year is certain (left out, 'Jan 2020' read as a month)
                 self.out.note(source, f"{value!r} has no such month: read as {year.group(1)}")
                 return year.group(1)
             self.out.note(source, f"not imported: {value!r} is not a date ({error})")
