@@ -163,7 +163,7 @@ def render(
         if fitted is None:
             raise InputError(result.errors[0])
         style = fitted
-    who = person_slug(loaded.profile.name, loaded.path)
+    who = person_slug(loaded.profile.name, loaded.path, loaded.profile.locale)
     size = own_size(style, page_size)
     files = []
     for fmt in chosen:

@@ -335,16 +335,28 @@ def test_the_list_of_applications_lists_the_readable_and_names_the_rest(tmp_path
 def test_one_persons_resumes_in_two_languages_are_not_written_over_each_other(tmp_path):
     """resume.en.json and resume.es.json of one person wrote the same files; the language
     a file's name gives goes into the names of what it renders."""
-    for code in ("en", "es"):
-        basics = {"name": "Dana Tester", "email": "dana@example.com", "label": code}
-        (tmp_path / f"resume.{code}.json").write_text(json.dumps({"basics": basics}), "utf-8")
+    summaries = {
+        "en": "Software developer with nine years of experience in the design of products.",
+        "es": "Desarrollador de software con más de 9 años de experiencia. Ayudo a los equipos "
+        "a adoptar prácticas para el desarrollo de productos con calidad, con una formación "
+        "técnica para las personas del equipo y de las empresas del sector, como lo hacemos "
+        "con los clientes.",
+    }
+    for code, summary in summaries.items():
+        basics = {"name": "Dana Tester", "email": "dana@example.com", "summary": summary}
+        document = json.dumps({"basics": basics}, ensure_ascii=False)
+        (tmp_path / f"resume.{code}.json").write_text(document, "utf-8")
+    # an English resume whose file's name reads as a language ('it', as in IT) keeps its name
+    it = {"basics": {"name": "Ann Other", "summary": summaries["en"]}}
+    (tmp_path / "resume-it.json").write_text(json.dumps(it), "utf-8")
     out = tmp_path / "out"
     result = runner.invoke(app, ["render", str(tmp_path), "-f", "txt", "-o", str(out)])
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
     assert written == [
-        "dana-tester-en/dana-tester-en-classic.txt",
+        "ann-other/ann-other-classic.txt",
         "dana-tester-es/dana-tester-es-classic.txt",
+        "dana-tester/dana-tester-classic.txt",
     ]
 
 

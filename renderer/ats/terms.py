@@ -174,7 +174,12 @@ def _scan(passage: Passage, collector: _Collector, names_only: bool = False) -> 
         ):
             named = kind in ("technology", "practice", "qualification", "language")
             only_names = shouting or names_only or passage.names_only
-            if only_names and not (named or _name_shaped(written)):
+            # (in an advert in another language, a capitalised word among names is one too:
+            # Hibernate, Eclipse, Tomcat beside Java and Spring)
+            foreign_name = (  # (an item of its own: German writes every noun capitalised)
+                names_only and len(words) == 1 and written[:1].isupper() and written.isascii()
+            )
+            if only_names and not (named or _name_shaped(written) or foreign_name):
                 continue
             collector.add(written, kind, key, required, forms)
 

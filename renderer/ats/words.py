@@ -18,7 +18,9 @@ import snowballstemmer
 # or .NET; any script's letters.
 WORD = re.compile(r"\.NET\b|[^\W_](?:[\w+#./&'’-]*[\w+#])?")
 # Where a phrase cannot run on: punctuation between list items and sentences.
-CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]{}•·|\"“”*<>=]+|\.(?:\s|$)|\s[-–—/]\s|\n|\t")
+CLAUSE_BREAK = re.compile(
+    r"[,;:!?()\[\]{}•·|\"“”*<>=，、；：（）「」『』【】！？。]+|\.(?:\s|$)|\s[-–—/]\s|\n|\t"
+)
 
 _SPELLING = (  # British spellings, as the American ones (both sides of a comparison)
     (re.compile(r"is(ation|ations|e|ed|es|ing|er|ers)$"), r"iz\1"),

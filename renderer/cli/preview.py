@@ -86,7 +86,7 @@ def preview(
             failed = True
     if not pages:
         raise typer.Exit(1)
-    who = person_slug(loaded.profile.name, profile)
+    who = person_slug(loaded.profile.name, profile, loaded.profile.locale)
     path = output or Path("output") / who / f"{who}-preview.png"
     write_file(path, sheet(pages, columns))
     shown = ", ".join(page.theme for page in pages)

@@ -76,7 +76,11 @@ def application_folder(
     out_dir: Path, application: LoadedApplication, profile: LoadedProfile, profile_path: Path
 ) -> Path:
     """Where an application's files are rendered: output/<who>/<application>/."""
-    return out_dir / person_slug(profile.profile.name, profile_path) / slug(application.name)
+    return (
+        out_dir
+        / person_slug(profile.profile.name, profile_path, profile.profile.locale)
+        / slug(application.name)
+    )
 
 
 def compose_application(

@@ -30,7 +30,6 @@ from renderer.files import write_atomic
 from renderer.formats import Format, Layout, Options
 from renderer.inputs import load_profile
 from renderer.jobs.fit import fit_to_pages, last_page_hint, longest_sections
-from renderer.locale import available as available_locales
 from renderer.profile.advice import lint
 from renderer.profile.model import Profile, tags_of
 from renderer.profile.sourced import LoadedProfile
@@ -47,16 +46,17 @@ def slug(text: str) -> str:
     return cleaned[:60].strip("-") or "resume"
 
 
-def person_slug(name: str | None, source: Path) -> str:
-    """Whose files these are: the person's name, else the file's; and the language a file's
-    name gives (resume.es.json, cv-fr.yaml), so that one person's resumes in two languages
-    are not written over each other."""
+def person_slug(name: str | None, source: Path, locale: str | None = None) -> str:
+    """Whose files these are: the person's name, else the file's; and, for a resume not in
+    English whose file's name says its language (resume.es.json, cv-fr.yaml), that language,
+    so that one person's resumes in two languages are not written over each other (an
+    English resume-it.yaml, as in IT, keeps its plain name)."""
     who = slug(name) if name and slug(name) != "resume" else slug(source.stem)
-    known = {c.split("-")[0].lower() for c in available_locales()}
+    language = (locale or "en").split("-")[0].lower()
     for pattern in (_LANGUAGE_IN_NAME, _REGION_IN_NAME):
         found = pattern.search(source.stem)
         code = found.group(1).lower() if found else ""
-        if code in known:
+        if code and code == language != "en":
             return who if who.endswith(f"-{code}") else f"{who}-{code}"
     return who
 
@@ -238,7 +238,7 @@ def run(job: Job) -> Result:
     loaded = job.loaded or load_profile(job.profile)
     check_tags(loaded, (*job.tags, *job.exclude))
     result = Result(job.profile, warnings=lint(loaded, job.language))
-    who = person_slug(loaded.profile.name, job.profile)
+    who = person_slug(loaded.profile.name, job.profile, loaded.profile.locale)
     for theme_name in job.themes:
         theme = load_theme(theme_name)
         try:
@@ -325,7 +325,7 @@ def prepare(
         except InputError as error:
             failed.append(Result(path, errors=[str(p) for p in error.problems], exit_code=2))
             continue
-        who = person_slug(loaded.profile.name, path)
+        who = person_slug(loaded.profile.name, path, loaded.profile.locale)
         owners.setdefault(who, []).append(path)
         jobs.append(make_job(path, loaded))
     clashing = {who: files for who, files in owners.items() if len(files) > 1}
