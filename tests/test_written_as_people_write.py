@@ -95,6 +95,11 @@ def test_a_site_given_twice_is_shown_once(tmp_path):
     path.write_text(json.dumps({"basics": basics}), "utf-8")
     text, _ = _text(tmp_path, path)
     assert text.lower().count("linkedin.com/in/dana") == 1
+    mailed = write_profile(
+        tmp_path, "name: Dana\nemail: dana@example.com\nlinks: [mailto:Dana@example.com]\n"
+    )
+    text, _ = _text(tmp_path / "mailed", mailed)
+    assert text.lower().count("dana@example.com") == 1
 
 
 def test_a_json_resume_job_keywords_are_its_technologies(tmp_path):

@@ -207,8 +207,9 @@ class _Composer:
             items.append((Run(p.phone, href=f"tel:{number}" if number else None),))
         if p.location:
             items.append((Run(p.location),))
-        shown: set[str] = set()
-        for link in p.links:  # a site given twice (JSON Resume's url and a profile) once
+        # a site given twice (JSON Resume's url and a profile) once; the e-mail as a link too
+        shown: set[str] = {_address(f"mailto:{p.email}")} if p.email else set()
+        for link in p.links:
             address = _address(link.url)
             if address not in shown:
                 shown.add(address)
@@ -485,6 +486,8 @@ def in_capitals(block: Block) -> Block:
 def _address(url: str) -> str:
     """A link's address as a reader compares two: no scheme, www. or closing slash, the
     host in lower case (https://www.LinkedIn.com/in/dana/ is linkedin.com/in/dana)."""
+    if url.strip().lower().startswith(("mailto:", "tel:")):
+        return url.strip().lower()
     rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
     host, _, path = rest.partition("/")
     host = host.lower().removeprefix("www.")
