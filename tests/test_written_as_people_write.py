@@ -223,6 +223,17 @@ def test_a_json_resume_in_spanish_gets_spanish_headings_and_says_so(tmp_path):
     assert "written in Spanish" in said
 
 
+def _imported_back(tmp_path, profile: str):
+    """The profile rendered as a classic PDF, and that PDF imported as a profile."""
+    from renderer.inputs import load_profile
+
+    out = tmp_path / "out"
+    args = ["render", str(write_profile(tmp_path, profile)), "-t", "classic", "-f", "pdf"]
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    (pdf,) = out.rglob("*.pdf")
+    return load_profile(pdf).profile
+
+
 ROUND_TRIP = """\
 name: Dana Tester
 email: dana@example.com
@@ -252,14 +263,7 @@ def test_our_own_pdf_imports_back_with_its_entries_whole(tmp_path):
     jobs, 'Founder, Principal Consultant' over 'Zenith' a job at 'Principal Consultant' and
     another at Zenith, and 'Bachelor of Science, Computer Science' over its school a degree
     at 'Computer Science' with the school a bullet."""
-    from renderer.inputs import load_profile
-
-    path = write_profile(tmp_path, ROUND_TRIP)
-    out = tmp_path / "out"
-    args = ["render", str(path), "-t", "classic", "-f", "pdf", "-o", str(out)]
-    assert runner.invoke(app, args).exit_code == 0
-    (pdf,) = out.rglob("*.pdf")
-    back = load_profile(pdf).profile
+    back = _imported_back(tmp_path, ROUND_TRIP)
     assert [(job.title, job.company) for job in back.experience] == [
         (
             "Head of Software Engineering for Cosmic Wildlife and Head of Wildlife Assistance",
@@ -297,14 +301,7 @@ def test_a_nameless_resume_and_companies_with_legal_forms_import_back(tmp_path):
     """A resume with no header opens with its first heading ('Experience' was taken for the
     name, and no job was found); 'Glow Cobalt, Inc' is one company, a lower-case company in
     italic keeps its site, a sentence that names a year is no job."""
-    from renderer.inputs import load_profile
-
-    path = write_profile(tmp_path, NAMELESS)
-    out = tmp_path / "out"
-    args = ["render", str(path), "-t", "classic", "-f", "pdf", "-o", str(out)]
-    assert runner.invoke(app, args).exit_code == 0
-    (pdf,) = out.rglob("*.pdf")
-    back = load_profile(pdf).profile
+    back = _imported_back(tmp_path, NAMELESS)
     assert back.name is None
     assert [(job.title, job.company) for job in back.experience] == [
         ("Principal Developer", "Glow Cobalt, Inc"),

@@ -9,7 +9,6 @@ every format can set them where a parser will find each.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Literal, TypeVar
@@ -29,6 +28,7 @@ from renderer.profile.model import (
 from renderer.profile.sections import BY_NAME, HEADINGS, EntryView, SectionKind, custom_entry
 from renderer.profile.values import dialable, display_width, is_same_person
 from renderer.theme.model import Theme
+from renderer.theme.slotforms import bare_url
 from renderer.theme.slots import page_label, render_slot
 
 Blocks = list[Block]
@@ -208,7 +208,7 @@ class _Composer:
         if p.location:
             items.append((Run(p.location),))
         # a site given twice (JSON Resume's url and a profile) once; the e-mail as a link too
-        shown: set[str] = {_address(f"mailto:{p.email}")} if p.email else set()
+        shown: set[str] = {_address(p.email)} if p.email else set()
         for link in p.links:
             address = _address(link.url)
             if address not in shown:
@@ -484,14 +484,11 @@ def in_capitals(block: Block) -> Block:
 
 
 def _address(url: str) -> str:
-    """A link's address as a reader compares two: no scheme, www. or closing slash, the
-    host in lower case (https://www.LinkedIn.com/in/dana/ is linkedin.com/in/dana)."""
-    if url.strip().lower().startswith(("mailto:", "tel:")):
-        return url.strip().lower()
-    rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
-    host, _, path = rest.partition("/")
-    host = host.lower().removeprefix("www.")
-    return f"{host}/{path}".rstrip("/")
+    """A link's address as a reader compares two: the address as printed, its host in
+    lower case (https://www.LinkedIn.com/in/dana/ is linkedin.com/in/dana; mailto:Ann@x.io
+    is ann@x.io, as the e-mail is)."""
+    host, _, path = bare_url(url.strip()).partition("/")
+    return f"{host.lower()}/{path}".rstrip("/")
 
 
 def listed(blocks: Blocks) -> Blocks:

@@ -498,6 +498,11 @@ def names_organisation(line: str, education: bool) -> bool:
     return _org(line) == 2 if education else _org(line) > 0
 
 
+def ends_in_legal_form(text: str) -> bool:
+    """Whether a text ends with a company's legal form (`Wildwood, Inc.`, `Acme GmbH`)."""
+    return bool(re.search(rf"\b{_LEGAL_FORM.pattern}$", text, re.I))
+
+
 def kind_of(text: str) -> str:
     return KINDS.get(text.strip().lower(), "")
 

@@ -22,6 +22,7 @@ from renderer.inputs.resume.header import contact_of, put_contact, read_header
 from renderer.inputs.resume.heads import (
     Head,
     cut_at_comma,
+    ends_in_legal_form,
     holds_place,
     kind_of,
     names_organisation,
@@ -534,7 +535,7 @@ def _language(item: str) -> tuple[str, str]:
 def _ends_sentence(text: str) -> bool:
     """Whether a line ends as a sentence does: four words or more, not ending with an
     abbreviation (`Wildwood, Inc.`, `Harborview, L.L.C.`)."""
-    abbreviated = re.search(r"\b(?:inc|ltd|co|corp|jr|sr|dr|st|s\.a|n\.v|b\.v|e\.v)\.$", text, re.I)
+    abbreviated = ends_in_legal_form(text) or re.search(r"\b(?:jr|sr|dr|st|e\.v)\.$", text, re.I)
     return text.endswith(".") and not abbreviated and len(text.split()) >= 4
 
 
